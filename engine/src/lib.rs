@@ -1,0 +1,23 @@
+//! # tarif-engine
+//!
+//! The domain of tarif: price lists, quotes and (soon) eligibility wizards. It does no
+//! I/O and reads no clock, so the generator, the CLI and the WASM app all compute the
+//! same quote from the same model. It builds for native targets and `wasm32-unknown-unknown`.
+//!
+//! - [`rounding`]: every rounding rule, in one place;
+//! - [`money`]: currencies and amounts (`rust_decimal::Decimal`, never floats);
+//! - [`text`]: languages and multilingual texts;
+//! - [`price_list`]: the price-list model (and, with the `toml` feature, its reader);
+//! - [`quantity`]: reading what a person types as a quantity (`250GB`, `2h30m`);
+//! - [`quote`]: quotes from a price list;
+//! - [`diagnostic`]: located problems in sources.
+
+pub mod diagnostic;
+pub mod money;
+pub mod price_list;
+pub mod quantity;
+pub mod quote;
+pub mod rounding;
+#[cfg(feature = "toml")]
+mod source;
+pub mod text;

@@ -1,0 +1,442 @@
+//! Quotes: what a set of items costs under a price list.
+//!
+//! A quote has a line per requested item (with the billable parts that make up its
+//! amount), the per-order surcharges, the total in every shown currency, the VAT part,
+//! and what it left out and why (price on request, a size no tier covers). Amounts are
+//! the list's converted prices multiplied and added: a total is always the sum of its
+//! lines, in every currency.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::money::{Amounts, Currency};
+use crate::price_list::{OutOfRange, Price, PriceList, Pricing, billed_hours};
+use crate::quantity::{self, Quantity, QuantityError};
+use crate::rounding;
+
+/// One item a client asks for, with the quantity typed for it (if any).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Requested {
+    pub item: String,
+    pub quantity: Option<String>,
+}
+
+impl Requested {
+    /// `laptop-diagnostics`, `data-backup=250`, `onsite-visit=2h30m`.
+    pub fn parse(arg: &str) -> Requested {
+        match arg.split_once('=') {
+            Some((item, q)) => Requested {
+                item: item.trim().to_owned(),
+                quantity: Some(q.to_owned()),
+            },
+            None => Requested {
+                item: arg.trim().to_owned(),
+                quantity: None,
+            },
+        }
+    }
+}
+
+/// A priced quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The price list's id.
+    pub list: String,
+    /// The currencies of every amount, main first.
+    pub currencies: Vec<Currency>,
+    pub lines: Vec<QuoteLine>,
+    /// Per-order surcharges, each once.
+    pub surcharges: Vec<QuoteLine>,
+    /// The sum of the lines and surcharges.
+    pub subtotal: Amounts,
+    pub vat: Option<VatPart>,
+    /// What the client pays: the subtotal, plus VAT when prices exclude it.
+    pub total: Amounts,
+    /// Items asked for that the quote does not price, with the reason.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// The VAT of a quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VatPart {
+    pub rate: Decimal,
+    /// True when the prices include it (the amount is part of the subtotal).
+    pub included: bool,
+    pub amount: Amounts,
+}
+
+/// One priced item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteLine {
+    pub item: String,
+    pub quantity: Quantity,
+    pub parts: Vec<LinePart>,
+    pub amount: Amounts,
+}
+
+/// What one part of a line bills: `units × unit_price = amount`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinePart {
+    pub basis: Basis,
+    pub units: Decimal,
+    pub unit_price: Amounts,
+    pub amount: Amounts,
+}
+
+/// Why a part is billed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Basis {
+    /// Units of a fixed price.
+    Unit,
+    /// A free item.
+    Free,
+    /// The tier (0-based) the measured quantity falls in.
+    Tier { index: usize },
+    /// The first hour of an hourly item.
+    FirstHour,
+    /// Each started hour after the first.
+    NextHours,
+    /// A per-order surcharge.
+    PerOrder,
+}
+
+/// An item the quote does not price.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LeftOut {
+    pub item: String,
+    pub reason: LeftOutReason,
+}
+
+/// Why an item is not priced.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum LeftOutReason {
+    /// The list publishes no price: the company quotes it on request.
+    OnRequest,
+    /// No tier covers the quantity: the service is not offered at that size.
+    OutOfRange(OutOfRange),
+}
+
+/// A request the quote cannot take at all.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteError {
+    pub item: String,
+    pub problem: QuoteProblem,
+}
+
+/// What is wrong with a requested item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum QuoteProblem {
+    /// No item has this id; `did_you_mean` lists close ids.
+    UnknownItem { did_you_mean: Vec<String> },
+    /// The quantity was not taken.
+    Quantity { error: QuantityError },
+    /// The amounts would overflow.
+    TooLarge,
+}
+
+impl fmt::Display for QuoteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.problem {
+            QuoteProblem::UnknownItem { did_you_mean } if did_you_mean.is_empty() => {
+                write!(f, "there is no item `{}` in this price list", self.item)
+            }
+            QuoteProblem::UnknownItem { did_you_mean } => write!(
+                f,
+                "there is no item `{}` in this price list; did you mean {}?",
+                self.item,
+                did_you_mean
+                    .iter()
+                    .map(|s| format!("`{s}`"))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
+            QuoteProblem::Quantity { error } => write!(f, "{}: {error}", self.item),
+            QuoteProblem::TooLarge => {
+                write!(f, "{}: the amount is too large to compute", self.item)
+            }
+        }
+    }
+}
+
+impl fmt::Display for OutOfRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let m = &self.measure;
+        match self.from {
+            Some(from) => write!(
+                f,
+                "{} {m} is not offered: from {from} to {} {m}",
+                self.given, self.up_to
+            ),
+            None => write!(
+                f,
+                "{} {m} is not offered: up to {} {m}",
+                self.given, self.up_to
+            ),
+        }
+    }
+}
+
+/// Prices `requested` under `list`. Every request is checked; all problems are returned.
+///
+/// ```
+/// # let toml = r#"
+/// # languages = ["en"]
+/// # currency = "BGN"
+/// # show = ["EUR", "BGN"]
+/// # rates = { EUR = "1.95583" }
+/// # vat = { rate = "20", included = true }
+/// # title = { en = "Prices" }
+/// # [[sections]]
+/// # id = "extra"
+/// # name = { en = "Extra" }
+/// # [[sections.items]]
+/// # id = "onsite-visit"
+/// # name = { en = "On-site visit" }
+/// # hourly = { first_hour = "70", next_hour = "60" }
+/// # "#;
+/// use tarif_engine::quote::{quote, Requested};
+/// let list = tarif_engine::price_list::parse_price_list("shop.toml", toml).unwrap();
+/// let q = quote(&list, &[Requested::parse("onsite-visit=2h30m")]).unwrap();
+/// let bgn = "BGN".parse().unwrap();
+/// assert_eq!(q.total.get(bgn), Some("190.00".parse().unwrap())); // 70 + 2 × 60
+/// ```
+pub fn quote(list: &PriceList, requested: &[Requested]) -> Result<Quote, Vec<QuoteError>> {
+    let mut builder = Builder {
+        list,
+        lines: vec![],
+        surcharges: vec![],
+        left_out: vec![],
+        errors: vec![],
+    };
+    for r in requested {
+        builder.add(r);
+    }
+    builder.finish()
+}
+
+struct Builder<'a> {
+    list: &'a PriceList,
+    lines: Vec<QuoteLine>,
+    surcharges: Vec<QuoteLine>,
+    left_out: Vec<LeftOut>,
+    errors: Vec<QuoteError>,
+}
+
+impl Builder<'_> {
+    fn fail(&mut self, item: &str, problem: QuoteProblem) {
+        self.errors.push(QuoteError {
+            item: item.to_owned(),
+            problem,
+        });
+    }
+
+    fn add(&mut self, r: &Requested) {
+        let Some(item) = self.list.item(&r.item) else {
+            let did_you_mean = close_ids(self.list, &r.item);
+            return self.fail(&r.item, QuoteProblem::UnknownItem { did_you_mean });
+        };
+        let quantity = match &r.quantity {
+            Some(text) => quantity::parse(&item.pricing, text),
+            None => quantity::default_for(&item.pricing),
+        };
+        let quantity = match quantity {
+            Ok(q) => q,
+            Err(error) => return self.fail(&r.item, QuoteProblem::Quantity { error }),
+        };
+        let leave_out = |reason| LeftOut {
+            item: item.id.clone(),
+            reason,
+        };
+        let parts = match (&item.pricing, quantity) {
+            (Pricing::OnRequest, _) => {
+                return self.left_out.push(leave_out(LeftOutReason::OnRequest));
+            }
+            (Pricing::Tiered { .. }, Quantity::Measured(size)) => match item.pricing.tier_for(size)
+            {
+                Some(Ok((index, tier))) => part(Basis::Tier { index }, Decimal::ONE, &tier.price),
+                Some(Err(range)) => {
+                    return self
+                        .left_out
+                        .push(leave_out(LeftOutReason::OutOfRange(range)));
+                }
+                None => None,
+            }
+            .map(|p| vec![p]),
+            (Pricing::Fixed { price }, Quantity::Count(n)) => {
+                part(Basis::Unit, Decimal::from(n), price).map(|p| vec![p])
+            }
+            (Pricing::Free, Quantity::Count(n)) => Some(vec![free_part(self.list, n)]),
+            (
+                Pricing::Hourly {
+                    first_hour,
+                    next_hour,
+                },
+                Quantity::Minutes(m),
+            ) => hourly(m, first_hour, next_hour),
+            (Pricing::Surcharge { price }, Quantity::Once) => {
+                if self.surcharges.iter().any(|s| s.item == item.id) {
+                    return; // once per order, however often it is asked for
+                }
+                let line = part(Basis::PerOrder, Decimal::ONE, price)
+                    .map(|p| line(&item.id, quantity, vec![p]));
+                return match line {
+                    Some(l) => self.surcharges.push(l),
+                    None => self.fail(&item.id, QuoteProblem::TooLarge),
+                };
+            }
+            _ => None,
+        };
+        match parts {
+            Some(parts) => self.lines.push(line(&item.id, quantity, parts)),
+            None => self.fail(&item.id, QuoteProblem::TooLarge),
+        }
+    }
+
+    fn finish(self) -> Result<Quote, Vec<QuoteError>> {
+        if !self.errors.is_empty() {
+            return Err(self.errors);
+        }
+        let currencies = self.list.shown_in.clone();
+        let overflow = || {
+            vec![QuoteError {
+                item: self.list.id.clone(),
+                problem: QuoteProblem::TooLarge,
+            }]
+        };
+        let subtotal = self
+            .lines
+            .iter()
+            .chain(&self.surcharges)
+            .try_fold(Amounts::zero(&currencies), |sum, l| sum.plus(&l.amount))
+            .ok_or_else(overflow)?;
+        let vat = match self.list.vat {
+            Some(v) => {
+                let part = |gross| match v.included {
+                    true => rounding::vat_part_of_gross(gross, v.rate),
+                    false => rounding::vat_on_net(gross, v.rate),
+                };
+                let amount = subtotal.map(part).ok_or_else(overflow)?;
+                Some(VatPart {
+                    rate: v.rate,
+                    included: v.included,
+                    amount,
+                })
+            }
+            None => None,
+        };
+        let total = match &vat {
+            Some(v) if !v.included => subtotal.plus(&v.amount).ok_or_else(overflow)?,
+            _ => subtotal.clone(),
+        };
+        Ok(Quote {
+            list: self.list.id.clone(),
+            currencies,
+            lines: self.lines,
+            surcharges: self.surcharges,
+            subtotal,
+            vat,
+            total,
+            left_out: self.left_out,
+        })
+    }
+}
+
+fn part(basis: Basis, units: Decimal, price: &Price) -> Option<LinePart> {
+    Some(LinePart {
+        basis,
+        units,
+        unit_price: price.shown.clone(),
+        amount: price.shown.times(units)?,
+    })
+}
+
+fn free_part(list: &PriceList, n: u32) -> LinePart {
+    let zero = Amounts::zero(&list.shown_in);
+    LinePart {
+        basis: Basis::Free,
+        units: Decimal::from(n),
+        unit_price: zero.clone(),
+        amount: zero,
+    }
+}
+
+fn hourly(minutes: Decimal, first: &Price, next: &Price) -> Option<Vec<LinePart>> {
+    let (first_units, next_units) = billed_hours(minutes);
+    let mut parts = vec![part(Basis::FirstHour, first_units, first)?];
+    if !next_units.is_zero() {
+        parts.push(part(Basis::NextHours, next_units, next)?);
+    }
+    Some(parts)
+}
+
+fn line(item: &str, quantity: Quantity, parts: Vec<LinePart>) -> QuoteLine {
+    let zero = Amounts::zero(
+        &parts[0]
+            .amount
+            .iter()
+            .map(|m| m.currency)
+            .collect::<Vec<_>>(),
+    );
+    let amount = parts
+        .iter()
+        .try_fold(zero, |sum, p| sum.plus(&p.amount))
+        .unwrap_or_default();
+    QuoteLine {
+        item: item.to_owned(),
+        quantity,
+        parts,
+        amount,
+    }
+}
+
+/// Ids that contain what was typed or differ from it by little, for "did you mean".
+fn close_ids(list: &PriceList, typed: &str) -> Vec<String> {
+    let typed = typed.to_lowercase();
+    let mut scored: Vec<(usize, &str)> = list
+        .items()
+        .map(|i| (distance(&typed, &i.id), i.id.as_str()))
+        .filter(|(d, id)| {
+            *d <= 2 + typed.len() / 4 || (typed.len() >= 4 && id.contains(typed.as_str()))
+        })
+        .collect();
+    scored.sort();
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, id)| id.to_owned())
+        .collect()
+}
+
+/// Levenshtein distance, by characters.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::distance;
+
+    #[test]
+    fn edit_distance() {
+        assert_eq!(distance("express", "express"), 0);
+        assert_eq!(distance("expres", "express"), 1);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("диагностика", "диагностики"), 1);
+    }
+}

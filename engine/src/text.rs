@@ -1,0 +1,134 @@
+//! Languages and the texts a site says in each of them.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// A language tag of a site: two or three lowercase ASCII letters (`ru`, `bg`, `en`).
+///
+/// ```
+/// use tarif_engine::text::Lang;
+/// assert_eq!(Lang::new("bg").unwrap().as_str(), "bg");
+/// assert!(Lang::new("BG").is_none());
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Lang(String);
+
+impl Lang {
+    /// The tag, if `tag` is two or three lowercase ASCII letters.
+    pub fn new(tag: &str) -> Option<Lang> {
+        let ok = (2..=3).contains(&tag.len()) && tag.bytes().all(|b| b.is_ascii_lowercase());
+        ok.then(|| Lang(tag.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Lang {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let tag = String::deserialize(d)?;
+        Lang::new(&tag).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{tag}` is not a language tag: write two or three lowercase letters, such as \"bg\" or \"en\""
+            ))
+        })
+    }
+}
+
+/// One text in each language of its section: `{ bg = "Диагностика", en = "Diagnostics" }`.
+///
+/// ```
+/// use tarif_engine::text::{Lang, Text};
+/// let t = Text::from_pairs([("bg", "Диагностика"), ("en", "Diagnostics")]);
+/// assert_eq!(t.get(&Lang::new("en").unwrap()), Some("Diagnostics"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Text(BTreeMap<Lang, String>);
+
+impl Text {
+    /// A text from `(language, text)` pairs; pairs with an invalid tag are skipped.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Text {
+        Text(
+            pairs
+                .into_iter()
+                .filter_map(|(l, t)| Some((Lang::new(l)?, t.to_owned())))
+                .collect(),
+        )
+    }
+
+    /// The text in `lang`, if it was written.
+    pub fn get(&self, lang: &Lang) -> Option<&str> {
+        self.0.get(lang).map(String::as_str)
+    }
+
+    /// The text in `lang`, else in the first of `fallbacks` that has it, else any.
+    pub fn best<'a>(&'a self, lang: &Lang, fallbacks: &[Lang]) -> &'a str {
+        self.get(lang)
+            .or_else(|| fallbacks.iter().find_map(|l| self.get(l)))
+            .or_else(|| self.0.values().next().map(String::as_str))
+            .unwrap_or("")
+    }
+
+    /// The languages this text is missing among `langs`.
+    pub fn missing<'a>(&self, langs: &'a [Lang]) -> Vec<&'a Lang> {
+        langs
+            .iter()
+            .filter(|l| self.get(l).is_none_or(|t| t.trim().is_empty()))
+            .collect()
+    }
+
+    /// The languages this text is written in that are not among `langs`.
+    pub fn extra(&self, langs: &[Lang]) -> Vec<Lang> {
+        self.0
+            .keys()
+            .filter(|l| !langs.contains(l))
+            .cloned()
+            .collect()
+    }
+
+    /// Each `(language, text)`.
+    pub fn iter(&self) -> impl Iterator<Item = (&Lang, &str)> {
+        self.0.iter().map(|(l, t)| (l, t.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_and_blank_translations_are_reported() {
+        let langs = [Lang::new("bg").unwrap(), Lang::new("en").unwrap()];
+        let t = Text::from_pairs([("bg", "Диагностика"), ("en", "  ")]);
+        assert_eq!(t.missing(&langs), vec![&langs[1]]);
+        let t = Text::from_pairs([("bg", "Диагностика"), ("de", "Diagnose")]);
+        assert_eq!(t.extra(&langs), vec![Lang::new("de").unwrap()]);
+    }
+
+    #[test]
+    fn best_falls_back_in_order() {
+        let bg = Lang::new("bg").unwrap();
+        let en = Lang::new("en").unwrap();
+        let ru = Lang::new("ru").unwrap();
+        let t = Text::from_pairs([("bg", "Диагностика")]);
+        assert_eq!(t.best(&en, &[ru, bg]), "Диагностика");
+        assert_eq!(Text::default().best(&en, &[]), "");
+    }
+}
