@@ -1,1 +1,56 @@
-fn main() {}
+//! The `tarif` command line: one place where every command and flag is defined.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// tarif: service terms, price lists and eligibility wizards, compiled into a static site.
+#[derive(Parser)]
+#[command(name = "tarif", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Price a set of items from a price list, or list its items.
+    ///
+    /// With no ITEM, prints the catalogue: each item's id, name, how it is priced and
+    /// what quantity it takes. With items, prints the quote.
+    Quote {
+        /// A price list: its id in <root>/price-lists/ (`laptop-bg`) or a path to a .toml file.
+        list: String,
+        /// ITEM or ITEM=QTY: QTY is a count (`=2`), a size for tiered items (`=250`,
+        /// `=250GB`, `=1.5TB`) or a duration for hourly items (`=2.5`, `=2h30m`).
+        items: Vec<String>,
+        /// The language of names and words (default: the list's original language).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Print JSON (the format is described in README.md).
+        #[arg(long)]
+        json: bool,
+        /// The site's root folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Quote {
+            list,
+            items,
+            lang,
+            json,
+            root,
+        } => tarif::commands::quote::run(&tarif::commands::quote::Args {
+            root,
+            list,
+            items,
+            lang,
+            json,
+        }),
+    }
+}

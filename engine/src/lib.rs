@@ -10,9 +10,11 @@
 //! - [`price_list`]: the price-list model (and, with the `toml` feature, its reader);
 //! - [`quantity`]: reading what a person types as a quantity (`250GB`, `2h30m`);
 //! - [`quote`]: quotes from a price list;
+//! - [`locale`]: tarif's own words in ru, bg and en, plural forms, money formatting;
 //! - [`diagnostic`]: located problems in sources.
 
 pub mod diagnostic;
+pub mod locale;
 pub mod money;
 pub mod price_list;
 pub mod quantity;
