@@ -16,6 +16,9 @@ use crate::price_list::{OutOfRange, Price, PriceList, Pricing, billed_hours};
 use crate::quantity::{self, Quantity, QuantityError};
 use crate::rounding;
 
+pub mod state;
+pub mod text;
+
 /// One item a client asks for, with the quantity typed for it (if any).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Requested {

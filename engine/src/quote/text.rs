@@ -1,0 +1,262 @@
+//! Quotes and catalogues as plain text, in a language: what the CLI prints and what the
+//! app copies for a messenger, from one implementation.
+
+use std::fmt::Write as _;
+
+use crate::locale::{self, Word, word};
+use crate::money::Amounts;
+use crate::price_list::{Item, PriceList, Pricing};
+use crate::quantity::Quantity;
+use crate::quote::{Basis, LeftOutReason, LinePart, Quote, QuoteLine};
+use crate::text::Lang;
+
+/// "25,56 € (50,00 лв.)": the main currency, then the references.
+pub fn amounts(lang: &Lang, a: &Amounts) -> String {
+    let mut all = a.iter().map(|m| locale::money(lang, *m));
+    let main = all.next().unwrap_or_default();
+    let refs: Vec<String> = all.collect();
+    if refs.is_empty() {
+        main
+    } else {
+        format!("{main} ({})", refs.join(", "))
+    }
+}
+
+fn header(list: &PriceList, lang: &Lang, out: &mut String) {
+    let fallback = &list.languages;
+    let _ = writeln!(out, "{}  [{}]", list.title.best(lang, fallback), list.id);
+    let shown: Vec<&str> = list.shown_in.iter().map(|c| c.code()).collect();
+    let mut line = format!("{} {}", word(lang, Word::PricesIn), shown[0]);
+    if shown.len() > 1 {
+        let _ = write!(
+            line,
+            " ({} {})",
+            shown[1..].join(", "),
+            word(lang, Word::ForReference)
+        );
+    }
+    for note in &list.notes {
+        let _ = write!(line, " · {}", note.best(lang, fallback));
+    }
+    let _ = writeln!(out, "{line}");
+}
+
+/// The catalogue: each section, each item with its id, price and the quantity it takes.
+pub fn catalogue(list: &PriceList, lang: &Lang) -> String {
+    let mut out = String::new();
+    header(list, lang, &mut out);
+    let width = list
+        .items()
+        .map(|i| i.id.chars().count() + input_hint(i).chars().count())
+        .max()
+        .unwrap_or(0);
+    let rows: Vec<Vec<(String, String)>> =
+        list.items().map(|i| price_rows(list, i, lang)).collect();
+    let price_width = rows
+        .iter()
+        .filter(|r| r.len() == 1)
+        .map(|r| r[0].1.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut rows = rows.into_iter();
+    let fallback = &list.languages;
+    for section in &list.sections {
+        let _ = writeln!(out, "\n{}", section.name.best(lang, fallback));
+        for item in &section.items {
+            let id = format!("{}{}", item.id, input_hint(item));
+            let mut name = item.name.best(lang, fallback).to_owned();
+            if let Some(note) = &item.note {
+                let _ = write!(name, " ({})", note.best(lang, fallback));
+            }
+            match rows.next().unwrap_or_default().as_slice() {
+                [(_, price)] => {
+                    let _ = writeln!(out, "  {id:<width$}  {price:<price_width$}  {name}");
+                }
+                many => {
+                    let _ = writeln!(out, "  {id:<width$}  {name}");
+                    for (label, price) in many {
+                        let _ = writeln!(out, "  {:width$}    {label}{price}", "");
+                    }
+                }
+            }
+        }
+        for note in &section.notes {
+            let _ = writeln!(out, "  {}", note.best(lang, fallback));
+        }
+    }
+    out
+}
+
+/// What the item takes after its id on the command line.
+fn input_hint(item: &Item) -> String {
+    match &item.pricing {
+        Pricing::Tiered { measure, .. } => format!("={measure}"),
+        Pricing::Hourly { .. } => "=HOURS".into(),
+        Pricing::Fixed { .. } => "[=N]".into(),
+        Pricing::Free | Pricing::OnRequest | Pricing::Surcharge { .. } => String::new(),
+    }
+}
+
+/// The rows that show an item's price: one for most, one per tier or rate.
+fn price_rows(list: &PriceList, item: &Item, lang: &Lang) -> Vec<(String, String)> {
+    let fallback = &list.languages;
+    let per_unit = |a: &Amounts| match &item.unit {
+        Some(u) => format!("{} / {}", amounts(lang, a), u.best(lang, fallback)),
+        None => amounts(lang, a),
+    };
+    match &item.pricing {
+        Pricing::Fixed { price } => vec![(String::new(), per_unit(&price.shown))],
+        Pricing::Free => vec![(String::new(), word(lang, Word::Free).into())],
+        Pricing::OnRequest => vec![(String::new(), word(lang, Word::OnRequest).into())],
+        Pricing::Surcharge { price } => vec![(
+            String::new(),
+            format!(
+                "{} {}",
+                amounts(lang, &price.shown),
+                word(lang, Word::PerOrder)
+            ),
+        )],
+        Pricing::Hourly {
+            first_hour,
+            next_hour,
+        } => vec![
+            (
+                format!("{}: ", word(lang, Word::FirstHour)),
+                amounts(lang, &first_hour.shown),
+            ),
+            (
+                format!("{}: ", word(lang, Word::EachStartedHour)),
+                amounts(lang, &next_hour.shown),
+            ),
+        ],
+        Pricing::Tiered { measure, tiers, .. } => tiers
+            .iter()
+            .map(|t| {
+                let label = t.label.as_ref().map_or_else(
+                    || format!("≤ {} {measure}", locale::number(lang, t.up_to)),
+                    |l| l.best(lang, fallback).to_owned(),
+                );
+                (format!("{label}: "), amounts(lang, &t.price.shown))
+            })
+            .collect(),
+    }
+}
+
+/// A quote as a sales person reads it out: each line with its billable parts, the
+/// surcharges, the total, the VAT part, and what is not priced.
+pub fn quote_text(list: &PriceList, q: &Quote, lang: &Lang) -> String {
+    let fallback = &list.languages;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} · {}",
+        word(lang, Word::Quote),
+        list.title.best(lang, fallback)
+    );
+    let name = |id: &str| {
+        list.item(id)
+            .map_or(id.to_owned(), |i| i.name.best(lang, fallback).to_owned())
+    };
+    let mut rows: Vec<(String, String)> = Vec::new();
+    for line in q.lines.iter().chain(&q.surcharges) {
+        rows.push((
+            format!("{}{}", name(&line.item), quantity(list, line, lang)),
+            amounts(lang, &line.amount),
+        ));
+        let informative = |p: &LinePart| {
+            p.units != rust_decimal::Decimal::ONE || matches!(p.basis, Basis::Tier { .. })
+        };
+        if line.parts.len() > 1 || line.parts.iter().any(informative) {
+            for p in &line.parts {
+                let basis = part_label(list, line, p.basis, lang);
+                let unit = p
+                    .unit_price
+                    .main()
+                    .map(|m| locale::money(lang, m))
+                    .unwrap_or_default();
+                rows.push((
+                    format!("    {basis}: {} × {unit}", locale::number(lang, p.units)),
+                    String::new(),
+                ));
+            }
+        }
+    }
+    if let Some(vat) = q.vat.as_ref().filter(|v| !v.included) {
+        rows.push((
+            word(lang, Word::Subtotal).into(),
+            amounts(lang, &q.subtotal),
+        ));
+        rows.push((
+            format!(
+                "{} {} %",
+                word(lang, Word::VatAdded),
+                locale::number(lang, vat.rate)
+            ),
+            amounts(lang, &vat.amount),
+        ));
+    }
+    rows.push((
+        word(lang, Word::Total).to_uppercase(),
+        amounts(lang, &q.total),
+    ));
+    if let Some(vat) = q.vat.as_ref().filter(|v| v.included) {
+        rows.push((
+            format!(
+                "  {} {} %",
+                word(lang, Word::VatIncluded),
+                locale::number(lang, vat.rate)
+            ),
+            amounts(lang, &vat.amount),
+        ));
+    }
+    let width = rows
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (label, amount) in rows {
+        let _ = writeln!(out, "  {label:<width$}  {amount}");
+    }
+    if !q.left_out.is_empty() {
+        let _ = writeln!(out, "{}:", word(lang, Word::NotPriced));
+        for l in &q.left_out {
+            let why = match &l.reason {
+                LeftOutReason::OnRequest => word(lang, Word::OnRequest),
+                LeftOutReason::OutOfRange(_) => word(lang, Word::NotOffered),
+            };
+            let _ = writeln!(out, "  {} — {why}", name(&l.item));
+        }
+    }
+    out
+}
+
+fn quantity(list: &PriceList, line: &QuoteLine, lang: &Lang) -> String {
+    let measure = match list.item(&line.item).map(|i| &i.pricing) {
+        Some(Pricing::Tiered { measure, .. }) => measure.as_str(),
+        _ => "",
+    };
+    match line.quantity {
+        Quantity::Count(1) => String::new(),
+        Quantity::Count(n) => format!(" — × {n}"),
+        Quantity::Measured(v) => format!(" — {} {measure}", locale::number(lang, v)),
+        Quantity::Minutes(m) => format!(" — {}", locale::duration(lang, m)),
+        Quantity::Once => format!(" — {}", word(lang, Word::PerOrder)),
+    }
+}
+
+fn part_label(list: &PriceList, line: &QuoteLine, basis: Basis, lang: &Lang) -> String {
+    match basis {
+        Basis::Unit => word(lang, Word::Price).to_lowercase(),
+        Basis::Free => word(lang, Word::Free).into(),
+        Basis::FirstHour => word(lang, Word::FirstHour).into(),
+        Basis::NextHours => word(lang, Word::EachStartedHour).into(),
+        Basis::PerOrder => word(lang, Word::PerOrder).into(),
+        Basis::Tier { index } => match list.item(&line.item).map(|i| &i.pricing) {
+            Some(Pricing::Tiered { tiers, .. }) => tiers
+                .get(index)
+                .and_then(|t| t.label.as_ref())
+                .map_or_else(String::new, |l| l.best(lang, &list.languages).to_owned()),
+            _ => String::new(),
+        },
+    }
+}
