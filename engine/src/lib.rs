@@ -11,10 +11,12 @@
 //! - [`quantity`]: reading what a person types as a quantity (`250GB`, `2h30m`);
 //! - [`quote`]: quotes from a price list;
 //! - [`locale`]: tarif's own words in ru, bg and en, plural forms, money formatting;
+//! - [`messages`]: sentences about a person's input (a size not offered) in ru, bg, en;
 //! - [`diagnostic`]: located problems in sources.
 
 pub mod diagnostic;
 pub mod locale;
+pub mod messages;
 pub mod money;
 pub mod price_list;
 pub mod quantity;

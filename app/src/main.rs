@@ -1,0 +1,3 @@
+fn main() {
+    tarif_app::boot();
+}
