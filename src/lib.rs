@@ -1,5 +1,6 @@
 //! tarif: the generator and the commands behind the `tarif` binary. The domain lives in
 //! `tarif-engine`; this crate reads files, renders output and talks to the terminal.
 
+pub mod app_bundle;
 pub mod commands;
 pub mod sources;

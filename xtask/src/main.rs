@@ -1,21 +1,39 @@
 //! `cargo xtask <task>`: the developer commands of the README.
 //!
-//! - `cargo xtask test`: installs what the tests need (missing tools only), then runs
-//!   every check and test: formatting, clippy, the workspace's tests, and the engine's
-//!   wasm32 build.
+//! - `cargo xtask serve [ARGS]`: installs what is missing (the wasm target, trunk,
+//!   wasm-bindgen-cli, wasm-opt), builds the app, then builds and serves the default site
+//!   with `tarif serve [ARGS]`.
+//! - `cargo xtask test`: installs what the tests need (Chromium and chromedriver too),
+//!   then runs every check and test: formatting, clippy (native and wasm32), the app
+//!   bundle, the workspace's tests, the engine's wasm32 build, the app's browser tests.
+//! - `cargo xtask app`: builds the app bundle (app/dist) that the `tarif` binary embeds.
 //!
 //! Each step prints what it runs; the first failure stops the task with its exit code.
+//! Tools are installed once and found again on the next run at their pinned versions.
+
+mod tools;
 
 use std::env;
+use std::path::Path;
 use std::process::{Command, exit};
 
+use tools::WASM;
+
 fn main() {
-    let task = env::args().nth(1).unwrap_or_default();
-    let result = match task.as_str() {
-        "test" => test(),
+    let args: Vec<String> = env::args().skip(1).collect();
+    let rest: Vec<&str> = args
+        .iter()
+        .skip(1)
+        .map(String::as_str)
+        .filter(|a| *a != "--")
+        .collect();
+    let result = match args.first().map(String::as_str) {
+        Some("test") => test(),
+        Some("serve") => serve(&rest),
+        Some("app") => tools::ensure_app_tools().and_then(|_| app()),
         _ => {
             eprintln!(
-                "usage: cargo xtask test\n\n  test   install what the tests need, then run every check and test"
+                "usage: cargo xtask <task>\n\n  serve [ARGS]  install what is missing, build the app, build and serve the default site\n  test          install what the tests need, then run every check and test\n  app           build the app bundle the tarif binary embeds"
             );
             exit(2);
         }
@@ -26,53 +44,110 @@ fn main() {
     }
 }
 
-const WASM: &str = "wasm32-unknown-unknown";
+fn root() -> &'static Path {
+    // xtask/ is one level below the workspace root.
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap_or(Path::new("."))
+}
 
 fn test() -> Result<(), String> {
-    ensure_wasm_target()?;
+    tools::ensure_app_tools()?;
+    tools::ensure_chromium()?;
     run("cargo", &["fmt", "--all", "--", "--check"])?;
+    run(
+        "cargo",
+        &["clippy", "--all-targets", "--", "-D", "warnings"],
+    )?;
     run(
         "cargo",
         &[
             "clippy",
-            "--workspace",
+            "-p",
+            "tarif-app",
+            "--target",
+            WASM,
             "--all-targets",
             "--",
             "-D",
             "warnings",
         ],
     )?;
-    run("cargo", &["test", "--workspace"])?;
+    app()?;
+    run("cargo", &["test"])?;
     run("cargo", &["build", "-p", "tarif-engine", "--target", WASM])?;
+    browser_tests()
+}
+
+/// The app's tests, in headless Chromium through chromedriver.
+fn browser_tests() -> Result<(), String> {
+    eprintln!("+ cargo test -p tarif-app --target {WASM}");
+    let status = Command::new("cargo")
+        .args(["test", "-p", "tarif-app", "--target", WASM])
+        .env("PATH", tools::path_with_tools())
+        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    check("cargo test -p tarif-app", status)
+}
+
+/// Builds app/dist with trunk, offline, with the pinned tools first on PATH.
+fn app() -> Result<(), String> {
+    eprintln!("+ trunk build (app/)");
+    let status = Command::new("trunk")
+        .args(["build", "--release"])
+        .env("PATH", tools::path_with_tools())
+        .current_dir(root().join("app"))
+        .status()
+        .map_err(|e| format!("cannot run trunk: {e}"))?;
+    check("trunk build", status)?;
+    for file in ["tarif-app.js", "tarif-app_bg.wasm"] {
+        let path = root().join("app/dist").join(file);
+        let size = std::fs::metadata(&path)
+            .map_err(|e| format!("trunk did not write {}: {e}", path.display()))?
+            .len();
+        eprintln!("  app/dist/{file}: {size} bytes");
+    }
     Ok(())
 }
 
-/// Adds the wasm32 target through rustup unless it is installed already.
-fn ensure_wasm_target() -> Result<(), String> {
-    let installed = output("rustup", &["target", "list", "--installed"])?;
-    if installed.lines().any(|l| l.trim() == WASM) {
-        return Ok(());
-    }
-    run("rustup", &["target", "add", WASM])
+fn serve(args: &[&str]) -> Result<(), String> {
+    tools::ensure_app_tools()?;
+    app()?;
+    let mut all = vec!["run", "--release", "--", "serve"];
+    all.extend_from_slice(args);
+    run("cargo", &all)
 }
 
-fn run(program: &str, args: &[&str]) -> Result<(), String> {
-    eprintln!("+ {program} {}", args.join(" "));
-    let status = Command::new(program)
-        .args(args)
-        .status()
-        .map_err(|e| format!("cannot run {program}: {e}"))?;
+fn check(what: &str, status: std::process::ExitStatus) -> Result<(), String> {
     if status.success() {
         Ok(())
     } else {
-        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+        Err(format!("`{what}` failed ({status})"))
     }
 }
 
-fn output(program: &str, args: &[&str]) -> Result<String, String> {
+pub fn run(program: &str, args: &[&str]) -> Result<(), String> {
+    run_in(root(), program, args)
+}
+
+pub fn run_in(dir: &Path, program: &str, args: &[&str]) -> Result<(), String> {
+    eprintln!("+ {program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .env("PATH", tools::path_with_tools())
+        .status()
+        .map_err(|e| format!("cannot run {program}: {e}"))?;
+    check(&format!("{program} {}", args.join(" ")), status)
+}
+
+pub fn output(program: &str, args: &[&str]) -> Result<String, String> {
     let out = Command::new(program)
         .args(args)
+        .env("PATH", tools::path_with_tools())
         .output()
         .map_err(|e| format!("cannot run {program}: {e}"))?;
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
 }

@@ -1,0 +1,170 @@
+//! Installing the tools the app and the browser tests need, each only when it is missing
+//! or at another version than the pinned one. Everything comes from the package
+//! registries this project may use (crates.io, npm, Debian); nothing downloads binaries
+//! at run time.
+
+use std::env;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::{output, run, run_in};
+
+pub const WASM: &str = "wasm32-unknown-unknown";
+pub const TRUNK: &str = "0.21.14";
+/// Must equal the `wasm-bindgen` the app pins (`=0.2.130` in app/Cargo.toml).
+pub const WASM_BINDGEN: &str = "0.2.130";
+/// npm's `binaryen` package: wasm-opt. Debian's binaryen (v108) breaks modules rustc 1.95 makes.
+pub const BINARYEN: &str = "132";
+
+/// Where tools that are not cargo binaries are installed (kept across clones).
+pub fn tools_dir() -> PathBuf {
+    let home = env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/tmp"));
+    home.join(".local/share/tarif-tools")
+}
+
+/// PATH with the tools directories first.
+pub fn path_with_tools() -> String {
+    let mut dirs = vec![tools_dir().join("node_modules/.bin")];
+    if let Some(home) = env::var_os("HOME") {
+        dirs.push(PathBuf::from(home).join(".cargo/bin"));
+    }
+    dirs.extend(env::split_paths(&env::var_os("PATH").unwrap_or_default()));
+    env::join_paths(dirs)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn version_of(program: &str, args: &[&str]) -> String {
+    output(program, args).unwrap_or_default()
+}
+
+pub fn ensure_wasm_target() -> Result<(), String> {
+    let installed = output("rustup", &["target", "list", "--installed"])?;
+    if installed.lines().any(|l| l.trim() == WASM) {
+        return Ok(());
+    }
+    run("rustup", &["target", "add", WASM])
+}
+
+/// Everything `trunk build` needs: the wasm target, trunk, wasm-bindgen, wasm-opt.
+pub fn ensure_app_tools() -> Result<(), String> {
+    ensure_wasm_target()?;
+    ensure_trunk()?;
+    ensure_wasm_bindgen()?;
+    ensure_wasm_opt()
+}
+
+fn ensure_trunk() -> Result<(), String> {
+    if version_of("trunk", &["--version"]).contains(TRUNK) {
+        return Ok(());
+    }
+    // A debug build installs in a fraction of the time; trunk's own speed barely matters.
+    run(
+        "cargo",
+        &[
+            "install",
+            "--locked",
+            "--debug",
+            "trunk",
+            "--version",
+            TRUNK,
+        ],
+    )
+}
+
+fn ensure_wasm_bindgen() -> Result<(), String> {
+    let has = |p: &str| version_of(p, &["--version"]).contains(WASM_BINDGEN);
+    if has("wasm-bindgen") && has("wasm-bindgen-test-runner") {
+        return Ok(());
+    }
+    // wasm-bindgen-cli 0.2.130's shipped lock pins webpki-roots 1.0.11, which the registry
+    // here lacks: fetch the crate, move that one dependency to 1.0.10, install from source.
+    let work = env::temp_dir().join("tarif-wasm-bindgen-cli");
+    let src = fetch_crate("wasm-bindgen-cli", WASM_BINDGEN, &work)?;
+    run_in(
+        &src,
+        "cargo",
+        &["update", "-p", "webpki-roots", "--precise", "1.0.10"],
+    )?;
+    run_in(&src, "cargo", &["install", "--locked", "--path", "."])
+}
+
+/// Downloads `name@version` from crates.io through cargo itself and returns its sources.
+fn fetch_crate(name: &str, version: &str, work: &Path) -> Result<PathBuf, String> {
+    let probe = work.join("probe");
+    fs::create_dir_all(probe.join("src")).map_err(|e| e.to_string())?;
+    let manifest = format!(
+        "[package]\nname = \"probe\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[dependencies]\n{name} = \"={version}\"\n"
+    );
+    fs::write(probe.join("Cargo.toml"), manifest).map_err(|e| e.to_string())?;
+    fs::write(probe.join("src/lib.rs"), "").map_err(|e| e.to_string())?;
+    // Resolution may fail on the crate's own pins; the download it needs happens first.
+    let _ = run_in(&probe, "cargo", &["fetch"]);
+    let registry = PathBuf::from(
+        env::var("CARGO_HOME")
+            .unwrap_or_else(|_| format!("{}/.cargo", env::var("HOME").unwrap_or_default())),
+    )
+    .join("registry/cache");
+    let archive = fs::read_dir(&registry)
+        .map_err(|e| format!("no cargo registry cache at {}: {e}", registry.display()))?
+        .flatten()
+        .map(|d| d.path().join(format!("{name}-{version}.crate")))
+        .find(|p| p.is_file())
+        .ok_or_else(|| format!("cargo could not download {name} {version}"))?;
+    let unpacked = work.join(format!("{name}-{version}"));
+    let _ = fs::remove_dir_all(&unpacked);
+    run(
+        "tar",
+        &[
+            "xzf",
+            &archive.to_string_lossy(),
+            "-C",
+            &work.to_string_lossy(),
+        ],
+    )?;
+    Ok(unpacked)
+}
+
+fn ensure_wasm_opt() -> Result<(), String> {
+    let wasm_opt = tools_dir().join("node_modules/.bin/wasm-opt");
+    if version_of(&wasm_opt.to_string_lossy(), &["--version"])
+        .contains(&format!("version {BINARYEN}"))
+    {
+        return Ok(());
+    }
+    fs::create_dir_all(tools_dir()).map_err(|e| e.to_string())?;
+    let prefix = tools_dir().to_string_lossy().into_owned();
+    run(
+        "npm",
+        &[
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--prefix",
+            &prefix,
+            &format!("binaryen@{BINARYEN}"),
+        ],
+    )
+}
+
+/// Debian's Chromium and its driver, for the browser tests.
+pub fn ensure_chromium() -> Result<(), String> {
+    if Path::new("/usr/bin/chromium").is_file() && Path::new("/usr/bin/chromedriver").is_file() {
+        return Ok(());
+    }
+    let sudo = if output("id", &["-u"]).unwrap_or_default().trim() == "0" {
+        vec![]
+    } else {
+        vec!["sudo"]
+    };
+    let apt = |args: &[&str]| {
+        let mut all: Vec<&str> = sudo.clone();
+        all.push("apt-get");
+        all.extend_from_slice(args);
+        run(all[0], &all[1..])
+    };
+    apt(&["update", "-qq"])?;
+    apt(&["install", "-y", "-qq", "chromium", "chromium-driver"])
+}
