@@ -2,4 +2,6 @@
 //! `tarif-engine`; this crate reads files, renders output and talks to the terminal.
 
 pub mod commands;
+pub mod decision_table;
 pub mod sources;
+pub mod wizards;

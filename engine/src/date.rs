@@ -46,6 +46,12 @@ impl Date {
         valid.then(|| Date(days_from_civil(year, month, day)))
     }
 
+    /// The day `days` days after 1970-01-01 (the Unix epoch), clamped to the years 1 to
+    /// 9999: how a caller that does read a clock turns it into a date.
+    pub fn from_unix_days(days: i64) -> Date {
+        Date(days.clamp(MIN_DAYS, MAX_DAYS))
+    }
+
     /// `(year, month, day)`.
     pub fn ymd(self) -> (i64, u32, u32) {
         civil_from_days(self.0)
@@ -88,13 +94,13 @@ impl Date {
         later.0 - self.0
     }
 
-    /// The date as people in `lang` write it: `15.11.2026 г.` (bg), `15.11.2026` (ru),
-    /// `15 November 2026` (en and others).
+    /// The date as people in `lang` write it: `15.11.2026` (bg, ru), `15 November 2026`
+    /// (en and others). Bulgarian often adds "г."; it is left out so that a sentence
+    /// ending in a date does not end in "г..".
     pub fn format(self, lang: &Lang) -> String {
         let (y, m, d) = self.ymd();
         match lang.as_str() {
-            "bg" => format!("{d:02}.{m:02}.{y} г."),
-            "ru" => format!("{d:02}.{m:02}.{y}"),
+            "bg" | "ru" => format!("{d:02}.{m:02}.{y}"),
             _ => format!("{d} {} {y}", MONTHS[(m as usize).saturating_sub(1) % 12]),
         }
     }
@@ -269,7 +275,7 @@ mod tests {
     #[test]
     fn dates_are_written_as_people_write_them() {
         let date = d("2026-11-05");
-        assert_eq!(date.format(&Lang::new("bg").unwrap()), "05.11.2026 г.");
+        assert_eq!(date.format(&Lang::new("bg").unwrap()), "05.11.2026");
         assert_eq!(date.format(&Lang::new("ru").unwrap()), "05.11.2026");
         assert_eq!(date.format(&Lang::new("en").unwrap()), "5 November 2026");
     }

@@ -458,6 +458,11 @@ impl<'a> Checker<'a> {
                     all.push((format!("{k}/quote:{i}/if"), c));
                 }
             }
+            for (i, d) in o.dates.iter().enumerate() {
+                if let Some(c) = &d.condition {
+                    all.push((format!("{k}/date:{i}/if"), c));
+                }
+            }
         }
         if let Some(s) = &w.services {
             for (key, r) in service_requirements(s) {

@@ -202,10 +202,7 @@ impl Context<'_> {
     }
 
     fn given<'s>(&self, statements: &'s [Statement]) -> Vec<&'s Statement> {
-        statements
-            .iter()
-            .filter(|s| self.holds(s.condition.as_ref()))
-            .collect()
+        given(statements, self.answers, self.today)
     }
 
     fn reach(&self, o: &Outcome, path: Vec<String>) -> Reached {
@@ -243,6 +240,9 @@ impl Context<'_> {
     }
 
     fn date(&self, rule: &DateRule) -> Option<ComputedDate> {
+        if !self.holds(rule.condition.as_ref()) {
+            return None;
+        }
         let from = match &rule.from {
             DateFrom::Today => self.today,
             DateFrom::Answer(q) => match self.answers.get(q) {
@@ -339,6 +339,23 @@ impl Context<'_> {
         }
         (ServiceStatus::Free, met)
     }
+}
+
+/// The statements whose condition holds for `answers` on `today`, as written (dates not
+/// filled in): what the static decision table shows for a path.
+pub fn given<'s>(
+    statements: &'s [Statement],
+    answers: &Answers,
+    today: Date,
+) -> Vec<&'s Statement> {
+    statements
+        .iter()
+        .filter(|s| {
+            s.condition
+                .as_ref()
+                .is_none_or(|c| eval(c, answers, today) == Truth::True)
+        })
+        .collect()
 }
 
 /// `withdrawal#withdrawal-form` → page `withdrawal`, anchor `withdrawal-form`.

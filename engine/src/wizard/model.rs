@@ -168,9 +168,11 @@ pub struct Statement {
     pub cite: Option<String>,
 }
 
-/// A date an outcome computes from a date answer or today.
+/// A date an outcome computes from a date answer or today, when its condition holds
+/// (always, without one).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DateRule {
+    pub condition: Option<Condition>,
     pub id: String,
     pub label: Text,
     pub from: DateFrom,
@@ -334,6 +336,7 @@ impl Outcome {
             .chain(&self.next_steps)
             .filter_map(|s| s.condition.as_ref())
             .chain(self.quote.iter().filter_map(|q| q.condition.as_ref()))
+            .chain(self.dates.iter().filter_map(|d| d.condition.as_ref()))
     }
 }
 

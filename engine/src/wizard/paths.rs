@@ -49,8 +49,12 @@ pub struct PathStep {
 pub enum AnswerClass {
     Option(String),
     YesNo(bool),
-    /// Exactly these of the tested options (empty: none of them).
-    Options(BTreeSet<String>),
+    /// Exactly the `chosen` ones of the options some condition tests (`tested`); options
+    /// no condition tests may be chosen too without changing the path.
+    Options {
+        chosen: BTreeSet<String>,
+        tested: Vec<String>,
+    },
     /// A date this many whole days before today, from `min` to `max` inclusive
     /// (`max` none: or more).
     DaysAgo {
@@ -293,7 +297,11 @@ fn multi_classes(
                 with.extend(untested.iter().map(|s| (*s).to_owned()));
                 samples.push(Answer::Options(with));
             }
-            (AnswerClass::Options(subset), samples)
+            let class = AnswerClass::Options {
+                chosen: subset,
+                tested: tested.iter().map(|s| (*s).to_owned()).collect(),
+            };
+            (class, samples)
         })
         .collect()
 }

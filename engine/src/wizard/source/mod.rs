@@ -95,6 +95,8 @@ struct RawStatement {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawDate {
+    #[serde(rename = "if")]
+    condition: Option<Spanned<String>>,
     id: Spanned<String>,
     label: Spanned<RawText>,
     from: Spanned<String>,
@@ -529,7 +531,7 @@ impl Reader<'_> {
             .dates
             .iter()
             .enumerate()
-            .filter_map(|(i, d)| self.date(&format!("{key}/date:{i}"), d))
+            .filter_map(|(i, d)| self.date(&format!("{key}/date:{i}"), d, questions))
             .collect();
         let quote = raw
             .quote
@@ -594,9 +596,18 @@ impl Reader<'_> {
             .collect()
     }
 
-    fn date(&mut self, key: &str, raw: &Spanned<RawDate>) -> Option<DateRule> {
+    fn date(
+        &mut self,
+        key: &str,
+        raw: &Spanned<RawDate>,
+        questions: &[RawQuestion],
+    ) -> Option<DateRule> {
         self.at(key, raw.span());
         let d = raw.get_ref();
+        let condition = match &d.condition {
+            Some(c) => Some(self.condition(format!("{key}/if"), c, questions)?),
+            None => None,
+        };
         let id = self.src.id(&d.id, "date");
         let label = self.text(format!("{key}/label"), &d.label);
         let from = match d.from.get_ref().as_str() {
@@ -616,6 +627,7 @@ impl Reader<'_> {
             }
         };
         Some(DateRule {
+            condition,
             id,
             label,
             from,
