@@ -196,8 +196,23 @@ pub fn parse_wizard(
     section: &str,
     source: &str,
 ) -> Result<(Wizard, SourceMap), Vec<Diagnostic>> {
+    let (wizard, map, problems) = read(file, section, source).map_err(|d| vec![d])?;
+    if problems.is_empty() {
+        Ok((wizard, map))
+    } else {
+        Err(problems)
+    }
+}
+
+/// The wizard as far as it could be read, with the problems of form; `Err` when the TOML
+/// itself cannot be read.
+fn read(
+    file: &str,
+    section: &str,
+    source: &str,
+) -> Result<(Wizard, SourceMap, Vec<Diagnostic>), Diagnostic> {
     let src = SourceFile::new(file, source);
-    let raw: RawWizard = src.deserialize().map_err(|d| vec![d])?;
+    let raw: RawWizard = src.deserialize()?;
     let mut r = Reader {
         src,
         spans: BTreeMap::new(),
@@ -208,7 +223,7 @@ pub fn parse_wizard(
         text: source.to_owned(),
         spans: r.spans,
     };
-    r.src.finish((wizard, map))
+    Ok((wizard, map, r.src.problems))
 }
 
 /// Reads and checks a wizard: every problem of form and of meaning, located, at once.
@@ -219,9 +234,8 @@ pub fn load_wizard(
     source: &str,
     site: &Site,
 ) -> Result<Wizard, Vec<Diagnostic>> {
-    let (wizard, map) = parse_wizard(file, section, source)?;
-    let mut problems: Vec<Diagnostic> =
-        check(&wizard, site).iter().map(|p| map.locate(p)).collect();
+    let (wizard, map, mut problems) = read(file, section, source).map_err(|d| vec![d])?;
+    problems.extend(check(&wizard, site).iter().map(|p| map.locate(p)));
     if problems.is_empty() {
         return Ok(wizard);
     }
@@ -268,13 +282,13 @@ impl Reader<'_> {
                 .branch
                 .iter()
                 .enumerate()
-                .filter_map(|(i, b)| {
+                .map(|(i, b)| {
                     let key = format!("question:{}/branch:{i}", q.id);
                     self.at(format!("{key}/go"), b.go.span());
-                    Some(Branch {
-                        condition: self.condition(key, &b.condition, &raw.questions)?,
+                    Branch {
+                        condition: self.condition(key, &b.condition, &raw.questions),
                         to: b.go.get_ref().clone(),
-                    })
+                    }
                 })
                 .collect();
         }
@@ -471,13 +485,15 @@ impl Reader<'_> {
         }
     }
 
-    /// Reads the condition at `key`; a syntax error is reported at its very token.
+    /// Reads the condition at `key`; a syntax error is reported at its very token, and
+    /// the condition is read as one that never holds, so that the flow keeps its shape and
+    /// the checks still run on the rest.
     fn condition(
         &mut self,
         key: Key,
         raw: &Spanned<String>,
         questions: &[RawQuestion],
-    ) -> Option<Condition> {
+    ) -> Condition {
         self.at(key, raw.span());
         let kinds: BTreeMap<&str, QuestionKind> = questions
             .iter()
@@ -493,7 +509,7 @@ impl Reader<'_> {
             })
             .collect();
         match expr::parse(raw.get_ref(), &|q| kinds.get(q)) {
-            Ok(c) => Some(c),
+            Ok(c) => c,
             Err(e) => {
                 let span = raw.span();
                 // Point into the string when it is written as is (no escapes), else at it.
@@ -507,7 +523,7 @@ impl Reader<'_> {
                     span
                 };
                 self.src.problem(at, e.message, e.help);
-                None
+                Condition::Any(Vec::new())
             }
         }
     }
@@ -542,10 +558,10 @@ impl Reader<'_> {
                 self.at(&k, q.span());
                 let q = q.get_ref();
                 self.at(format!("{k}/item"), q.item.span());
-                let condition = match &q.condition {
-                    Some(c) => Some(self.condition(format!("{k}/if"), c, questions)?),
-                    None => None,
-                };
+                let condition = q
+                    .condition
+                    .as_ref()
+                    .map(|c| self.condition(format!("{k}/if"), c, questions));
                 Some(QuoteRule {
                     condition,
                     item: q.item.get_ref().clone(),
@@ -580,10 +596,10 @@ impl Reader<'_> {
                 let k = format!("{key}/{part}:{i}");
                 self.at(&k, s.span());
                 let s = s.get_ref();
-                let condition = match &s.condition {
-                    Some(c) => Some(self.condition(format!("{k}/if"), c, questions)?),
-                    None => None,
-                };
+                let condition = s
+                    .condition
+                    .as_ref()
+                    .map(|c| self.condition(format!("{k}/if"), c, questions));
                 if let Some(c) = &s.cite {
                     self.at(format!("{k}/cite"), c.span());
                 }
@@ -604,10 +620,10 @@ impl Reader<'_> {
     ) -> Option<DateRule> {
         self.at(key, raw.span());
         let d = raw.get_ref();
-        let condition = match &d.condition {
-            Some(c) => Some(self.condition(format!("{key}/if"), c, questions)?),
-            None => None,
-        };
+        let condition = d
+            .condition
+            .as_ref()
+            .map(|c| self.condition(format!("{key}/if"), c, questions));
         let id = self.src.id(&d.id, "date");
         let label = self.text(format!("{key}/label"), &d.label);
         let from = match d.from.get_ref().as_str() {
@@ -683,15 +699,15 @@ impl Reader<'_> {
     ) -> Vec<Requirement> {
         raw.iter()
             .enumerate()
-            .filter_map(|(i, r)| {
+            .map(|(i, r)| {
                 let k = format!("{key}:{i}");
                 self.at(&k, r.span());
                 let r = r.get_ref();
-                Some(Requirement {
-                    condition: self.condition(format!("{k}/if"), &r.condition, questions)?,
+                Requirement {
+                    condition: self.condition(format!("{k}/if"), &r.condition, questions),
                     met: self.text(format!("{k}/met"), &r.met),
                     unmet: self.text(format!("{k}/unmet"), &r.unmet),
-                })
+                }
             })
             .collect()
     }
