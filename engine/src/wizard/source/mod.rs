@@ -196,7 +196,7 @@ pub fn parse_wizard(
     section: &str,
     source: &str,
 ) -> Result<(Wizard, SourceMap), Vec<Diagnostic>> {
-    let (wizard, map, problems) = read(file, section, source).map_err(|d| vec![d])?;
+    let (wizard, map, problems) = read(file, section, source)?;
     if problems.is_empty() {
         Ok((wizard, map))
     } else {
@@ -204,15 +204,15 @@ pub fn parse_wizard(
     }
 }
 
-/// The wizard as far as it could be read, with the problems of form; `Err` when the TOML
-/// itself cannot be read.
+/// The wizard as far as it could be read, with the problems of form; `Err` with the one
+/// problem when the TOML itself cannot be read.
 fn read(
     file: &str,
     section: &str,
     source: &str,
-) -> Result<(Wizard, SourceMap, Vec<Diagnostic>), Diagnostic> {
+) -> Result<(Wizard, SourceMap, Vec<Diagnostic>), Vec<Diagnostic>> {
     let src = SourceFile::new(file, source);
-    let raw: RawWizard = src.deserialize()?;
+    let raw: RawWizard = src.deserialize().map_err(|d| vec![d])?;
     let mut r = Reader {
         src,
         spans: BTreeMap::new(),
@@ -234,7 +234,7 @@ pub fn load_wizard(
     source: &str,
     site: &Site,
 ) -> Result<Wizard, Vec<Diagnostic>> {
-    let (wizard, map, mut problems) = read(file, section, source).map_err(|d| vec![d])?;
+    let (wizard, map, mut problems) = read(file, section, source)?;
     problems.extend(check(&wizard, site).iter().map(|p| map.locate(p)));
     if problems.is_empty() {
         return Ok(wizard);
@@ -553,7 +553,7 @@ impl Reader<'_> {
             .quote
             .iter()
             .enumerate()
-            .filter_map(|(i, q)| {
+            .map(|(i, q)| {
                 let k = format!("{key}/quote:{i}");
                 self.at(&k, q.span());
                 let q = q.get_ref();
@@ -562,11 +562,11 @@ impl Reader<'_> {
                     .condition
                     .as_ref()
                     .map(|c| self.condition(format!("{k}/if"), c, questions));
-                Some(QuoteRule {
+                QuoteRule {
                     condition,
                     item: q.item.get_ref().clone(),
                     quantity: q.quantity.as_ref().map_or(1, |n| *n.get_ref()),
-                })
+                }
             })
             .collect();
         self.at(format!("{key}/verdict"), raw.verdict.span());
@@ -592,7 +592,7 @@ impl Reader<'_> {
     ) -> Vec<Statement> {
         raw.iter()
             .enumerate()
-            .filter_map(|(i, s)| {
+            .map(|(i, s)| {
                 let k = format!("{key}/{part}:{i}");
                 self.at(&k, s.span());
                 let s = s.get_ref();
@@ -603,11 +603,11 @@ impl Reader<'_> {
                 if let Some(c) = &s.cite {
                     self.at(format!("{k}/cite"), c.span());
                 }
-                Some(Statement {
+                Statement {
                     condition,
                     text: self.text(format!("{k}/text"), &s.text),
                     cite: s.cite.as_ref().map(|c| c.get_ref().clone()),
-                })
+                }
             })
             .collect()
     }
