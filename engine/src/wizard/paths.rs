@@ -235,7 +235,7 @@ fn classes(wizard: &Wizard, q: &Question, today: Date) -> Vec<(AnswerClass, Vec<
                     };
                     let samples = samples
                         .into_iter()
-                        .map(|d| Answer::Date(today.add_days(-days(d))))
+                        .map(|d| Answer::Date(today.add_days(days(d).saturating_neg())))
                         .collect();
                     (class, samples)
                 })
@@ -321,7 +321,10 @@ fn integer_ranges(
     // Each cut is the first value of a new range.
     let mut starts = BTreeSet::new();
     for (op, v) in cuts {
-        let (below, above) = (v.ceil(), v.floor() + Decimal::ONE);
+        // Thresholds at the ends of the decimal range are left uncut rather than overflow.
+        let (below, Some(above)) = (v.ceil(), v.floor().checked_add(Decimal::ONE)) else {
+            continue;
+        };
         match op {
             Comparison::Lt | Comparison::Ge => starts.insert(below),
             Comparison::Le | Comparison::Gt => starts.insert(above),
@@ -336,14 +339,14 @@ fn integer_ranges(
         let to = if s == Decimal::MAX {
             high
         } else {
-            Some(s - Decimal::ONE)
+            s.checked_sub(Decimal::ONE)
         };
         let mut samples: Vec<Decimal> = from.into_iter().chain(to).collect();
         if let (Some(f), None) = (from, to) {
-            samples.push(f + Decimal::ONE);
+            samples.extend(f.checked_add(Decimal::ONE));
         }
         if let (None, Some(t)) = (from, to) {
-            samples.insert(0, t - Decimal::ONE);
+            samples.splice(0..0, t.checked_sub(Decimal::ONE));
         }
         if samples.is_empty() {
             samples.push(Decimal::ZERO);
@@ -374,8 +377,8 @@ fn decimal_ranges(
     for p in &points {
         if prev != Some(*p) {
             let inner = match prev {
-                Some(a) => (a + p) / two,
-                None => p - Decimal::ONE,
+                Some(a) => a / two + p / two,
+                None => p.checked_sub(Decimal::ONE).unwrap_or(*p),
             };
             out.push((prev, Some(*p), vec![inner]));
         }
@@ -384,8 +387,8 @@ fn decimal_ranges(
     }
     if prev.is_none() || prev != high {
         let inner = match (prev, high) {
-            (Some(a), Some(b)) => (a + b) / two,
-            (Some(a), None) => a + Decimal::ONE,
+            (Some(a), Some(b)) => a / two + b / two,
+            (Some(a), None) => a.checked_add(Decimal::ONE).unwrap_or(a),
             (None, Some(b)) => b,
             (None, None) => Decimal::ZERO,
         };
