@@ -3,4 +3,6 @@
 
 pub mod app_bundle;
 pub mod commands;
+pub mod decision_table;
 pub mod sources;
+pub mod wizards;

@@ -35,6 +35,30 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Walk a wizard: list the wizards, or print the next question, or the outcome.
+    ///
+    /// With no WIZARD, prints the id of each wizard of the site, one a line. With one,
+    /// evaluates the answers given and prints the next question with the answers it
+    /// accepts, or the outcome with its reasons, dates, sources and possible costs.
+    Ask {
+        /// A wizard's id (`withdrawal`), or `section/id` where two sections share one.
+        wizard: Option<String>,
+        /// QUESTION=ANSWER: an option id, yes or no, a date YYYY-MM-DD, a number, or
+        /// option ids separated by commas (multi-choice).
+        answers: Vec<String>,
+        /// The date to count from, YYYY-MM-DD (default: today, in UTC, from the system clock).
+        #[arg(long)]
+        today: Option<String>,
+        /// The language of the texts (default: the section's original language).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Print JSON (the format is described in README.md).
+        #[arg(long)]
+        json: bool,
+        /// The site's root folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -49,6 +73,21 @@ fn main() -> ExitCode {
             root,
             list,
             items,
+            lang,
+            json,
+        }),
+        Command::Ask {
+            wizard,
+            answers,
+            today,
+            lang,
+            json,
+            root,
+        } => tarif::commands::ask::run(&tarif::commands::ask::Args {
+            root,
+            wizard,
+            answers,
+            today,
             lang,
             json,
         }),

@@ -1,6 +1,6 @@
 //! # tarif-engine
 //!
-//! The domain of tarif: price lists, quotes and (soon) eligibility wizards. It does no
+//! The domain of tarif: price lists, quotes and eligibility wizards. It does no
 //! I/O and reads no clock, so the generator, the CLI and the WASM app all compute the
 //! same quote from the same model. It builds for native targets and `wasm32-unknown-unknown`.
 //!
@@ -12,8 +12,11 @@
 //! - [`quote`]: quotes from a price list;
 //! - [`locale`]: tarif's own words in ru, bg and en, plural forms, money formatting;
 //! - [`messages`]: sentences about a person's input (a size not offered) in ru, bg, en;
-//! - [`diagnostic`]: located problems in sources.
+//! - [`diagnostic`]: located problems in sources;
+//! - [`date`]: calendar dates without a clock (days between, adding days and months);
+//! - [`wizard`]: eligibility wizards: questions, conditions, outcomes, checks, paths.
 
+pub mod date;
 pub mod diagnostic;
 pub mod locale;
 pub mod messages;
@@ -25,3 +28,4 @@ pub mod rounding;
 #[cfg(feature = "toml")]
 mod source;
 pub mod text;
+pub mod wizard;

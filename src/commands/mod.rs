@@ -2,6 +2,7 @@
 //! 0 done, 1 the site's sources have problems, 2 the command line asked for something
 //! that does not exist or cannot be read.
 
+pub mod ask;
 pub mod quote;
 
 use std::process::ExitCode;

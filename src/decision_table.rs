@@ -1,0 +1,455 @@
+//! The static decision table of a wizard: every distinct path, grouped by outcome, as an
+//! HTML fragment the site embeds below the interactive flow, readable without JavaScript
+//! and printable. All text is escaped; each outcome is a `<section>` with a heading and a
+//! `<table>` with a caption, column headers and a row header per path.
+
+use std::fmt::Write as _;
+
+use rust_decimal::Decimal;
+use tarif_engine::date::Date;
+use tarif_engine::locale;
+use tarif_engine::price_list::PriceList;
+use tarif_engine::quote::{Requested, quote};
+use tarif_engine::text::{Lang, Text};
+use tarif_engine::wizard::eval::given;
+use tarif_engine::wizard::paths::{AnswerClass, DecisionTable, Path};
+use tarif_engine::wizard::view::{status, yes_no};
+use tarif_engine::wizard::{
+    Answers, DateFrom, DateRule, Period, QuestionKind, ServiceStatus, Step, Wizard, evaluate,
+};
+
+/// The decision table of `wizard` in `lang`. `table` comes from
+/// [`tarif_engine::wizard::paths::decision_table`] with the same `today`; `list` is the
+/// wizard's price list (names and prices of quote items and services).
+pub fn render(
+    wizard: &Wizard,
+    table: &DecisionTable,
+    lang: &Lang,
+    list: Option<&PriceList>,
+    today: Date,
+) -> String {
+    let r = Renderer {
+        wizard,
+        lang,
+        list,
+        today,
+    };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "<div class=\"decision-tables\" lang=\"{}\">",
+        esc(lang.as_str())
+    );
+    for group in &table.outcomes {
+        if let Some(o) = wizard.outcome(&group.outcome) {
+            r.outcome(&mut out, o, &group.paths);
+        }
+    }
+    out.push_str("</div>\n");
+    out
+}
+
+struct Renderer<'a> {
+    wizard: &'a Wizard,
+    lang: &'a Lang,
+    list: Option<&'a PriceList>,
+    today: Date,
+}
+
+impl Renderer<'_> {
+    fn t(&self, text: &Text) -> String {
+        text.best(self.lang, &[]).to_owned()
+    }
+
+    /// A text with each `{date}` shown as the date's label, in brackets.
+    fn with_dates(&self, text: &Text, dates: &[DateRule]) -> String {
+        let mut s = self.t(text);
+        for d in dates {
+            s = s.replace(&format!("{{{}}}", d.id), &format!("[{}]", self.t(&d.label)));
+        }
+        s
+    }
+
+    fn outcome(&self, out: &mut String, o: &tarif_engine::wizard::Outcome, paths: &[Path]) {
+        let id = format!("decision-{}-{}", self.wizard.id, o.id);
+        let _ = writeln!(
+            out,
+            "<section class=\"decision-outcome verdict-{}\" id=\"{}\" aria-labelledby=\"{0}-title\">",
+            esc(&o.verdict),
+            esc(&id)
+        );
+        let _ = writeln!(
+            out,
+            "<h3 id=\"{}-title\">{}</h3>",
+            esc(&id),
+            esc(&self.with_dates(&o.title, &o.dates))
+        );
+        for d in &o.dates {
+            let _ = writeln!(
+                out,
+                "<p class=\"decision-date\">{}</p>",
+                esc(&self.date_rule(d))
+            );
+        }
+        let costs = !o.quote.is_empty();
+        let _ = writeln!(out, "<table class=\"decision-table\">");
+        let _ = writeln!(
+            out,
+            "<caption>{}</caption>",
+            esc(&format!("{}: {}", self.word(W::Paths), paths.len()))
+        );
+        let mut head = vec![W::Number, W::Answers, W::Why, W::WhatToDo];
+        if costs {
+            head.push(W::Costs);
+        }
+        if o.services {
+            head.push(W::Services);
+        }
+        out.push_str("<thead><tr>");
+        for h in head {
+            let _ = write!(out, "<th scope=\"col\">{}</th>", esc(self.word(h)));
+        }
+        out.push_str("</tr></thead>\n<tbody>\n");
+        for (n, path) in paths.iter().enumerate() {
+            self.row(out, o, path, n + 1, costs);
+        }
+        out.push_str("</tbody>\n</table>\n</section>\n");
+    }
+
+    fn row(
+        &self,
+        out: &mut String,
+        o: &tarif_engine::wizard::Outcome,
+        path: &Path,
+        n: usize,
+        costs: bool,
+    ) {
+        let answers: Answers = path
+            .steps
+            .iter()
+            .filter_map(|s| Some((s.question.clone(), s.samples.first()?.clone())))
+            .collect();
+        let _ = write!(out, "<tr><th scope=\"row\">{n}</th><td><dl>");
+        for step in &path.steps {
+            let Some(q) = self.wizard.question(&step.question) else {
+                continue;
+            };
+            let _ = write!(
+                out,
+                "<dt>{}</dt><dd>{}</dd>",
+                esc(&self.t(&q.text)),
+                esc(&self.class(&q.kind, &step.answer))
+            );
+        }
+        out.push_str("</dl></td>");
+        for statements in [&o.reasons, &o.next_steps] {
+            let texts: Vec<String> = given(statements, &answers, self.today)
+                .iter()
+                .map(|s| self.with_dates(&s.text, &o.dates))
+                .collect();
+            list(out, &texts);
+        }
+        let reached = match evaluate(self.wizard, &answers, self.today, self.list) {
+            Ok(Step::Outcome(r)) => Some(r),
+            _ => None,
+        };
+        if costs {
+            let lines = reached.as_ref().map(|r| self.costs(r)).unwrap_or_default();
+            list(out, &lines);
+        }
+        if o.services {
+            let lines = reached
+                .as_ref()
+                .map(|r| self.services(r))
+                .unwrap_or_default();
+            list(out, &lines);
+        }
+        out.push_str("</tr>\n");
+    }
+
+    /// Each quoted item with its price in the list's main currency, then the total.
+    fn costs(&self, r: &tarif_engine::wizard::Reached) -> Vec<String> {
+        let Some(list) = self.list else {
+            return r.quote.iter().map(|q| q.item.clone()).collect();
+        };
+        let requested: Vec<Requested> = r
+            .quote
+            .iter()
+            .map(|q| Requested {
+                item: q.item.clone(),
+                quantity: (q.quantity != 1).then(|| q.quantity.to_string()),
+            })
+            .collect();
+        let Ok(q) = quote(list, &requested) else {
+            return Vec::new();
+        };
+        let money = |a: &tarif_engine::money::Amounts| {
+            a.main()
+                .map(|m| locale::money(self.lang, m))
+                .unwrap_or_default()
+        };
+        let mut lines: Vec<String> = q
+            .lines
+            .iter()
+            .map(|l| {
+                let name = list
+                    .item(&l.item)
+                    .map_or(l.item.clone(), |i| self.t(&i.name));
+                format!("{name}: {}", money(&l.amount))
+            })
+            .collect();
+        if lines.len() > 1 {
+            lines.push(format!(
+                "{}: {}",
+                locale::word(self.lang, locale::Word::Total),
+                money(&q.total)
+            ));
+        }
+        lines
+    }
+
+    /// The services by status: "free for you: A; B".
+    fn services(&self, r: &tarif_engine::wizard::Reached) -> Vec<String> {
+        [
+            ServiceStatus::Free,
+            ServiceStatus::NotFree,
+            ServiceStatus::NotApplicable,
+        ]
+        .into_iter()
+        .filter_map(|st| {
+            let names: Vec<String> = r
+                .services
+                .iter()
+                .filter(|s| s.status == st)
+                .map(|s| {
+                    self.list
+                        .and_then(|l| l.item(&s.item))
+                        .map_or(s.item.clone(), |i| self.t(&i.name))
+                })
+                .collect();
+            (!names.is_empty()).then(|| format!("{}: {}", status(self.lang, st), names.join("; ")))
+        })
+        .collect()
+    }
+
+    /// "Last day to withdraw: 14 days after the answer to “On what date…?”".
+    fn date_rule(&self, d: &DateRule) -> String {
+        let (n, unit) = match d.add {
+            Period::Days(n) => (n, Unit::Day),
+            Period::Months(n) => (n, Unit::Month),
+        };
+        let span = counted(self.lang, n, unit);
+        let from = match &d.from {
+            DateFrom::Today => self.word(W::FromToday).replace("{n}", &span),
+            DateFrom::Answer(q) => {
+                let question = self
+                    .wizard
+                    .question(q)
+                    .map_or(q.clone(), |q| self.t(&q.text));
+                self.word(W::AfterAnswer)
+                    .replace("{n}", &span)
+                    .replace("{q}", &question)
+            }
+        };
+        format!("{}: {from}", self.t(&d.label))
+    }
+
+    /// An answer class in words.
+    fn class(&self, kind: &QuestionKind, class: &AnswerClass) -> String {
+        let label = |id: &str| {
+            kind.options()
+                .iter()
+                .find(|o| o.id == id)
+                .map_or(id.to_owned(), |o| self.t(&o.label))
+        };
+        let num = |d: Decimal| locale::number(self.lang, d);
+        match class {
+            AnswerClass::Option(id) => label(id),
+            AnswerClass::YesNo(b) => yes_no(self.lang, *b).to_owned(),
+            AnswerClass::Options { chosen, tested } => {
+                let all_tested = kind.options().len() == tested.len() + 1;
+                if tested.is_empty() {
+                    self.word(W::AnyAnswer).to_owned()
+                } else if chosen.is_empty() && all_tested {
+                    match kind {
+                        QuestionKind::Multi { none, .. } => self.t(&none.label),
+                        _ => String::new(),
+                    }
+                } else if chosen.is_empty() {
+                    let names: Vec<String> = tested.iter().map(|t| label(t)).collect();
+                    format!("{} {}", self.word(W::NoneOf), names.join("; "))
+                } else {
+                    let names: Vec<String> = chosen.iter().map(|t| label(t)).collect();
+                    names.join("; ")
+                }
+            }
+            AnswerClass::DaysAgo { min, max } => {
+                let text = match max {
+                    Some(max) => self.word(W::DaysBetween).replace("{max}", &max.to_string()),
+                    None => self.word(W::DaysOrMore).to_owned(),
+                };
+                text.replace("{min}", &min.to_string())
+            }
+            AnswerClass::Number { min, max } => {
+                let unit = match kind {
+                    QuestionKind::Number { unit: Some(u), .. } => format!(" {}", self.t(u)),
+                    _ => String::new(),
+                };
+                let text = match (min, max) {
+                    (Some(a), Some(b)) if a == b => num(*a),
+                    (Some(a), Some(b)) => self
+                        .word(W::Between)
+                        .replace("{min}", &num(*a))
+                        .replace("{max}", &num(*b)),
+                    (Some(a), None) => self.word(W::OrMore).replace("{min}", &num(*a)),
+                    (None, Some(b)) => self.word(W::AtMost).replace("{max}", &num(*b)),
+                    (None, None) => self.word(W::AnyAnswer).to_owned(),
+                };
+                format!("{text}{unit}")
+            }
+        }
+    }
+
+    fn word(&self, w: W) -> &'static str {
+        let [en, bg, ru] = match w {
+            W::Paths => [
+                "Ways to this outcome",
+                "Пътища до този резултат",
+                "Варианты, ведущие к этому результату",
+            ],
+            W::Number => ["#", "№", "№"],
+            W::Answers => ["Your answers", "Вашите отговори", "Ваши ответы"],
+            W::Why => ["Why", "Защо", "Почему"],
+            W::WhatToDo => ["What to do", "Какво да направите", "Что делать"],
+            W::Costs => ["Possible costs", "Възможни разходи", "Возможные расходы"],
+            W::Services => ["Services", "Услуги", "Услуги"],
+            W::AnyAnswer => ["any answer", "всеки отговор", "любой ответ"],
+            W::NoneOf => ["none of:", "нищо от:", "ничего из:"],
+            W::DaysBetween => [
+                "{min} to {max} days before today",
+                "от {min} до {max} дни преди днес",
+                "от {min} до {max} дней назад",
+            ],
+            W::DaysOrMore => [
+                "{min} or more days before today",
+                "{min} или повече дни преди днес",
+                "{min} и более дней назад",
+            ],
+            W::Between => ["{min} to {max}", "от {min} до {max}", "от {min} до {max}"],
+            W::OrMore => ["{min} or more", "{min} или повече", "{min} и более"],
+            W::AtMost => ["at most {max}", "най-много {max}", "не более {max}"],
+            W::FromToday => ["{n} from today", "{n} от днес", "{n} от сегодняшнего дня"],
+            W::AfterAnswer => [
+                "{n} after the answer to “{q}”",
+                "{n} след отговора на „{q}“",
+                "{n} после ответа на вопрос «{q}»",
+            ],
+        };
+        match self.lang.as_str() {
+            "bg" => bg,
+            "ru" => ru,
+            _ => en,
+        }
+    }
+}
+
+/// The decision table's own words.
+#[derive(Clone, Copy)]
+enum W {
+    Paths,
+    Number,
+    Answers,
+    Why,
+    WhatToDo,
+    Costs,
+    Services,
+    AnyAnswer,
+    NoneOf,
+    DaysBetween,
+    DaysOrMore,
+    Between,
+    OrMore,
+    AtMost,
+    FromToday,
+    AfterAnswer,
+}
+
+#[derive(Clone, Copy)]
+enum Unit {
+    Day,
+    Month,
+}
+
+/// "14 days", "1 месец", "14 дней".
+fn counted(lang: &Lang, n: i64, unit: Unit) -> String {
+    use locale::Plural::*;
+    let p = locale::plural(lang, Decimal::from(n));
+    let form = match (lang.as_str(), unit, p) {
+        ("ru", Unit::Day, One) => "день",
+        ("ru", Unit::Day, Few) => "дня",
+        ("ru", Unit::Day, _) => "дней",
+        ("ru", Unit::Month, One) => "месяц",
+        ("ru", Unit::Month, Few) => "месяца",
+        ("ru", Unit::Month, _) => "месяцев",
+        ("bg", Unit::Day, One) => "ден",
+        ("bg", Unit::Day, _) => "дни",
+        ("bg", Unit::Month, One) => "месец",
+        ("bg", Unit::Month, _) => "месеца",
+        (_, Unit::Day, One) => "day",
+        (_, Unit::Day, _) => "days",
+        (_, Unit::Month, One) => "month",
+        (_, Unit::Month, _) => "months",
+    };
+    format!("{n} {form}")
+}
+
+/// A cell with a list, or an empty cell.
+fn list(out: &mut String, items: &[String]) {
+    if items.is_empty() {
+        out.push_str("<td></td>");
+        return;
+    }
+    out.push_str("<td><ul>");
+    for i in items {
+        let _ = write!(out, "<li>{}</li>", esc(i));
+    }
+    out.push_str("</ul></td>");
+}
+
+/// Escapes text for HTML content and attribute values.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(
+            esc("<a href=\"x\">&'"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
+    }
+
+    #[test]
+    fn periods_take_the_plural_form_of_their_language() {
+        let l = |t: &str| Lang::new(t).unwrap();
+        assert_eq!(counted(&l("ru"), 14, Unit::Day), "14 дней");
+        assert_eq!(counted(&l("ru"), 1, Unit::Month), "1 месяц");
+        assert_eq!(counted(&l("bg"), 14, Unit::Day), "14 дни");
+        assert_eq!(counted(&l("en"), 1, Unit::Month), "1 month");
+    }
+}

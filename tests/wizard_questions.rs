@@ -1,0 +1,444 @@
+//! Each question of the default site's wizards: given these answers, the next node is X.
+
+mod common;
+
+use common::flow;
+use tarif_engine::wizard::ServiceStatus;
+
+fn en(t: &tarif_engine::text::Text) -> String {
+    t.get(&tarif_engine::text::Lang::new("en").unwrap())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+mod withdrawal {
+    use super::*;
+
+    fn ready() -> common::Flow {
+        flow("withdrawal")
+            .answer("received", "2026-11-01")
+            .answer("product", "device")
+            .answer("payment-document", "yes")
+            .answer("complete", "yes")
+            .answer("data-removed", "yes")
+    }
+
+    #[test]
+    fn the_first_question_is_the_date_of_receipt() {
+        flow("withdrawal").assert_next("received");
+    }
+
+    #[test]
+    fn received_on_1_november_asked_on_15_november_can_withdraw() {
+        let f = ready().answer("defective", "no").today("2026-11-15");
+        f.assert_next("can-withdraw");
+    }
+
+    #[test]
+    fn received_on_1_november_asked_on_16_november_cannot() {
+        let f = flow("withdrawal")
+            .today("2026-11-16")
+            .answer("received", "2026-11-01");
+        let f = f.assert_next("too-late");
+        assert_eq!(f.outcome().verdict, "no");
+        assert_eq!(f.outcome().dates[0].date.to_string(), "2026-11-15");
+    }
+
+    #[test]
+    fn the_last_day_is_the_day_of_receipt_plus_14_days() {
+        let f = ready().answer("defective", "no");
+        let o = f.outcome();
+        assert_eq!(o.dates[0].id, "last-day");
+        assert_eq!(o.dates[0].date.to_string(), "2026-11-15");
+        assert_eq!(
+            en(&o.title),
+            "Yes: you can withdraw from the purchase until 15 November 2026"
+        );
+    }
+
+    #[test]
+    fn within_the_period_the_product_is_asked() {
+        flow("withdrawal")
+            .answer("received", "2026-11-15")
+            .assert_next("product");
+    }
+
+    #[test]
+    fn in_ear_headphones_ask_whether_they_were_unsealed() {
+        let f = flow("withdrawal")
+            .answer("received", "2026-11-10")
+            .answer("product", "in-ear")
+            .assert_next("unsealed");
+        let f = f.answer("unsealed", "yes").assert_next("in-ear-unsealed");
+        assert!(
+            f.outcome()
+                .citations
+                .iter()
+                .any(|c| c.page == "withdrawal" && c.anchor == "in-ear-headphones")
+        );
+    }
+
+    #[test]
+    fn sealed_headphones_go_on_to_the_payment_document() {
+        flow("withdrawal")
+            .answer("received", "2026-11-10")
+            .answer("product", "in-ear")
+            .answer("unsealed", "no")
+            .assert_next("payment-document");
+    }
+
+    #[test]
+    fn a_device_goes_on_to_the_payment_document_then_the_complete_set_then_the_data() {
+        let f = flow("withdrawal")
+            .answer("received", "2026-11-10")
+            .answer("product", "device")
+            .assert_next("payment-document");
+        let f = f.answer("payment-document", "yes").assert_next("complete");
+        f.answer("complete", "yes").assert_next("data-removed");
+    }
+
+    #[test]
+    fn any_unmet_condition_ends_in_conditions_not_met_with_each_reason() {
+        let f = flow("withdrawal")
+            .answer("received", "2026-11-10")
+            .answer("product", "device")
+            .answer("payment-document", "no")
+            .answer("complete", "yes")
+            .answer("data-removed", "no")
+            .assert_next("conditions-not-met");
+        let reasons = f.reasons_en();
+        assert!(reasons[0].starts_with("You have no payment document"));
+        assert!(reasons[1].starts_with("Your software and personal data"));
+        assert_eq!(reasons.len(), 3, "{reasons:?}");
+    }
+
+    #[test]
+    fn all_conditions_met_asks_whether_the_device_is_defective() {
+        ready().assert_next("defective");
+    }
+
+    #[test]
+    fn the_client_pays_the_return_unless_the_device_is_defective() {
+        let pays = ready().answer("defective", "no").reasons_en();
+        assert!(pays.contains(&"You pay the direct costs of returning the device.".to_owned()));
+        let free = ready().answer("defective", "yes").reasons_en();
+        assert!(
+            free.iter()
+                .any(|r| r.contains("you do not pay the costs of returning it"))
+        );
+        assert!(!free.iter().any(|r| r.starts_with("You pay")));
+    }
+
+    #[test]
+    fn the_outcome_links_to_the_withdrawal_form() {
+        let o = ready().answer("defective", "no").outcome();
+        assert!(
+            o.citations
+                .iter()
+                .any(|c| c.page == "withdrawal" && c.anchor == "withdrawal-form")
+        );
+    }
+}
+
+mod warranty {
+    use super::*;
+
+    fn clean(device: &str) -> common::Flow {
+        flow("warranty")
+            .answer("bought-here", "yes")
+            .answer("device", device)
+            .answer("soiled", "no")
+            .answer("damage", "none")
+            .answer("seals", "no")
+            .answer("opened", "no")
+            .answer("consumables", "no")
+            .answer("serial", "no")
+    }
+
+    fn items(f: &common::Flow) -> Vec<String> {
+        f.outcome().quote.iter().map(|q| q.item.clone()).collect()
+    }
+
+    #[test]
+    fn a_device_bought_elsewhere_is_not_covered_by_this_procedure() {
+        flow("warranty")
+            .assert_next("bought-here")
+            .answer("bought-here", "no")
+            .assert_next("not-bought-here");
+    }
+
+    #[test]
+    fn the_questions_come_in_order() {
+        let f = flow("warranty")
+            .answer("bought-here", "yes")
+            .assert_next("device");
+        let f = f.answer("device", "laptop").assert_next("soiled");
+        let f = f.answer("soiled", "no").assert_next("damage");
+        let f = f.answer("damage", "none").assert_next("seals");
+        let f = f.answer("seals", "no").assert_next("opened");
+        let f = f.answer("opened", "no").assert_next("consumables");
+        let f = f.answer("consumables", "no").assert_next("serial");
+        let f = f.answer("serial", "no").assert_next("protection");
+        let f = f.answer("protection", "yes").assert_next("client");
+        let f = f.answer("client", "consumer").assert_next("repairs");
+        f.answer("repairs", "0").assert_next("likely-accepted");
+    }
+
+    #[test]
+    fn liquid_damage_is_refused_under_section_iii_with_the_laptop_diagnostics_fee() {
+        let f = flow("warranty")
+            .answer("bought-here", "yes")
+            .answer("device", "laptop")
+            .answer("soiled", "no")
+            .answer("damage", "liquid")
+            .assert_next("likely-refused");
+        assert_eq!(items(&f), ["laptop-diagnostics"]);
+        assert!(f.outcome().citations.iter().any(|c| c.anchor == "ground-2"));
+    }
+
+    #[test]
+    fn each_ground_of_section_iii_ends_in_likely_refused_naming_it() {
+        for (question, anchor) in [
+            ("seals", "stickers-and-seals"),
+            ("opened", "stickers-and-seals"),
+            ("consumables", "consumables"),
+            ("serial", "serial-number"),
+        ] {
+            let mut f = flow("warranty")
+                .answer("bought-here", "yes")
+                .answer("device", "desktop")
+                .answer("soiled", "no")
+                .answer("damage", "none");
+            for q in ["seals", "opened", "consumables", "serial"] {
+                f = f.answer(q, if q == question { "yes" } else { "no" });
+                if q == question {
+                    break;
+                }
+            }
+            let f = f.assert_next("likely-refused");
+            let o = f.outcome();
+            assert!(o.citations.iter().any(|c| c.anchor == anchor), "{question}");
+            assert_eq!(items(&f), ["desktop-diagnostics"], "{question}");
+        }
+    }
+
+    #[test]
+    fn heavy_soiling_adds_the_cleaning_fee_to_the_quote() {
+        let f = flow("warranty")
+            .answer("bought-here", "yes")
+            .answer("device", "laptop")
+            .answer("soiled", "yes")
+            .answer("damage", "impact");
+        assert_eq!(items(&f), ["laptop-diagnostics", "laptop-maintenance"]);
+    }
+
+    #[test]
+    fn another_kind_of_device_has_no_fee_in_the_price_list() {
+        let f = flow("warranty")
+            .answer("bought-here", "yes")
+            .answer("device", "other")
+            .answer("soiled", "yes")
+            .answer("damage", "mechanical");
+        assert!(items(&f).is_empty());
+        assert!(
+            f.reasons_en()
+                .iter()
+                .any(|r| r.contains("not in the price list"))
+        );
+    }
+
+    #[test]
+    fn protection_left_on_means_remove_it_first() {
+        clean("laptop")
+            .answer("protection", "no")
+            .assert_next("remove-protection");
+    }
+
+    #[test]
+    fn a_consumer_gets_the_one_month_term_from_today() {
+        let f = clean("laptop")
+            .today("2026-01-31")
+            .answer("protection", "yes")
+            .answer("client", "consumer")
+            .answer("repairs", "0")
+            .assert_next("likely-accepted");
+        let o = f.outcome();
+        assert_eq!(o.dates[0].date.to_string(), "2026-02-28");
+        assert!(!f.reasons_en().iter().any(|r| r.contains("refund")));
+    }
+
+    #[test]
+    fn after_three_repairs_a_consumer_may_claim_a_refund() {
+        let f = clean("laptop")
+            .answer("protection", "yes")
+            .answer("client", "consumer")
+            .answer("repairs", "3");
+        assert!(f.reasons_en().iter().any(|r| r.contains("claim a refund")));
+        let two = clean("laptop")
+            .answer("protection", "yes")
+            .answer("client", "consumer")
+            .answer("repairs", "2");
+        assert!(
+            !two.reasons_en()
+                .iter()
+                .any(|r| r.contains("claim a refund"))
+        );
+    }
+
+    #[test]
+    fn a_business_is_not_asked_about_repairs_and_has_no_consumer_term() {
+        let f = clean("desktop")
+            .answer("protection", "yes")
+            .answer("client", "business")
+            .assert_next("likely-accepted");
+        assert!(f.outcome().dates.is_empty());
+        assert!(
+            f.reasons_en()
+                .iter()
+                .any(|r| r.starts_with("As a business"))
+        );
+    }
+}
+
+mod comportal {
+    use super::*;
+
+    fn client(kind: &str, place: &str, maintenance: &str) -> common::Flow {
+        flow("comportal")
+            .answer("bought", "yes")
+            .answer("warranty", "yes")
+            .answer("client", kind)
+            .answer("place", place)
+            .answer("maintenance-done", maintenance)
+            .answer("needed", "not-sure")
+    }
+
+    fn status(f: &common::Flow, item: &str) -> ServiceStatus {
+        f.outcome()
+            .services
+            .iter()
+            .find(|s| s.item == item)
+            .unwrap_or_else(|| panic!("no {item}"))
+            .status
+    }
+
+    #[test]
+    fn the_questions_come_in_order() {
+        let f = flow("comportal").assert_next("bought");
+        let f = f.answer("bought", "yes").assert_next("warranty");
+        let f = f.answer("warranty", "yes").assert_next("client");
+        let f = f.answer("client", "individual").assert_next("place");
+        let f = f.answer("place", "almaty").assert_next("maintenance-done");
+        let f = f.answer("maintenance-done", "no").assert_next("needed");
+        f.answer("needed", "maintenance").assert_next("services");
+    }
+
+    #[test]
+    fn a_device_bought_elsewhere_gets_nothing_free() {
+        let f = flow("comportal")
+            .answer("bought", "no")
+            .assert_next("not-a-client");
+        let o = f.outcome();
+        assert_eq!(o.services.len(), 10);
+        assert!(
+            o.services
+                .iter()
+                .all(|s| s.status == ServiceStatus::NotFree)
+        );
+        assert!(o.services.iter().all(|s| s.reasons.len() == 1));
+    }
+
+    #[test]
+    fn i_dont_know_points_to_the_warranty_check() {
+        let f = flow("comportal")
+            .answer("bought", "yes")
+            .answer("warranty", "dont-know")
+            .assert_next("check-warranty");
+        let o = f.outcome();
+        let steps: Vec<String> = o.next_steps.iter().map(en).collect();
+        assert!(steps[0].contains("http://www.comportal.kz/service_center/warranty"));
+    }
+
+    #[test]
+    fn a_non_warranty_device_gets_nothing_free() {
+        let f = flow("comportal")
+            .answer("bought", "yes")
+            .answer("warranty", "no")
+            .assert_next("not-a-warranty-device");
+        assert_eq!(status(&f, "maintenance"), ServiceStatus::NotFree);
+    }
+
+    #[test]
+    fn an_individual_in_almaty_gets_the_centre_services_free_and_not_the_visits() {
+        let f = client("individual", "almaty", "no");
+        assert_eq!(status(&f, "sc-diagnostics-no-defect"), ServiceStatus::Free);
+        assert_eq!(status(&f, "maintenance"), ServiceStatus::Free);
+        assert_eq!(status(&f, "onsite-repair"), ServiceStatus::NotApplicable);
+        assert_eq!(status(&f, "transport-almaty"), ServiceStatus::NotApplicable);
+    }
+
+    #[test]
+    fn a_legal_entity_in_a_regional_city_gets_visits_and_transport_to_almaty() {
+        let f = client("legal-entity", "regional-city", "no");
+        assert!(
+            f.outcome()
+                .services
+                .iter()
+                .all(|s| s.status == ServiceStatus::Free)
+        );
+    }
+
+    #[test]
+    fn outside_the_city_of_an_office_there_are_no_visits() {
+        let f = client("legal-entity", "region", "no");
+        assert_eq!(
+            status(&f, "pickup-and-return"),
+            ServiceStatus::NotApplicable
+        );
+        assert_eq!(status(&f, "transport-almaty"), ServiceStatus::Free);
+    }
+
+    #[test]
+    fn maintenance_is_free_once_a_year() {
+        let f = client("individual", "almaty", "yes");
+        assert_eq!(status(&f, "maintenance"), ServiceStatus::NotFree);
+        assert_eq!(status(&f, "software-restore"), ServiceStatus::Free);
+    }
+
+    #[test]
+    fn far_from_every_office_nothing_applies() {
+        let f = client("legal-entity", "elsewhere", "no");
+        assert!(
+            f.outcome()
+                .services
+                .iter()
+                .all(|s| s.status == ServiceStatus::NotApplicable)
+        );
+    }
+
+    #[test]
+    fn the_services_asked_for_come_first_and_are_marked() {
+        let f = flow("comportal")
+            .answer("bought", "yes")
+            .answer("warranty", "yes")
+            .answer("client", "individual")
+            .answer("place", "almaty")
+            .answer("maintenance-done", "no")
+            .answer("needed", "software-restore,maintenance");
+        let o = f.outcome();
+        let first: Vec<(&str, bool)> = o
+            .services
+            .iter()
+            .take(3)
+            .map(|s| (s.item.as_str(), s.needed))
+            .collect();
+        assert_eq!(
+            first,
+            [
+                ("maintenance", true),
+                ("software-restore", true),
+                ("sc-diagnostics-warranty-defect", false)
+            ]
+        );
+    }
+}
