@@ -9,6 +9,7 @@
 
 pub mod calculator;
 pub mod page;
+pub mod wizard;
 pub mod words;
 
 /// Mounts the app on the page, if the page has a mount point and data for it.

@@ -5,9 +5,11 @@ use leptos::prelude::*;
 use serde::Deserialize;
 use tarif_engine::price_list::PriceList;
 use tarif_engine::text::Lang;
+use tarif_engine::wizard::Wizard;
 use wasm_bindgen::JsCast;
 
 use crate::calculator::Calculator;
+use crate::wizard::WizardFlow;
 
 /// The id of the element the app mounts into.
 pub const MOUNT_ID: &str = "tarif-app";
@@ -26,6 +28,20 @@ pub struct PageData {
     pub terms: Vec<Link>,
     /// A quote calculator over this price list.
     pub calculator: Option<PriceList>,
+    /// A wizard flow.
+    pub wizard: Option<WizardData>,
+}
+
+/// What a wizard page gives the app.
+#[derive(Debug, Clone, Deserialize)]
+pub struct WizardData {
+    pub wizard: Wizard,
+    /// The wizard's price list (for service names and the prefilled quote).
+    pub list: Option<PriceList>,
+    /// The relative path from the page to the site's root (`../../../`), for citations.
+    pub root: String,
+    /// The relative link to the calculator of `list`, for "See the quote".
+    pub quote_page: Option<String>,
 }
 
 /// A titled link.
@@ -69,8 +85,11 @@ fn app(data: PageData) -> impl IntoView {
         company,
         terms,
         calculator,
+        wizard,
     } = data;
-    calculator.map(|list| view! { <Calculator list lang company terms /> })
+    let wizard = wizard.map(|data| view! { <WizardFlow data lang=lang.clone() /> });
+    let calculator = calculator.map(|list| view! { <Calculator list lang company terms /> });
+    (wizard, calculator)
 }
 
 /// A parameter of the page's URL query.
@@ -79,6 +98,49 @@ pub fn query_param(name: &str) -> Option<String> {
     web_sys::UrlSearchParams::new_with_str(&search)
         .ok()?
         .get(name)
+}
+
+/// The page's URL query as `(name, value)` pairs, in order.
+pub fn query_pairs() -> Vec<(String, String)> {
+    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else {
+        return Vec::new();
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return Vec::new();
+    };
+    let mut pairs = Vec::new();
+    let entries = js_sys::try_iter(&params.entries()).ok().flatten();
+    for entry in entries.into_iter().flatten().flatten() {
+        let pair = js_sys::Array::from(&entry);
+        if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+            pairs.push((k, v));
+        }
+    }
+    pairs
+}
+
+/// Replaces the page's URL query with `pairs` as a new history entry (one per step of a
+/// wizard, so the browser's Back goes one step back).
+pub fn push_query(pairs: &[(String, String)]) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new() else {
+        return;
+    };
+    for (k, v) in pairs {
+        params.append(k, v);
+    }
+    let query = String::from(params.to_string());
+    let path = window.location().pathname().unwrap_or_default();
+    let url = if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
 }
 
 /// Sets (or, when empty, removes) a parameter of the page's URL without adding a history

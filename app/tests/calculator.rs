@@ -46,6 +46,7 @@ async fn mount(list: PriceList) -> Element {
         company: "Лаптоп БГ".into(),
         terms: vec![],
         calculator: Some(list),
+        wizard: None,
     };
     mount_app(container.clone().unchecked_into(), data);
     leptos::task::tick().await;

@@ -1,0 +1,277 @@
+//! The wizards in headless Chromium, walked as a person walks them: one question per
+//! screen, Continue, Back, "Check your answers", Change, the outcome.
+
+#![cfg(target_arch = "wasm32")]
+
+use tarif_app::page::{PageData, WizardData, mount_app};
+use tarif_engine::price_list::parse_price_list;
+use tarif_engine::text::Lang;
+use tarif_engine::wizard::parse_wizard;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn clear_url() {
+    let w = web_sys::window().unwrap();
+    let path = w.location().pathname().unwrap();
+    w.history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .unwrap();
+}
+
+fn data(file: &str, section: &str, toml: &str, list: Option<&str>) -> WizardData {
+    let (wizard, _) = parse_wizard(file, section, toml).unwrap();
+    let list = list.map(|l| parse_price_list(&format!("{section}.toml"), l).unwrap());
+    WizardData {
+        wizard,
+        list,
+        root: "../../../".into(),
+        quote_page: Some("../prices/".into()),
+    }
+}
+
+async fn mount(lang: &str, wizard: WizardData) -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&container).unwrap();
+    let page = PageData {
+        lang: Lang::new(lang).unwrap(),
+        company: "Co".into(),
+        terms: vec![],
+        calculator: None,
+        wizard: Some(wizard),
+    };
+    mount_app(container.clone().unchecked_into(), page);
+    leptos::task::tick().await;
+    container
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector} in {}", root.inner_html()))
+}
+
+fn heading(root: &Element) -> String {
+    find(root, "#wiz-heading")
+        .text_content()
+        .unwrap_or_default()
+}
+
+async fn click(el: &Element) {
+    el.unchecked_ref::<HtmlElement>().click();
+    leptos::task::tick().await;
+}
+
+/// Answers the question on screen: a date or number is typed, options are ticked by id.
+async fn answer(root: &Element, value: &str) {
+    let input = find(root, "#wiz-input");
+    match input.get_attribute("type").as_deref() {
+        Some("radio") | Some("checkbox") => {
+            for v in value.split(',') {
+                click(&find(root, &format!("input[value='{v}']"))).await;
+            }
+        }
+        _ => {
+            let input: HtmlInputElement = input.unchecked_into();
+            input.set_value(value);
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            input
+                .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+                .unwrap();
+            leptos::task::tick().await;
+        }
+    }
+    click(&find(root, "form button[type=submit]")).await;
+}
+
+fn days_ago(n: u32) -> String {
+    let d = js_sys::Date::new_0();
+    d.set_date(d.get_date() - n);
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+fn search() -> String {
+    web_sys::window().unwrap().location().search().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_withdrawal_wizard_walked_to_yes_with_back_and_change() {
+    clear_url();
+    let w = data(
+        "withdrawal.wizard.toml",
+        "laptop-bg",
+        include_str!("../../content/laptop-bg/withdrawal.wizard.toml"),
+        None,
+    );
+    let root = mount("en", w).await;
+    assert_eq!(heading(&root), "On what date did you receive the device?");
+    assert!(
+        root.query_selector(".back-link").unwrap().is_none(),
+        "no back link on the first question"
+    );
+
+    // Continue with no answer: an error summary and an inline error, announced.
+    click(&find(&root, "form button[type=submit]")).await;
+    assert_eq!(
+        find(&root, ".error-summary")
+            .get_attribute("role")
+            .as_deref(),
+        Some("alert")
+    );
+    assert!(
+        find(&root, "#wiz-error")
+            .text_content()
+            .unwrap()
+            .starts_with("Enter the date")
+    );
+
+    answer(&root, &days_ago(3)).await;
+    assert_eq!(heading(&root), "What did you buy?");
+    assert!(search().contains("received="), "{}", search());
+    // Back shows the first question again, with its answer kept.
+    click(&find(&root, ".back-link")).await;
+    assert_eq!(heading(&root), "On what date did you receive the device?");
+    assert_eq!(
+        find(&root, "#wiz-input")
+            .unchecked_into::<HtmlInputElement>()
+            .value(),
+        days_ago(3)
+    );
+    click(&find(&root, "form button[type=submit]")).await;
+    assert_eq!(heading(&root), "What did you buy?");
+
+    answer(&root, "device").await;
+    answer(&root, "yes").await; // payment document
+    answer(&root, "yes").await; // complete
+    answer(&root, "yes").await; // data removed
+    answer(&root, "no").await; // not defective
+    assert_eq!(heading(&root), "Check your answers");
+    assert_eq!(root.query_selector_all(".summary-row").unwrap().length(), 6);
+
+    // Change an answer from the summary, come back to the summary.
+    click(&find(&root, ".summary-row:nth-child(6) a")).await;
+    assert_eq!(
+        heading(&root),
+        "Is the device defective, or does it not conform to the contract?"
+    );
+    answer(&root, "yes").await;
+    assert_eq!(heading(&root), "Check your answers");
+
+    click(&find(&root, "button.button")).await;
+    assert!(
+        heading(&root).starts_with("Yes: you can withdraw from the purchase until"),
+        "{}",
+        heading(&root)
+    );
+    let text = root.text_content().unwrap();
+    assert!(
+        text.contains("so you do not pay the costs of returning it"),
+        "{text}"
+    );
+    let form = find(&root, ".wiz-sources a[href*='withdrawal-form']");
+    assert_eq!(
+        form.get_attribute("href").as_deref(),
+        Some("../../../en/laptop-bg/withdrawal/#withdrawal-form")
+    );
+    root.remove();
+    clear_url();
+}
+
+#[wasm_bindgen_test]
+async fn a_receipt_fifteen_days_ago_is_too_late() {
+    clear_url();
+    let w = data(
+        "withdrawal.wizard.toml",
+        "laptop-bg",
+        include_str!("../../content/laptop-bg/withdrawal.wizard.toml"),
+        None,
+    );
+    let root = mount("bg", w).await;
+    answer(&root, &days_ago(15)).await;
+    assert_eq!(heading(&root), "Проверете отговорите си");
+    click(&find(&root, "button.button")).await;
+    assert!(
+        find(&root, ".wiz-verdict")
+            .get_attribute("class")
+            .unwrap()
+            .contains("verdict-no")
+    );
+    root.remove();
+    clear_url();
+}
+
+#[wasm_bindgen_test]
+async fn the_warranty_wizard_refuses_liquid_damage_and_opens_a_prefilled_quote() {
+    clear_url();
+    let w = data(
+        "warranty.wizard.toml",
+        "laptop-bg",
+        include_str!("../../content/laptop-bg/warranty.wizard.toml"),
+        Some(include_str!("../../price-lists/laptop-bg.toml")),
+    );
+    let root = mount("en", w).await;
+    answer(&root, "yes").await; // bought here
+    answer(&root, "laptop").await;
+    answer(&root, "no").await; // not soiled
+    answer(&root, "liquid").await;
+    assert_eq!(heading(&root), "Check your answers");
+    click(&find(&root, "button.button")).await;
+    let quote = find(&root, "a.button[href^='../prices/?q=']")
+        .get_attribute("href")
+        .unwrap();
+    assert!(quote.contains("laptop-diagnostics"), "{quote}");
+    assert!(
+        find(&root, ".wiz-verdict")
+            .get_attribute("class")
+            .unwrap()
+            .contains("refused"),
+        "{}",
+        root.inner_html()
+    );
+    root.remove();
+    clear_url();
+}
+
+#[wasm_bindgen_test]
+async fn the_comportal_wizard_lists_the_ten_services_for_a_legal_entity_in_almaty() {
+    clear_url();
+    let w = data(
+        "comportal.wizard.toml",
+        "comportal",
+        include_str!("../../content/comportal/comportal.wizard.toml"),
+        Some(include_str!("../../price-lists/comportal.toml")),
+    );
+    let root = mount("ru", w).await;
+    answer(&root, "yes").await; // bought from Comportal
+    answer(&root, "yes").await; // warranty device
+    answer(&root, "legal-entity").await;
+    answer(&root, "almaty").await;
+    answer(&root, "no").await; // no maintenance in the last 12 months
+    answer(&root, "onsite-repair,maintenance").await;
+    assert_eq!(heading(&root), "Проверьте ответы");
+    click(&find(&root, "button.button")).await;
+    assert_eq!(
+        root.query_selector_all(".wiz-services tbody tr")
+            .unwrap()
+            .length(),
+        10
+    );
+    assert!(
+        root.query_selector_all(".wiz-services tr.status-free")
+            .unwrap()
+            .length()
+            >= 2
+    );
+    root.remove();
+    clear_url();
+}
