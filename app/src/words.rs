@@ -49,6 +49,9 @@ pub struct Words {
     pub sources: &'static str,
     pub see_quote: &'static str,
     pub start_again: &'static str,
+    pub day: &'static str,
+    pub month: &'static str,
+    pub year: &'static str,
 }
 
 const EN: Words = Words {
@@ -80,7 +83,7 @@ const EN: Words = Words {
     back: "Back",
     continue_: "Continue",
     problem: "There is a problem",
-    need_date: "Enter the date, such as 1 November 2026.",
+    need_date: "Enter a real date: day, month and year, such as 1 11 2026.",
     need_number: "Enter a number.",
     need_some: "Select at least one option, or “None of these”.",
     need_choice: "Select an answer.",
@@ -96,6 +99,9 @@ const EN: Words = Words {
     sources: "Where this comes from",
     see_quote: "See the quote",
     start_again: "Start again",
+    day: "Day",
+    month: "Month",
+    year: "Year",
 };
 
 const BG: Words = Words {
@@ -127,7 +133,7 @@ const BG: Words = Words {
     back: "Назад",
     continue_: "Продължи",
     problem: "Има проблем",
-    need_date: "Въведете датата, например 01.11.2026.",
+    need_date: "Въведете истинска дата: ден, месец и година, например 1 11 2026.",
     need_number: "Въведете число.",
     need_some: "Изберете поне една възможност или „Нито едно от изброените“.",
     need_choice: "Изберете отговор.",
@@ -143,6 +149,9 @@ const BG: Words = Words {
     sources: "Откъде е това",
     see_quote: "Вижте офертата",
     start_again: "Започнете отначало",
+    day: "Ден",
+    month: "Месец",
+    year: "Година",
 };
 
 const RU: Words = Words {
@@ -174,7 +183,7 @@ const RU: Words = Words {
     back: "Назад",
     continue_: "Продолжить",
     problem: "Есть проблема",
-    need_date: "Введите дату, например 01.11.2026.",
+    need_date: "Введите настоящую дату: день, месяц и год, например 1 11 2026.",
     need_number: "Введите число.",
     need_some: "Выберите хотя бы один вариант или «Ничего из перечисленного».",
     need_choice: "Выберите ответ.",
@@ -190,6 +199,9 @@ const RU: Words = Words {
     sources: "Откуда это",
     see_quote: "Посмотреть расчёт",
     start_again: "Начать заново",
+    day: "День",
+    month: "Месяц",
+    year: "Год",
 };
 
 /// The app's words in `lang` (English where tarif does not speak it).

@@ -69,29 +69,41 @@ async fn click(el: &Element) {
 /// Answers the question on screen: a date or number is typed, options are ticked by id.
 async fn answer(root: &Element, value: &str) {
     let input = find(root, "#wiz-input");
+    if root.query_selector("#wiz-year").unwrap().is_some() {
+        let parts: Vec<&str> = value.split('-').collect();
+        for (id, part) in [
+            ("#wiz-year", parts[0]),
+            ("#wiz-month", parts[1]),
+            ("#wiz-input", parts[2]),
+        ] {
+            type_text(root, id, part).await;
+        }
+        return click(&find(root, "form button[type=submit]")).await;
+    }
     match input.get_attribute("type").as_deref() {
         Some("radio") | Some("checkbox") => {
             for v in value.split(',') {
                 click(&find(root, &format!("input[value='{v}']"))).await;
             }
         }
-        _ => {
-            let input: HtmlInputElement = input.unchecked_into();
-            input.set_value(value);
-            let init = web_sys::EventInit::new();
-            init.set_bubbles(true);
-            input
-                .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
-                .unwrap();
-            leptos::task::tick().await;
-        }
+        _ => type_text(root, "#wiz-input", value).await,
     }
     click(&find(root, "form button[type=submit]")).await;
 }
 
+async fn type_text(root: &Element, selector: &str, value: &str) {
+    let input: HtmlInputElement = find(root, selector).unchecked_into();
+    input.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+    input.dispatch_event(&event).unwrap();
+    leptos::task::tick().await;
+}
+
 fn days_ago(n: u32) -> String {
-    let d = js_sys::Date::new_0();
-    d.set_date(d.get_date() - n);
+    let ms = js_sys::Date::now() - f64::from(n) * 86_400_000.0;
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
     format!(
         "{:04}-{:02}-{:02}",
         d.get_full_year(),

@@ -214,12 +214,7 @@ fn answer_field(
 ) -> AnyView {
     let w = ctx.words;
     match q.kind.as_str() {
-        "date" => view! {
-            <input id="wiz-input" type="date" class="wiz-date" prop:value=move || value.get()
-                aria-describedby=move || described()
-                on:input:target=move |ev| value.set(ev.target().value()) />
-        }
-        .into_any(),
+        "date" => date_field(w, value, described),
         "number" => {
             let unit = q
                 .unit
@@ -287,6 +282,61 @@ fn answer_field(
             .collect_view()
             .into_any(),
     }
+}
+
+/// GOV.UK's date input: day, month and year as three numeric fields, composed into the
+/// `YYYY-MM-DD` the engine reads. More predictable by keyboard and screen reader than a
+/// native date picker.
+fn date_field(
+    w: &'static Words,
+    value: RwSignal<String>,
+    described: impl Fn() -> String + Send + Sync + Copy + 'static,
+) -> AnyView {
+    let mut parts = value
+        .get_untracked()
+        .splitn(3, '-')
+        .map(str::to_owned)
+        .collect::<Vec<_>>();
+    parts.resize(3, String::new());
+    let (year, month, day) = (
+        RwSignal::new(parts[0].clone()),
+        RwSignal::new(parts[1].clone()),
+        RwSignal::new(parts[2].clone()),
+    );
+    let compose = move || {
+        let (y, m, d) = (
+            year.get_untracked(),
+            month.get_untracked(),
+            day.get_untracked(),
+        );
+        let filled = [&y, &m, &d].iter().all(|p| !p.trim().is_empty());
+        value.set(if filled {
+            format!("{}-{:0>2}-{:0>2}", y.trim(), m.trim(), d.trim())
+        } else {
+            String::new()
+        });
+    };
+    let field = move |id: &'static str,
+                      label: &'static str,
+                      part: RwSignal<String>,
+                      size: &'static str| {
+        view! {
+            <div class="wiz-date-part">
+                <label for=id>{label}</label>
+                <input id=id type="text" inputmode="numeric" size=size maxlength=size prop:value=move || part.get()
+                    aria-describedby=move || described()
+                    on:input:target=move |ev| { part.set(ev.target().value()); compose(); } />
+            </div>
+        }
+    };
+    view! {
+        <div class="wiz-date">
+            {field("wiz-input", w.day, day, "2")}
+            {field("wiz-month", w.month, month, "2")}
+            {field("wiz-year", w.year, year, "4")}
+        </div>
+    }
+    .into_any()
 }
 
 /// "Check your answers": each answer with a Change link, then Continue to the outcome.
