@@ -2,4 +2,5 @@
 //! `tarif-engine`; this crate reads files, renders output and talks to the terminal.
 
 pub mod commands;
+pub mod site;
 pub mod sources;

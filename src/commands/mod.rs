@@ -2,7 +2,10 @@
 //! 0 done, 1 the site's sources have problems, 2 the command line asked for something
 //! that does not exist or cannot be read.
 
+pub mod build;
+pub mod new;
 pub mod quote;
+pub mod serve;
 
 use std::process::ExitCode;
 
