@@ -231,7 +231,7 @@ pub fn number(lang: &Lang, n: Decimal) -> String {
 /// use tarif_engine::money::Money;
 /// use tarif_engine::text::Lang;
 /// let m = Money { amount: "1234.5".parse().unwrap(), currency: "EUR".parse().unwrap() };
-/// assert_eq!(money(&Lang::new("bg").unwrap(), m), "1 234,50 €");
+/// assert_eq!(money(&Lang::new("bg").unwrap(), m), "1\u{a0}234,50\u{a0}€");
 /// assert_eq!(money(&Lang::new("en").unwrap(), m), "€1,234.50");
 /// ```
 pub fn money(lang: &Lang, m: Money) -> String {
