@@ -2,13 +2,14 @@
 //! shown currency (formatted by the engine's locale), tiers and hourly rates as rows of
 //! their own, and "free" / "price on request" in words.
 //!
-//! Each money cell is keyed `item:part:currency` (`data-price` in the page), so tests
-//! and the app can find the figure the table shows for each price of the model.
+//! Each figure is a `<data value="25.56" data-price="item:part:currency">`, so tests and
+//! the app can find the figure the table shows for each price of the model.
 
 use serde::Serialize;
 use tarif_engine::locale::{self, Word, word};
 use tarif_engine::money::{Amounts, Currency};
 use tarif_engine::price_list::{Item, PriceList, Pricing};
+use tarif_engine::rounding;
 use tarif_engine::text::{Lang, Text};
 
 #[derive(Serialize)]
@@ -57,6 +58,8 @@ pub struct Row {
 pub struct Cell {
     pub key: String,
     pub text: String,
+    /// The amount for machines: `25.56`.
+    pub value: String,
 }
 
 /// The view of `list` in `lang`.
@@ -206,6 +209,7 @@ fn cells(item: &str, part: &str, amounts: &Amounts, lang: &Lang) -> Vec<Cell> {
         .map(|m| Cell {
             key: format!("{item}:{part}:{}", m.currency.code()),
             text: locale::money(lang, *m),
+            value: rounding::to_cents_string(m.amount),
         })
         .collect()
 }
