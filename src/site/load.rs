@@ -57,6 +57,9 @@ pub struct MemoSource {
     pub lang: Lang,
     pub slug: String,
     pub file: TextFile,
+    /// False when the file could not be read (reported already): the memo exists, so
+    /// links to it are not broken, but its text is empty.
+    pub readable: bool,
 }
 
 /// A file of `static/`, by its path inside that folder (`img/logo.svg`).
@@ -223,13 +226,16 @@ fn memos(
             problems.push(bad_name(&file_name, "a memo's file name", slug));
             continue;
         }
-        if let Some(file) = text_file(&entry.path, file_name, problems) {
-            out.push(MemoSource {
-                lang: lang.clone(),
-                slug: slug.to_owned(),
-                file,
-            });
-        }
+        let file = text_file(&entry.path, file_name.clone(), problems);
+        out.push(MemoSource {
+            lang: lang.clone(),
+            slug: slug.to_owned(),
+            readable: file.is_some(),
+            file: file.unwrap_or(TextFile {
+                name: file_name,
+                text: String::new(),
+            }),
+        });
     }
 }
 

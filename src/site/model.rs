@@ -4,7 +4,7 @@
 //! Each file is checked on its own here (its TOML, its front matter, its Markdown); the
 //! checks across files (links, translations, price lists of pages) are in `validate`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use tarif_engine::diagnostic::Diagnostic;
 use tarif_engine::price_list::{PriceList, parse_price_list};
@@ -78,24 +78,34 @@ impl Site {
     }
 }
 
-/// A memo read and rendered, with its source kept for the checks across files.
+/// A memo read and rendered, with its source kept for the checks across files. A memo
+/// whose front matter does not read still exists (links to it are not "broken"), but
+/// what it says is unknown: `front` is `None`.
 pub struct Draft {
     pub section: usize,
     pub source: MemoSource,
-    pub front: FrontMatter,
+    pub front: Option<FrontMatter>,
     pub body: Body,
+}
+
+/// The price lists that read, and the ids of those that do not (already reported).
+pub struct PriceLists {
+    pub read: BTreeMap<String, PriceList>,
+    pub broken: BTreeSet<String>,
 }
 
 /// Builds the model from `sources`; `problems` already holds those of loading.
 pub fn assemble(sources: Sources, mut problems: Vec<Diagnostic>) -> Result<Site, Vec<Diagnostic>> {
     let mut sections = Vec::new();
     let mut memo_sources = Vec::new();
+    let mut every_section_read = true;
     for s in sources.sections {
         let Some(config) = s
             .config
             .as_ref()
             .and_then(|f| config::section(f, &mut problems))
         else {
+            every_section_read = false;
             continue;
         };
         for m in s.memos {
@@ -122,8 +132,15 @@ pub fn assemble(sources: Sources, mut problems: Vec<Diagnostic>) -> Result<Site,
     }
     sections.sort_by(|a, b| (a.config.weight, &a.id).cmp(&(b.config.weight, &b.id)));
     let languages = languages(&sections);
+    // With a section unread, the site's languages are not all known: its texts are then
+    // taken as written rather than reported against a partial list.
+    let known = if every_section_read {
+        languages.as_slice()
+    } else {
+        &[]
+    };
     let config = match &sources.site {
-        Some(file) => config::site(file, &languages, &sources.static_files, &mut problems),
+        Some(file) => config::site(file, known, &sources.static_files, &mut problems),
         None => None,
     };
     let price_lists = price_lists(&sources.price_lists, &mut problems);
@@ -148,11 +165,12 @@ pub fn assemble(sources: Sources, mut problems: Vec<Diagnostic>) -> Result<Site,
         return Err(problems);
     };
     for d in drafts {
+        let Some(front) = d.front else { continue };
         let memo = Memo {
             lang: d.source.lang,
             slug: d.source.slug,
             file: d.source.file.name,
-            front: d.front,
+            front,
             body: d.body,
         };
         sections[d.section].memos.push(memo);
@@ -171,7 +189,7 @@ pub fn assemble(sources: Sources, mut problems: Vec<Diagnostic>) -> Result<Site,
         config,
         languages,
         sections,
-        price_lists,
+        price_lists: price_lists.read,
         templates: sources.templates,
         static_files: sources.static_files,
     })
@@ -188,14 +206,23 @@ fn languages(sections: &[Section]) -> Vec<Lang> {
     langs
 }
 
-fn price_lists(files: &[TextFile], problems: &mut Vec<Diagnostic>) -> BTreeMap<String, PriceList> {
-    let mut lists = BTreeMap::new();
+fn price_lists(files: &[TextFile], problems: &mut Vec<Diagnostic>) -> PriceLists {
+    let mut lists = PriceLists {
+        read: BTreeMap::new(),
+        broken: BTreeSet::new(),
+    };
     for f in files {
         match parse_price_list(&f.name, &f.text) {
             Ok(list) => {
-                lists.insert(list.id.clone(), list);
+                lists.read.insert(list.id.clone(), list);
             }
-            Err(p) => problems.extend(p),
+            Err(p) => {
+                problems.extend(p);
+                let stem = f.name.rsplit('/').next().unwrap_or_default();
+                lists
+                    .broken
+                    .insert(stem.trim_end_matches(".toml").to_owned());
+            }
         }
     }
     lists
@@ -210,24 +237,27 @@ fn drafts(
     let results = parallel::map(&sources, |(section, m)| {
         let mut found = Vec::new();
         let id = &sections[*section].id;
-        let draft = front_matter::read(&m.file, &mut found).map(|(front, start)| {
-            let here = PageDir::memo(&m.lang, id, &m.slug);
-            let body = markdown::render(&m.file, start, id, &m.lang, &here, &mut found);
-            (front, body)
-        });
+        let read = m.readable.then(|| front_matter::read(&m.file, &mut found));
+        let draft = match read.flatten() {
+            Some((front, start)) => {
+                let here = PageDir::memo(&m.lang, id, &m.slug);
+                let body = markdown::render(&m.file, start, id, &m.lang, &here, &mut found);
+                (Some(front), body)
+            }
+            None => (None, Body::default()),
+        };
         (draft, found)
     });
     let mut drafts = Vec::with_capacity(sources.len());
     for ((section, source), (draft, found)) in sources.into_iter().zip(results) {
         problems.extend(found);
-        if let Some((front, body)) = draft {
-            drafts.push(Draft {
-                section,
-                source,
-                front,
-                body,
-            });
-        }
+        let (front, body) = draft;
+        drafts.push(Draft {
+            section,
+            source,
+            front,
+            body,
+        });
     }
     drafts
 }

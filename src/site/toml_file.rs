@@ -50,7 +50,8 @@ impl<'a> TomlSource<'a> {
         Diagnostic::at(&self.file.name, &self.file.text, span, message)
     }
 
-    /// Checks that `text` is written in exactly `langs`, none of them blank.
+    /// Checks that `text` is written in exactly `langs`, none of them blank; with no
+    /// `langs` known, takes it as written.
     pub fn text(
         &self,
         raw: &Spanned<RawText>,
@@ -58,6 +59,13 @@ impl<'a> TomlSource<'a> {
         what: &str,
         problems: &mut Vec<Diagnostic>,
     ) -> Text {
+        if langs.is_empty() {
+            return Text::from_pairs(
+                raw.get_ref()
+                    .iter()
+                    .map(|(l, t)| (l.as_str(), t.get_ref().as_str())),
+            );
+        }
         let mut pairs = Vec::new();
         for (tag, value) in raw.get_ref() {
             match Lang::new(tag).filter(|l| langs.contains(l)) {

@@ -5,27 +5,29 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use tarif_engine::diagnostic::Diagnostic;
-use tarif_engine::price_list::PriceList;
-use tarif_engine::text::Lang;
+use tarif_engine::text::{Lang, is_id};
 
 use super::links::Target;
 use super::load::StaticFile;
-use super::model::{Draft, Section};
+use super::model::{Draft, PriceLists, Section};
 use super::render::{GENERATED_FILES, RESERVED_IDS};
 
 type Key<'a> = (&'a str, &'a str, &'a str);
+/// A page's anchors; `None` when they cannot be known (its front matter or its price
+/// list does not read or does not exist, which is reported already).
+type Anchors<'a> = HashMap<Key<'a>, Option<BTreeSet<&'a str>>>;
 
 /// Runs every check across files, adding what it finds to `problems`.
 pub fn site(
     sections: &[Section],
     drafts: &[Draft],
-    lists: &BTreeMap<String, PriceList>,
+    lists: &PriceLists,
     languages: &[Lang],
     statics: &[StaticFile],
     problems: &mut Vec<Diagnostic>,
 ) {
     let by_key: HashMap<Key, &Draft> = drafts.iter().map(|d| (key(sections, d), d)).collect();
-    let anchors: HashMap<Key, BTreeSet<&str>> = drafts
+    let anchors: Anchors = drafts
         .iter()
         .map(|d| (key(sections, d), anchors_of(d, lists, problems)))
         .collect();
@@ -52,14 +54,15 @@ fn at(d: &Draft, span: std::ops::Range<usize>, message: impl Into<String>) -> Di
 /// A page's anchors: its headings, and the sections and items of the price list it shows.
 fn anchors_of<'a>(
     d: &'a Draft,
-    lists: &'a BTreeMap<String, PriceList>,
+    lists: &'a PriceLists,
     problems: &mut Vec<Diagnostic>,
-) -> BTreeSet<&'a str> {
-    let list = d
-        .front
-        .price_list
-        .as_ref()
-        .and_then(|(id, _)| lists.get(id));
+) -> Option<BTreeSet<&'a str>> {
+    let front = d.front.as_ref()?;
+    let list_id = front.price_list.as_ref().map(|(id, _)| id);
+    if list_id.is_some_and(|id| !lists.read.contains_key(id)) {
+        return None;
+    }
+    let list = list_id.and_then(|id| lists.read.get(id));
     let list_ids: BTreeSet<&str> = list
         .map(|l| {
             l.sections
@@ -89,21 +92,26 @@ fn anchors_of<'a>(
         }
         anchors.insert(&h.id);
     }
-    anchors
+    Some(anchors)
 }
 
-fn price_list(
-    sections: &[Section],
-    d: &Draft,
-    lists: &BTreeMap<String, PriceList>,
-    problems: &mut Vec<Diagnostic>,
-) {
-    let Some((id, span)) = &d.front.price_list else {
+fn price_list(sections: &[Section], d: &Draft, lists: &PriceLists, problems: &mut Vec<Diagnostic>) {
+    let Some((id, span)) = d.front.as_ref().and_then(|f| f.price_list.as_ref()) else {
         return;
     };
     let section = &sections[d.section].id;
-    let Some(list) = lists.get(id) else {
-        let known: Vec<&str> = lists.keys().map(String::as_str).collect();
+    if !is_id(id) {
+        problems.push(
+            at(d, span.clone(), format!("`{id}` is not a price-list id"))
+                .help("write the file name of a list in price-lists/ without `.toml`, such as \"laptop-bg\""),
+        );
+        return;
+    }
+    if lists.broken.contains(id) {
+        return;
+    }
+    let Some(list) = lists.read.get(id) else {
+        let known: Vec<&str> = lists.read.keys().map(String::as_str).collect();
         problems.push(
             at(d, span.clone(), format!("there is no price list `{id}`")).help(format!(
                 "the price lists in price-lists/ are: {}",
@@ -141,7 +149,7 @@ fn links(
     sections: &[Section],
     d: &Draft,
     by_key: &HashMap<Key, &Draft>,
-    anchors: &HashMap<Key, BTreeSet<&str>>,
+    anchors: &Anchors,
     problems: &mut Vec<Diagnostic>,
 ) {
     for link in &d.body.links {
@@ -171,9 +179,11 @@ fn links(
             continue;
         }
         let Some(anchor) = anchor else { continue };
-        let known = anchors.get(&target);
-        if !known.is_some_and(|a| a.contains(anchor.as_str())) {
-            let list: Vec<&str> = known.into_iter().flatten().take(12).copied().collect();
+        let Some(Some(known)) = anchors.get(&target) else {
+            continue;
+        };
+        if !known.contains(anchor.as_str()) {
+            let list: Vec<&str> = known.iter().take(12).copied().collect();
             problems.push(
                 at(
                     d,
@@ -192,7 +202,7 @@ fn translations(
     sections: &[Section],
     drafts: &[Draft],
     by_key: &HashMap<Key, &Draft>,
-    anchors: &HashMap<Key, BTreeSet<&str>>,
+    anchors: &Anchors,
     problems: &mut Vec<Diagnostic>,
 ) {
     let mut groups: BTreeMap<(usize, &str), ()> = BTreeMap::new();
@@ -228,12 +238,14 @@ fn same_as_original(
     sections: &[Section],
     original: &Draft,
     t: &Draft,
-    anchors: &HashMap<Key, BTreeSet<&str>>,
+    anchors: &Anchors,
     problems: &mut Vec<Diagnostic>,
 ) {
     let (Some(ours), Some(theirs)) = (
-        anchors.get(&key(sections, t)),
-        anchors.get(&key(sections, original)),
+        anchors.get(&key(sections, t)).and_then(Option::as_ref),
+        anchors
+            .get(&key(sections, original))
+            .and_then(Option::as_ref),
     ) else {
         return;
     };
@@ -266,8 +278,13 @@ fn same_as_original(
             );
         }
     }
-    let list = |d: &Draft| d.front.price_list.as_ref().map(|(id, _)| id.clone());
-    if list(t) != list(original) {
+    let list = |d: &Draft| {
+        let front = d.front.as_ref()?;
+        Some(front.price_list.as_ref().map(|(id, _)| id.clone()))
+    };
+    if let (Some(ours), Some(theirs)) = (list(t), list(original))
+        && ours != theirs
+    {
         problems.push(
             Diagnostic::file(
                 &t.source.file.name,
