@@ -2,5 +2,6 @@
 //! `tarif-engine`; this crate reads files, renders output and talks to the terminal.
 
 pub mod commands;
+pub mod serve;
 pub mod site;
 pub mod sources;

@@ -71,11 +71,11 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    use tarif::commands::{build, new, serve};
+    use tarif::commands::{build, new};
     match Cli::parse().command {
         Command::Build { root, out, quiet } => build::build(root, out, quiet),
         Command::Check { root } => build::check(root),
-        Command::Serve { root, port } => serve::run(root, port),
+        Command::Serve { root, port } => tarif::serve::run(root, port),
         Command::New { dir } => new::run(&dir),
         Command::Quote {
             list,

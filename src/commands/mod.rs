@@ -5,7 +5,6 @@
 pub mod build;
 pub mod new;
 pub mod quote;
-pub mod serve;
 
 use std::process::ExitCode;
 

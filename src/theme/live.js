@@ -15,16 +15,16 @@
     }
     box.textContent = "tarif: the site does not build; the last good build is shown.\n\n" + error;
   }
-  function poll() {
-    fetch("/__tarif/poll?since=" + encodeURIComponent(version === null ? "" : version))
+  function poll(generation) {
+    fetch("/__tarif/poll" + (generation === null ? "" : "?since=" + generation))
       .then(function (r) { return r.json(); })
       .then(function (s) {
         if (version !== null && s.version !== version && !s.error) { location.reload(); return; }
         version = s.version;
         show(s.error);
-        poll();
+        poll(s.generation);
       })
-      .catch(function () { setTimeout(poll, 1000); });
+      .catch(function () { setTimeout(function () { poll(null); }, 1000); });
   }
-  poll();
+  poll(null);
 })();

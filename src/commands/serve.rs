@@ -1,8 +1,0 @@
-//! `tarif serve`.
-
-use std::path::PathBuf;
-use std::process::ExitCode;
-
-pub fn run(_root: PathBuf, _port: u16) -> ExitCode {
-    ExitCode::FAILURE
-}
