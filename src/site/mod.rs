@@ -70,6 +70,7 @@ pub fn build(opts: &Options) -> Result<Summary, Vec<Diagnostic>> {
     let started = Instant::now();
     let progress = Progress::new(opts.progress && std::io::stderr().is_terminal());
     progress.say("checking the sources");
+    out_of_sources(&opts.root, &opts.out).map_err(|d| vec![d])?;
     let site = load_site(&opts.root)?;
     let theme = Theme::new(&site, opts.live_reload)?;
     let pages = render::pages(&site);
@@ -86,6 +87,28 @@ pub fn build(opts: &Options) -> Result<Summary, Vec<Diagnostic>> {
     progress.clear();
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// The output must not land among the sources, where the next build would read it.
+fn out_of_sources(root: &Path, out: &Path) -> Result<(), Diagnostic> {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_owned());
+    let out = abs(out);
+    for dir in [
+        load::CONTENT,
+        load::STATIC,
+        load::TEMPLATES,
+        crate::sources::PRICE_LISTS,
+    ] {
+        let sources = abs(&root.join(dir));
+        if out.starts_with(&sources) || sources.starts_with(&out) {
+            return Err(Diagnostic::file(
+                out.display().to_string(),
+                format!("the output folder overlaps the site's {dir}/ folder"),
+            )
+            .help("build into a folder of its own, such as public/"));
+        }
+    }
+    Ok(())
 }
 
 fn write_page(
