@@ -15,6 +15,39 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Build the site into a folder of plain files (whole or not at all).
+    Build {
+        /// The site's root folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The output folder (default: <root>/public). tarif replaces it whole, and
+        /// refuses a folder that is not empty and was not made by tarif.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Print nothing but problems.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Check the whole site as a build would, writing nothing; every problem is reported.
+    Check {
+        /// The site's root folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Build, serve on 127.0.0.1, rebuild on every change and reload open pages.
+    Serve {
+        /// The site's root folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to listen on.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+    },
+    /// Start a new site in DIR (which must be empty or absent).
+    New {
+        /// Where to create the site.
+        dir: PathBuf,
+    },
     /// Price a set of items from a price list, or list its items.
     ///
     /// With no ITEM, prints the catalogue: each item's id, name, how it is priced and
@@ -62,7 +95,12 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    use tarif::commands::{build, new};
     match Cli::parse().command {
+        Command::Build { root, out, quiet } => build::build(root, out, quiet),
+        Command::Check { root } => build::check(root),
+        Command::Serve { root, port } => tarif::serve::run(root, port),
+        Command::New { dir } => new::run(&dir),
         Command::Quote {
             list,
             items,

@@ -34,6 +34,15 @@ pub enum Word {
     PricesIn,
     ForReference,
     BySize,
+    UpTo,
+    VatExcluded,
+    SkipToContent,
+    Language,
+    Home,
+    Sections,
+    InThisSection,
+    OtherLanguages,
+    YouAreHere,
 }
 
 /// A word in `lang`; English where tarif does not speak `lang`.
@@ -72,11 +81,41 @@ pub fn word(lang: &Lang, w: Word) -> &'static str {
         PricesIn => ["Prices in", "Цени в", "Цены в"],
         ForReference => ["for reference", "за справка", "для справки"],
         BySize => ["by size", "според обема", "по объёму"],
+        UpTo => ["up to", "до", "до"],
+        VatExcluded => ["excl. VAT", "без ДДС", "без НДС"],
+        SkipToContent => [
+            "Skip to content",
+            "Към съдържанието",
+            "Перейти к содержанию",
+        ],
+        Language => ["Language", "Език", "Язык"],
+        Home => ["Home", "Начало", "Главная"],
+        Sections => ["Sections", "Раздели", "Разделы"],
+        InThisSection => ["In this section", "В този раздел", "В этом разделе"],
+        OtherLanguages => ["In other languages", "На други езици", "На других языках"],
+        YouAreHere => ["You are here", "Вие сте тук", "Вы здесь"],
     };
     match lang.as_str() {
         "bg" => bg,
         "ru" => ru,
         _ => en,
+    }
+}
+
+/// A language's name in that language, as a language switcher shows it: "Български".
+///
+/// ```
+/// use tarif_engine::locale::language_name;
+/// use tarif_engine::text::Lang;
+/// assert_eq!(language_name(&Lang::new("ru").unwrap()), "Русский");
+/// assert_eq!(language_name(&Lang::new("kk").unwrap()), "kk");
+/// ```
+pub fn language_name(lang: &Lang) -> &str {
+    match lang.as_str() {
+        "en" => "English",
+        "bg" => "Български",
+        "ru" => "Русский",
+        other => other,
     }
 }
 
@@ -316,6 +355,15 @@ mod tests {
             PricesIn,
             ForReference,
             BySize,
+            UpTo,
+            VatExcluded,
+            SkipToContent,
+            Language,
+            Home,
+            Sections,
+            InThisSection,
+            OtherLanguages,
+            YouAreHere,
         ];
         for w in all {
             let en = word(&lang("en"), w);

@@ -11,6 +11,7 @@ use serde::de::{self, Deserializer, Visitor};
 use toml::Spanned;
 
 use crate::diagnostic::Diagnostic;
+pub(crate) use crate::text::is_id;
 use crate::text::{Lang, Text};
 
 /// A source file being read: its name for messages, its text, and the problems so far.
@@ -170,16 +171,6 @@ fn help_for(message: &str) -> String {
     }
 }
 
-/// True for `laptop-diagnostics`, `term-13`; false for `Laptop`, `a--b`, `-a`, `..`, ``.
-pub fn is_id(s: &str) -> bool {
-    !s.is_empty()
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-        && !s.contains("--")
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
 /// A text per language, as written: `{ bg = "…", en = "…" }`.
 #[derive(Debug, Deserialize)]
 pub(crate) struct RawText(pub BTreeMap<String, Spanned<String>>);
@@ -213,31 +204,5 @@ impl<'de> Deserialize<'de> for Literal {
             }
         }
         d.deserialize_any(LiteralVisitor)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_id;
-
-    #[test]
-    fn ids_are_url_safe() {
-        for ok in ["laptop-diagnostics", "term-13", "a", "x1"] {
-            assert!(is_id(ok), "{ok}");
-        }
-        for bad in [
-            "",
-            "Laptop",
-            "a--b",
-            "-a",
-            "a-",
-            "..",
-            "../x",
-            "a b",
-            "диагностика",
-            "a_b",
-        ] {
-            assert!(!is_id(bad), "{bad}");
-        }
     }
 }

@@ -109,6 +109,24 @@ impl Text {
     }
 }
 
+/// True for an id as tarif uses them in URLs and anchors (item ids, section ids, page
+/// slugs, heading ids): lowercase latin letters, digits and single dashes, so that an id
+/// can never climb out of a folder or break an attribute. True for `laptop-diagnostics`,
+/// `term-13`; false for `Laptop`, `a--b`, `-a`, `..`, ``.
+///
+/// ```
+/// assert!(tarif_engine::text::is_id("term-13"));
+/// assert!(!tarif_engine::text::is_id("../x"));
+/// ```
+pub fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,5 +148,26 @@ mod tests {
         let t = Text::from_pairs([("bg", "Диагностика")]);
         assert_eq!(t.best(&en, &[ru, bg]), "Диагностика");
         assert_eq!(Text::default().best(&en, &[]), "");
+    }
+
+    #[test]
+    fn ids_are_url_safe() {
+        for ok in ["laptop-diagnostics", "term-13", "a", "x1"] {
+            assert!(is_id(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "Laptop",
+            "a--b",
+            "-a",
+            "a-",
+            "..",
+            "../x",
+            "a b",
+            "диагностика",
+            "a_b",
+        ] {
+            assert!(!is_id(bad), "{bad}");
+        }
     }
 }

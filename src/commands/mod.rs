@@ -3,6 +3,8 @@
 //! that does not exist or cannot be read.
 
 pub mod ask;
+pub mod build;
+pub mod new;
 pub mod quote;
 
 use std::process::ExitCode;

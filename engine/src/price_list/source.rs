@@ -104,7 +104,7 @@ pub fn parse_price_list(file: &str, source: &str) -> Result<PriceList, Vec<Diagn
     let mut src = SourceFile::new(file, source);
     let raw: RawList = src.deserialize().map_err(|d| vec![d])?;
     let id = list_id(file);
-    if !crate::source::is_id(&id) {
+    if !crate::text::is_id(&id) {
         src.problems.push(
             Diagnostic::file(file, format!("`{id}` is not a valid price-list id"))
                 .help("name the file with lowercase latin letters, digits and dashes, such as `laptop-bg.toml`"),

@@ -1,0 +1,66 @@
+//! `tarif new DIR`: a small working site to start from (one section, two memos, one
+//! price list), which passes `tarif check`.
+
+use std::fs;
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::usage_error;
+
+/// The files of a new site, from `src/scaffold/`.
+const FILES: [(&str, &str); 6] = [
+    (
+        "content/site.toml",
+        include_str!("../scaffold/content/site.toml"),
+    ),
+    (
+        "content/services/section.toml",
+        include_str!("../scaffold/content/services/section.toml"),
+    ),
+    (
+        "content/services/en/terms.md",
+        include_str!("../scaffold/content/services/en/terms.md"),
+    ),
+    (
+        "content/services/en/prices.md",
+        include_str!("../scaffold/content/services/en/prices.md"),
+    ),
+    (
+        "price-lists/repairs.toml",
+        include_str!("../scaffold/price-lists/repairs.toml"),
+    ),
+    (
+        "static/logo.svg",
+        include_str!("../scaffold/static/logo.svg"),
+    ),
+];
+
+pub fn run(dir: &Path) -> ExitCode {
+    if fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some()) {
+        return usage_error(
+            &format!("{} is not empty", dir.display()),
+            "give a new or empty folder: tarif new never overwrites files",
+        );
+    }
+    if dir.exists() && !dir.is_dir() {
+        return usage_error(
+            &format!("{} is a file", dir.display()),
+            "give a new or empty folder",
+        );
+    }
+    for (path, text) in FILES {
+        let target = dir.join(path);
+        let written = target
+            .parent()
+            .map_or(Ok(()), fs::create_dir_all)
+            .and_then(|()| fs::write(&target, text));
+        if let Err(e) = written {
+            return usage_error(&format!("cannot write {}: {e}", target.display()), "");
+        }
+    }
+    eprintln!(
+        "created a site in {0}\n  tarif serve --root {0}   to see it and edit it live\n  tarif build --root {0}   to build it into {0}/public",
+        dir.display()
+    );
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,168 @@
+//! `tarif serve`: build, serve on 127.0.0.1, watch the sources, rebuild on change and
+//! reload open pages.
+//!
+//! The site is built (with the live-reload client linked into every page) into a
+//! temporary folder, replaced whole by each successful build; a failed build leaves the
+//! last good site served and shows its problems in the terminal and, over the page, in
+//! the browser. Three parts, each in its own module: `watch` (is anything different?),
+//! `http` (answer requests) and this one (the loop that rebuilds and tells the browsers).
+
+mod http;
+mod watch;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::commands::usage_error;
+use crate::site::{self, Options};
+
+/// How often the sources are looked at.
+const POLL: Duration = Duration::from_millis(250);
+
+/// The outcome of the latest build, shared with the HTTP threads.
+#[derive(Debug, Clone, Default)]
+pub struct Status {
+    /// Counts builds, failed or not: a browser waits for it to change.
+    pub generation: u64,
+    /// The generation of the site being served (the last good build); 0 before any.
+    pub version: u64,
+    /// The problems of the latest build, if it failed.
+    pub error: Option<String>,
+}
+
+/// The status and a way to wait for its next change.
+#[derive(Default)]
+pub struct Shared {
+    status: Mutex<Status>,
+    changed: Condvar,
+}
+
+impl Shared {
+    pub fn get(&self) -> Status {
+        self.status
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Waits until the generation is not `seen` any more, or `timeout` passes.
+    pub fn wait_past(&self, seen: u64, timeout: Duration) -> Status {
+        let guard = self.status.lock().unwrap_or_else(PoisonError::into_inner);
+        let (guard, _) = self
+            .changed
+            .wait_timeout_while(guard, timeout, |s| s.generation == seen)
+            .unwrap_or_else(PoisonError::into_inner);
+        guard.clone()
+    }
+
+    fn record(&self, error: Option<String>) {
+        let mut s = self.status.lock().unwrap_or_else(PoisonError::into_inner);
+        s.generation += 1;
+        if error.is_none() {
+            s.version = s.generation;
+        }
+        s.error = error;
+        drop(s);
+        self.changed.notify_all();
+    }
+}
+
+pub fn run(root: PathBuf, port: u16) -> ExitCode {
+    let out = serve_dir(&root);
+    let server = match tiny_http::Server::http(("127.0.0.1", port)) {
+        Ok(s) => Arc::new(s),
+        Err(e) => {
+            return usage_error(
+                &format!("cannot listen on 127.0.0.1:{port}: {e}"),
+                "choose another port with --port",
+            );
+        }
+    };
+    let shared = Arc::new(Shared::default());
+    let opts = Options {
+        root: root.clone(),
+        out: out.clone(),
+        live_reload: true,
+        progress: false,
+    };
+    rebuild(&opts, &shared);
+    for _ in 0..4 {
+        let (server, shared, out) = (Arc::clone(&server), Arc::clone(&shared), out.clone());
+        thread::spawn(move || http::serve(&server, &shared, &out));
+    }
+    eprintln!(
+        "serving {} at http://127.0.0.1:{port}/ — edit and save to see it; Ctrl-C to stop",
+        root.display()
+    );
+    watch_forever(&opts, &shared)
+}
+
+/// Where a site is served from: one folder per site root, reused by the next `tarif
+/// serve` of the same site (a stopped server cannot clean up after itself, so this keeps
+/// the litter to one folder per site).
+fn serve_dir(root: &Path) -> PathBuf {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    root.canonicalize()
+        .unwrap_or_else(|_| root.to_owned())
+        .hash(&mut h);
+    std::env::temp_dir()
+        .join(format!("tarif-serve-{:016x}", h.finish()))
+        .join("site")
+}
+
+/// Rebuilds whenever the sources change. Runs until the process is stopped.
+fn watch_forever(opts: &Options, shared: &Shared) -> ExitCode {
+    let mut seen = watch::fingerprint(&opts.root);
+    loop {
+        thread::sleep(POLL);
+        let now = watch::fingerprint(&opts.root);
+        if now != seen {
+            seen = now;
+            rebuild(opts, shared);
+        }
+    }
+}
+
+fn rebuild(opts: &Options, shared: &Shared) {
+    let started = Instant::now();
+    match site::build(opts) {
+        Ok(s) => {
+            eprintln!(
+                "built {} pages in {} ms",
+                s.pages,
+                started.elapsed().as_millis()
+            );
+            shared.record(None);
+        }
+        Err(problems) => {
+            let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            let text = format!(
+                "{}\n\n{} problem(s) found",
+                text.join("\n\n"),
+                problems.len()
+            );
+            eprintln!("{text}\nthe last good build is still served");
+            shared.record(Some(text));
+        }
+    }
+}
+
+/// The served folder's file for a URL path; `None` for anything that would leave it.
+pub fn file_for(out: &Path, url_path: &str) -> Option<PathBuf> {
+    let mut path = out.to_owned();
+    for part in url_path.split('/').filter(|p| !p.is_empty()) {
+        let part = http::percent_decode(part)?;
+        if part == "." || part == ".." || part.contains(['/', '\\']) {
+            return None;
+        }
+        path.push(part);
+    }
+    if path.is_dir() {
+        path.push("index.html");
+    }
+    Some(path)
+}

@@ -1,0 +1,339 @@
+//! A memo's Markdown body → HTML, with the facts later stages check: its headings (the
+//! page's anchors) and its links (to check that each one resolves).
+//!
+//! Markdown is trusted to be text, not code: raw HTML in it is sanitised (no scripts, no
+//! event handlers, no `javascript:` URLs), links may only go to web, mail and phone
+//! addresses or to other memos, and headings carry nothing but an id.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, html};
+use tarif_engine::diagnostic::Diagnostic;
+use tarif_engine::text::{Lang, is_id};
+
+use super::links::{Target, resolve};
+use super::load::TextFile;
+use super::url::PageDir;
+
+/// A memo's body, rendered.
+#[derive(Debug, Default)]
+pub struct Body {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub links: Vec<Link>,
+}
+
+/// A heading: its id is an anchor of the page, the same in every translation.
+#[derive(Debug, Clone)]
+pub struct Heading {
+    pub id: String,
+    pub level: usize,
+    /// Where it is written, in the memo's file.
+    pub span: Range<usize>,
+}
+
+/// A link to a page of the site, to be checked once every page is known.
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub target: Target,
+    pub span: Range<usize>,
+}
+
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_HEADING_ATTRIBUTES)
+    .union(Options::ENABLE_STRIKETHROUGH);
+
+/// Renders the body of `file` (from byte `start`), written in `section`/`lang` and
+/// published at `here`.
+pub fn render(
+    file: &TextFile,
+    start: usize,
+    section: &str,
+    lang: &Lang,
+    here: &PageDir,
+    problems: &mut Vec<Diagnostic>,
+) -> Body {
+    let mut state = State {
+        file,
+        start,
+        section,
+        lang,
+        here,
+        problems,
+        body: Body::default(),
+        seen: HashMap::new(),
+        previous_level: 1,
+        raw_html: false,
+    };
+    let text = &file.text[start..];
+    let mut html = String::with_capacity(text.len() * 3 / 2);
+    let events = Parser::new_ext(text, OPTIONS)
+        .into_offset_iter()
+        .map(|(event, range)| state.event(event, range));
+    html::push_html(&mut html, events);
+    if state.raw_html {
+        html = SANITISER.clean(&html).to_string();
+    }
+    state.body.html = html;
+    state.body
+}
+
+/// Raw HTML passes through this: ammonia's defaults (no script, style, event handlers or
+/// unsafe URL schemes), keeping the ids and classes that headings and footnotes use.
+static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.add_generic_attributes(["id", "class"]);
+    b
+});
+
+struct State<'a> {
+    file: &'a TextFile,
+    start: usize,
+    section: &'a str,
+    lang: &'a Lang,
+    here: &'a PageDir,
+    problems: &'a mut Vec<Diagnostic>,
+    body: Body,
+    /// Heading ids so far, with the line each is on.
+    seen: HashMap<String, usize>,
+    previous_level: usize,
+    raw_html: bool,
+}
+
+impl<'a> State<'a> {
+    fn event<'e>(&mut self, event: Event<'e>, range: Range<usize>) -> Event<'e> {
+        let span = range.start + self.start..range.end + self.start;
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                if !classes.is_empty() || !attrs.is_empty() {
+                    self.problem(
+                        span.clone(),
+                        "a heading may carry an id and nothing else",
+                        "write `## Text {#id}`",
+                    );
+                }
+                Event::Start(Tag::Heading {
+                    level,
+                    id: self.heading(level, id, span),
+                    classes: Vec::new(),
+                    attrs: Vec::new(),
+                })
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: self.link(dest_url, span),
+                title,
+                id,
+            }),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Image {
+                link_type,
+                dest_url: self.image(dest_url, span),
+                title,
+                id,
+            }),
+            Event::Html(_) | Event::InlineHtml(_) => {
+                self.raw_html = true;
+                event
+            }
+            other => other,
+        }
+    }
+
+    fn problem(&mut self, span: Range<usize>, message: impl Into<String>, help: impl Into<String>) {
+        self.problems
+            .push(Diagnostic::at(&self.file.name, &self.file.text, span, message).help(help));
+    }
+
+    fn line(&self, at: usize) -> usize {
+        self.file.text[..at].matches('\n').count() + 1
+    }
+
+    /// Checks a heading (an id, unique, levels in order); returns the id to render.
+    fn heading<'e>(
+        &mut self,
+        level: HeadingLevel,
+        id: Option<CowStr<'e>>,
+        span: Range<usize>,
+    ) -> Option<CowStr<'e>> {
+        let level = level as usize;
+        if level == 1 {
+            self.problem(
+                span.clone(),
+                "a memo's text has no level-1 heading",
+                "the title is the page's heading: start sections with `##`",
+            );
+        } else if level > self.previous_level + 1 {
+            self.problem(
+                span.clone(),
+                format!(
+                    "a level-{level} heading follows a level-{}",
+                    self.previous_level
+                ),
+                "do not skip heading levels: screen readers navigate by them",
+            );
+        }
+        self.previous_level = level;
+        let Some(id) = id else {
+            self.problem(span, "the heading has no id", "end the heading with an id that stays the same in every translation: `## Terms {#terms}`");
+            return None;
+        };
+        if !is_id(&id) {
+            self.problem(
+                span,
+                format!("`{id}` cannot be a heading id"),
+                "use lowercase latin letters, digits and single dashes",
+            );
+            return None;
+        }
+        if let Some(&line) = self.seen.get(id.as_ref()) {
+            self.problem(
+                span,
+                format!("the id `{id}` is already used on line {line}"),
+                "give every heading its own id",
+            );
+            return None;
+        }
+        self.seen.insert(id.to_string(), self.line(span.start));
+        self.body.headings.push(Heading {
+            id: id.to_string(),
+            level,
+            span,
+        });
+        Some(id)
+    }
+
+    /// Checks a link; returns the address to render (a memo's output page for a memo).
+    fn link<'e>(&mut self, dest: CowStr<'e>, span: Range<usize>) -> CowStr<'e> {
+        match resolve(&dest, self.section, self.lang) {
+            Ok(Target::External) => dest,
+            Ok(target) => {
+                let href = self.href(&target).map_or(dest, CowStr::from);
+                self.body.links.push(Link { target, span });
+                href
+            }
+            Err(bad) => {
+                self.problem(span, bad.message, bad.help);
+                CowStr::from("#")
+            }
+        }
+    }
+
+    fn image<'e>(&mut self, dest: CowStr<'e>, span: Range<usize>) -> CowStr<'e> {
+        let lower = dest.trim().to_ascii_lowercase();
+        if lower.starts_with("https://") || lower.starts_with("http://") {
+            return dest;
+        }
+        self.problem(
+            span,
+            format!("the image `{dest}` is not a web address"),
+            "use an https:// address for images",
+        );
+        CowStr::from("")
+    }
+
+    fn href(&self, target: &Target) -> Option<String> {
+        match target {
+            Target::External => None,
+            Target::SamePage { anchor } => Some(format!("#{anchor}")),
+            Target::Memo {
+                section,
+                lang,
+                slug,
+                anchor,
+            } => {
+                let to = PageDir::memo(&Lang::new(lang)?, section, slug);
+                let href = self.here.href_to(&to);
+                Some(match anchor {
+                    Some(a) => format!("{href}#{a}"),
+                    None => href,
+                })
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(md: &str) -> (Body, Vec<Diagnostic>) {
+        let file = TextFile {
+            name: "content/s/en/a.md".into(),
+            text: md.into(),
+        };
+        let en = Lang::new("en").unwrap();
+        let mut problems = Vec::new();
+        let b = render(
+            &file,
+            0,
+            "s",
+            &en,
+            &PageDir::memo(&en, "s", "a"),
+            &mut problems,
+        );
+        (b, problems)
+    }
+
+    #[test]
+    fn links_to_memos_become_links_to_their_pages() {
+        let (b, p) = body("## A {#a}\n\n[x](./b.md#c) [y](#a) [z](https://x.kz)\n");
+        assert!(p.is_empty(), "{p:?}");
+        assert!(b.html.contains(r#"href="../b/index.html#c""#), "{}", b.html);
+        assert!(b.html.contains(r##"href="#a""##));
+        assert_eq!(b.links.len(), 2);
+        assert_eq!(b.headings[0].id, "a");
+    }
+
+    #[test]
+    fn raw_html_is_sanitised() {
+        let (b, _) = body(
+            "## A {#a}\n\n<script>alert(1)</script>\n\n<a href=\"javascript:x\" onclick=\"y\">k</a> <img src=x onerror=alert(1)>\n",
+        );
+        for bad in ["<script", "onclick", "onerror", "javascript:"] {
+            assert!(!b.html.contains(bad), "{bad} in {}", b.html);
+        }
+        assert!(b.html.contains(r#"<h2 id="a">"#));
+    }
+
+    #[test]
+    fn headings_need_unique_ids_and_nothing_else() {
+        let (b, p) = body("## A {#a onclick=x .c}\n\n## B {#a}\n\n## C\n\n#### D {#d}\n");
+        assert!(!b.html.contains("onclick"));
+        let messages: Vec<&str> = p.iter().map(|d| d.message.as_str()).collect();
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("already used on line 1")),
+            "{messages:?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("an id and nothing else"))
+        );
+        assert!(messages.iter().any(|m| m.contains("has no id")));
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("level-4 heading follows a level-2"))
+        );
+    }
+}

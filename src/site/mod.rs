@@ -1,0 +1,196 @@
+//! The static site generator, one module per stage of its one-way pipeline:
+//!
+//! `load` (read files) → `model` (parse and check each file, then `validate` across
+//! files) → `render` (HTML through templates) → `write` (a temporary folder swapped into
+//! place). Each stage takes the previous one's output and returns values or located
+//! [`Diagnostic`]s; nothing is global, and nothing on the way panics on bad input.
+
+pub mod colour;
+pub mod config;
+pub mod front_matter;
+pub mod links;
+pub mod load;
+pub mod markdown;
+pub mod model;
+mod parallel;
+pub mod render;
+mod toml_file;
+pub mod url;
+mod validate;
+pub mod write;
+
+use std::io::{IsTerminal, Write as _};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use tarif_engine::diagnostic::Diagnostic;
+
+use model::Site;
+use render::{Page, Theme};
+use write::Staging;
+
+/// What to build, and where.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    pub out: PathBuf,
+    /// Link the live-reload client into every page (`tarif serve` only).
+    pub live_reload: bool,
+    /// Show progress on stderr (when it is a terminal).
+    pub progress: bool,
+}
+
+/// What a build or a check did.
+#[derive(Debug, Clone, Copy)]
+pub struct Summary {
+    pub pages: usize,
+    pub elapsed: Duration,
+}
+
+/// Loads and checks the site at `root`: the model, or every problem.
+pub fn load_site(root: &Path) -> Result<Site, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let sources = load::load(root, &mut problems);
+    model::assemble(sources, problems)
+}
+
+/// `tarif check`: everything a build does but writing.
+pub fn check(root: &Path) -> Result<Summary, Vec<Diagnostic>> {
+    let started = Instant::now();
+    let site = load_site(root)?;
+    let theme = Theme::new(&site, false)?;
+    let pages = render::pages(&site);
+    let results = parallel::map(&pages, |p| theme.render(&site, p).map(|_| ()));
+    finish(results, pages.len(), started)
+}
+
+/// `tarif build`: the site at `opts.root` into `opts.out`, whole or not at all.
+pub fn build(opts: &Options) -> Result<Summary, Vec<Diagnostic>> {
+    let started = Instant::now();
+    let progress = Progress::new(opts.progress && std::io::stderr().is_terminal());
+    progress.say("checking the sources");
+    out_of_sources(&opts.root, &opts.out).map_err(|d| vec![d])?;
+    let site = load_site(&opts.root)?;
+    let theme = Theme::new(&site, opts.live_reload)?;
+    let pages = render::pages(&site);
+    let staging = Staging::new(&opts.out).map_err(|d| vec![d])?;
+    progress.start(pages.len());
+    let results = parallel::map(&pages, |p| {
+        let written = write_page(&site, &theme, &staging, p);
+        progress.tick();
+        written
+    });
+    let mut summary = finish(results, pages.len(), started)?;
+    assets(&site, &staging).map_err(|d| vec![d])?;
+    staging.commit().map_err(|d| vec![d])?;
+    progress.clear();
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+/// The output must not land among the sources, where the next build would read it.
+fn out_of_sources(root: &Path, out: &Path) -> Result<(), Diagnostic> {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_owned());
+    let out = abs(out);
+    for dir in [
+        load::CONTENT,
+        load::STATIC,
+        load::TEMPLATES,
+        crate::sources::PRICE_LISTS,
+    ] {
+        let sources = abs(&root.join(dir));
+        if out.starts_with(&sources) || sources.starts_with(&out) {
+            return Err(Diagnostic::file(
+                out.display().to_string(),
+                format!("the output folder overlaps the site's {dir}/ folder"),
+            )
+            .help("build into a folder of its own, such as public/"));
+        }
+    }
+    Ok(())
+}
+
+fn write_page(
+    site: &Site,
+    theme: &Theme,
+    staging: &Staging,
+    page: &Page,
+) -> Result<(), Diagnostic> {
+    let (path, html) = theme.render(site, page)?;
+    staging.write(&path, html.as_bytes())
+}
+
+/// The stylesheet and the site's static files.
+fn assets(site: &Site, staging: &Staging) -> Result<(), Diagnostic> {
+    staging.write("style.css", Theme::css(site).as_bytes())?;
+    for f in &site.static_files {
+        staging.copy(&f.rel, &f.path)?;
+    }
+    Ok(())
+}
+
+/// Every problem of the pages (a template error repeats on every page: once is enough).
+fn finish(
+    results: Vec<Result<(), Diagnostic>>,
+    pages: usize,
+    started: Instant,
+) -> Result<Summary, Vec<Diagnostic>> {
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    for d in results.into_iter().filter_map(Result::err) {
+        if !problems.contains(&d) {
+            problems.push(d);
+        }
+    }
+    if problems.is_empty() {
+        Ok(Summary {
+            pages,
+            elapsed: started.elapsed(),
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+/// A progress line on a terminal, updated from any thread.
+struct Progress {
+    enabled: bool,
+    done: AtomicUsize,
+    total: AtomicUsize,
+}
+
+impl Progress {
+    fn new(enabled: bool) -> Progress {
+        Progress {
+            enabled,
+            done: AtomicUsize::new(0),
+            total: AtomicUsize::new(0),
+        }
+    }
+
+    fn say(&self, what: &str) {
+        if self.enabled {
+            eprint!("\r\x1b[2K{what}…");
+        }
+    }
+
+    fn start(&self, total: usize) {
+        self.total.store(total, Ordering::Relaxed);
+        self.say(&format!("rendering {total} pages"));
+    }
+
+    fn tick(&self) {
+        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        if self.enabled && done.is_multiple_of(250) {
+            let total = self.total.load(Ordering::Relaxed);
+            eprint!("\r\x1b[2Krendering {done}/{total}");
+            let _ = std::io::stderr().flush();
+        }
+    }
+
+    fn clear(&self) {
+        if self.enabled {
+            eprint!("\r\x1b[2K");
+        }
+    }
+}

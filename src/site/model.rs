@@ -1,0 +1,263 @@
+//! Stage 2 and 3, `validate` → `model`: the sources become the site's model (configs,
+//! memos rendered to HTML, price lists as engine types), or the list of every problem.
+//!
+//! Each file is checked on its own here (its TOML, its front matter, its Markdown); the
+//! checks across files (links, translations, price lists of pages) are in `validate`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use tarif_engine::diagnostic::Diagnostic;
+use tarif_engine::price_list::{PriceList, parse_price_list};
+use tarif_engine::text::Lang;
+
+use super::config::{self, SectionConfig, SiteConfig};
+use super::front_matter::{self, FrontMatter};
+use super::load::{MemoSource, SITE_CONFIG, Sources, StaticFile, TextFile};
+use super::markdown::{self, Body};
+use super::parallel;
+use super::url::PageDir;
+use super::validate;
+
+/// A site, checked and ready to render.
+#[derive(Debug)]
+pub struct Site {
+    pub config: SiteConfig,
+    /// Every language a section is written in, the default first.
+    pub languages: Vec<Lang>,
+    /// By weight, then id.
+    pub sections: Vec<Section>,
+    pub price_lists: BTreeMap<String, PriceList>,
+    pub templates: Vec<TextFile>,
+    pub static_files: Vec<StaticFile>,
+}
+
+/// A section and its memos in every language.
+#[derive(Debug)]
+pub struct Section {
+    pub id: String,
+    pub config: SectionConfig,
+    /// By language, then weight, then slug.
+    pub memos: Vec<Memo>,
+}
+
+/// One memo in one language. (Wizards will sit beside memos as pages of their own.)
+#[derive(Debug)]
+pub struct Memo {
+    pub lang: Lang,
+    pub slug: String,
+    /// The source file, relative to the site root.
+    pub file: String,
+    pub front: FrontMatter,
+    pub body: Body,
+}
+
+impl Memo {
+    pub fn dir(&self, section: &str) -> PageDir {
+        PageDir::memo(&self.lang, section, &self.slug)
+    }
+
+    /// The price list the page shows below its text.
+    pub fn price_list(&self) -> Option<&str> {
+        self.front.price_list.as_ref().map(|(id, _)| id.as_str())
+    }
+}
+
+impl Section {
+    /// The memos in `lang`, in order.
+    pub fn memos_in<'a>(&'a self, lang: &'a Lang) -> impl Iterator<Item = &'a Memo> {
+        self.memos.iter().filter(move |m| &m.lang == lang)
+    }
+}
+
+impl Site {
+    /// The sections written in `lang`.
+    pub fn sections_in<'a>(&'a self, lang: &'a Lang) -> impl Iterator<Item = &'a Section> {
+        self.sections
+            .iter()
+            .filter(move |s| s.config.languages.contains(lang))
+    }
+}
+
+/// A memo read and rendered, with its source kept for the checks across files. A memo
+/// whose front matter does not read still exists (links to it are not "broken"), but
+/// what it says is unknown: `front` is `None`.
+pub struct Draft {
+    pub section: usize,
+    pub source: MemoSource,
+    pub front: Option<FrontMatter>,
+    pub body: Body,
+}
+
+/// The price lists that read, and the ids of those that do not (already reported).
+pub struct PriceLists {
+    pub read: BTreeMap<String, PriceList>,
+    pub broken: BTreeSet<String>,
+}
+
+/// Builds the model from `sources`; `problems` already holds those of loading.
+pub fn assemble(sources: Sources, mut problems: Vec<Diagnostic>) -> Result<Site, Vec<Diagnostic>> {
+    let mut sections = Vec::new();
+    let mut memo_sources = Vec::new();
+    let mut every_section_read = true;
+    for s in sources.sections {
+        let Some(config) = s
+            .config
+            .as_ref()
+            .and_then(|f| config::section(f, &mut problems))
+        else {
+            every_section_read = false;
+            continue;
+        };
+        for m in s.memos {
+            if config.languages.contains(&m.lang) {
+                memo_sources.push((sections.len(), m));
+            } else {
+                problems.push(
+                    Diagnostic::file(
+                        &m.file.name,
+                        format!("section `{}` is not written in `{}`", s.id, m.lang),
+                    )
+                    .help(format!(
+                        "add \"{}\" to `languages` in its section.toml, or move the memo",
+                        m.lang
+                    )),
+                );
+            }
+        }
+        sections.push(Section {
+            id: s.id,
+            config,
+            memos: Vec::new(),
+        });
+    }
+    sections.sort_by(|a, b| (a.config.weight, &a.id).cmp(&(b.config.weight, &b.id)));
+    let languages = languages(&sections);
+    // With a section unread, the site's languages are not all known: its texts are then
+    // taken as written rather than reported against a partial list.
+    let known = if every_section_read {
+        languages.as_slice()
+    } else {
+        &[]
+    };
+    let config = match &sources.site {
+        Some(file) => config::site(file, known, &sources.static_files, &mut problems),
+        None => None,
+    };
+    let price_lists = price_lists(&sources.price_lists, &mut problems);
+    let drafts = drafts(&sections, memo_sources, &mut problems);
+    validate::site(
+        &sections,
+        &drafts,
+        &price_lists,
+        &languages,
+        &sources.static_files,
+        &mut problems,
+    );
+    let Some(config) = config.filter(|_| problems.is_empty()) else {
+        if problems.is_empty() {
+            problems.push(Diagnostic::file(
+                format!("content/{SITE_CONFIG}"),
+                "the site config could not be read",
+            ));
+        }
+        problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+        problems.dedup();
+        return Err(problems);
+    };
+    for d in drafts {
+        let Some(front) = d.front else { continue };
+        let memo = Memo {
+            lang: d.source.lang,
+            slug: d.source.slug,
+            file: d.source.file.name,
+            front,
+            body: d.body,
+        };
+        sections[d.section].memos.push(memo);
+    }
+    for s in &mut sections {
+        s.memos.sort_by(|a, b| {
+            (&a.lang, a.front.weight, &a.slug).cmp(&(&b.lang, b.front.weight, &b.slug))
+        });
+    }
+    let mut languages = languages;
+    if let Some(i) = languages.iter().position(|l| *l == config.default_language) {
+        let default = languages.remove(i);
+        languages.insert(0, default);
+    }
+    Ok(Site {
+        config,
+        languages,
+        sections,
+        price_lists: price_lists.read,
+        templates: sources.templates,
+        static_files: sources.static_files,
+    })
+}
+
+/// Every language of the sections, in the order they first appear.
+fn languages(sections: &[Section]) -> Vec<Lang> {
+    let mut langs: Vec<Lang> = Vec::new();
+    for l in sections.iter().flat_map(|s| &s.config.languages) {
+        if !langs.contains(l) {
+            langs.push(l.clone());
+        }
+    }
+    langs
+}
+
+fn price_lists(files: &[TextFile], problems: &mut Vec<Diagnostic>) -> PriceLists {
+    let mut lists = PriceLists {
+        read: BTreeMap::new(),
+        broken: BTreeSet::new(),
+    };
+    for f in files {
+        match parse_price_list(&f.name, &f.text) {
+            Ok(list) => {
+                lists.read.insert(list.id.clone(), list);
+            }
+            Err(p) => {
+                problems.extend(p);
+                let stem = f.name.rsplit('/').next().unwrap_or_default();
+                lists
+                    .broken
+                    .insert(stem.trim_end_matches(".toml").to_owned());
+            }
+        }
+    }
+    lists
+}
+
+/// Reads every memo's front matter and renders its Markdown, on every core.
+fn drafts(
+    sections: &[Section],
+    sources: Vec<(usize, MemoSource)>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Draft> {
+    let results = parallel::map(&sources, |(section, m)| {
+        let mut found = Vec::new();
+        let id = &sections[*section].id;
+        let read = m.readable.then(|| front_matter::read(&m.file, &mut found));
+        let draft = match read.flatten() {
+            Some((front, start)) => {
+                let here = PageDir::memo(&m.lang, id, &m.slug);
+                let body = markdown::render(&m.file, start, id, &m.lang, &here, &mut found);
+                (Some(front), body)
+            }
+            None => (None, Body::default()),
+        };
+        (draft, found)
+    });
+    let mut drafts = Vec::with_capacity(sources.len());
+    for ((section, source), (draft, found)) in sources.into_iter().zip(results) {
+        problems.extend(found);
+        let (front, body) = draft;
+        drafts.push(Draft {
+            section,
+            source,
+            front,
+            body,
+        });
+    }
+    drafts
+}

@@ -1,0 +1,266 @@
+//! Stage 4, `render`: the model → HTML pages, through templates.
+//!
+//! The theme (templates and CSS) is embedded in the binary from `src/theme/`; a site
+//! overrides any template by putting a file of the same name in its `templates/` folder.
+//! Templates escape every value (minijinja's HTML auto-escaping), so a string from TOML
+//! or front matter can never become markup.
+
+mod prices;
+mod view;
+
+use minijinja::syntax::SyntaxConfig;
+use minijinja::value::{Serde, Value};
+use minijinja::{AutoEscape, Environment, Output, State, UndefinedBehavior};
+use tarif_engine::diagnostic::Diagnostic;
+use tarif_engine::text::Lang;
+
+use super::colour::Colour;
+use super::model::{Memo, Section, Site};
+use super::url::PageDir;
+
+/// Ids the page itself uses: no heading or price-list item may take them.
+pub const RESERVED_IDS: [&str; 4] = ["main", "price-list", "section-nav", "tarif-data"];
+/// Files the build writes at the output's root besides the language folders.
+pub const GENERATED_FILES: [&str; 2] = ["index.html", "style.css"];
+
+/// The built-in templates, by name.
+const TEMPLATES: [(&str, &str); 6] = [
+    ("base.html", include_str!("../../theme/base.html")),
+    ("root.html", include_str!("../../theme/root.html")),
+    ("home.html", include_str!("../../theme/home.html")),
+    ("section.html", include_str!("../../theme/section.html")),
+    ("memo.html", include_str!("../../theme/memo.html")),
+    (
+        "price-list.html",
+        include_str!("../../theme/price-list.html"),
+    ),
+];
+const CSS: &str = include_str!("../../theme/style.css");
+/// The live-reload client, linked only by `tarif serve`.
+pub const LIVE_RELOAD_JS: &str = include_str!("../../theme/live.js");
+/// Where `tarif serve` answers the live-reload client.
+pub const LIVE_RELOAD_PREFIX: &str = "/__tarif/";
+
+/// One page of the site.
+#[derive(Debug, Clone, Copy)]
+pub enum Page<'s> {
+    /// `index.html`: the language chooser.
+    Root,
+    /// `<lang>/`.
+    Home(&'s Lang),
+    /// `<lang>/<section>/`.
+    Section(&'s Section, &'s Lang),
+    /// `<lang>/<section>/<slug>/`. (Wizards will get a variant of their own.)
+    Memo(&'s Section, &'s Memo),
+}
+
+impl<'s> Page<'s> {
+    pub fn dir(&self) -> PageDir {
+        match *self {
+            Page::Root => PageDir::root(),
+            Page::Home(l) => PageDir::home(l),
+            Page::Section(s, l) => PageDir::section(l, &s.id),
+            Page::Memo(s, m) => m.dir(&s.id),
+        }
+    }
+
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Page::Root => "root",
+            Page::Home(_) => "home",
+            Page::Section(..) => "section",
+            Page::Memo(..) => "memo",
+        }
+    }
+
+    fn template(&self) -> &'static str {
+        match self {
+            Page::Root => "root.html",
+            Page::Home(_) => "home.html",
+            Page::Section(..) => "section.html",
+            Page::Memo(..) => "memo.html",
+        }
+    }
+
+    pub fn lang(&self, site: &'s Site) -> &'s Lang {
+        match *self {
+            Page::Root => &site.languages[0],
+            Page::Home(l) | Page::Section(_, l) => l,
+            Page::Memo(_, m) => &m.lang,
+        }
+    }
+
+    /// The languages this page exists in.
+    pub fn languages(&self, site: &'s Site) -> &'s [Lang] {
+        match *self {
+            Page::Root | Page::Home(_) => &site.languages,
+            Page::Section(s, _) | Page::Memo(s, _) => &s.config.languages,
+        }
+    }
+
+    /// The same page in `lang` (the root's "translations" are the homes).
+    pub fn in_lang(&self, lang: &Lang) -> PageDir {
+        match *self {
+            Page::Root | Page::Home(_) => PageDir::home(lang),
+            Page::Section(s, _) => PageDir::section(lang, &s.id),
+            Page::Memo(s, m) => PageDir::memo(lang, &s.id, &m.slug),
+        }
+    }
+}
+
+/// Every page of `site`.
+pub fn pages(site: &Site) -> Vec<Page<'_>> {
+    let mut pages = vec![Page::Root];
+    for lang in &site.languages {
+        pages.push(Page::Home(lang));
+        for s in site.sections_in(lang) {
+            pages.push(Page::Section(s, lang));
+        }
+    }
+    for s in &site.sections {
+        pages.extend(s.memos.iter().map(|m| Page::Memo(s, m)));
+    }
+    pages
+}
+
+/// The templates (built-in, or the site's), compiled once for every page.
+pub struct Theme {
+    env: Environment<'static>,
+    sources: Vec<(String, String)>,
+    live_reload: bool,
+}
+
+impl Theme {
+    /// Compiles the templates; every template that does not compile is reported.
+    pub fn new(site: &Site, live_reload: bool) -> Result<Theme, Vec<Diagnostic>> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        if let Ok(syntax) = SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .build()
+        {
+            env.set_syntax(syntax);
+        }
+        env.set_formatter(html_formatter);
+        let mut sources: Vec<(String, String)> = TEMPLATES
+            .iter()
+            .map(|(name, text)| (format!("theme/{name}"), (*text).to_owned()))
+            .collect();
+        for t in &site.templates {
+            let name = t.name.trim_start_matches("templates/");
+            sources.retain(|(n, _)| n.rsplit('/').next() != Some(name));
+            sources.push((t.name.clone(), t.text.clone()));
+        }
+        let mut problems = Vec::new();
+        for (file, text) in &sources {
+            let name = file.rsplit('/').next().unwrap_or(file).to_owned();
+            if let Err(e) = env.add_template_owned(name, text.clone()) {
+                problems.push(diagnostic(&sources, file, &e));
+            }
+        }
+        if problems.is_empty() {
+            Ok(Theme {
+                env,
+                sources,
+                live_reload,
+            })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Renders `page`: its path in the output and its HTML.
+    pub fn render(&self, site: &Site, page: &Page) -> Result<(String, String), Diagnostic> {
+        let template = page.template();
+        let ctx = view::context(site, page);
+        let mut html = self
+            .env
+            .get_template(template)
+            .and_then(|t| t.render(Serde(&ctx)))
+            .map_err(|e| {
+                let file = e
+                    .name()
+                    .map_or_else(|| template.to_owned(), |n| self.file_of(n));
+                diagnostic(&self.sources, &file, &e)
+            })?;
+        if self.live_reload {
+            let script = format!("<script src=\"{LIVE_RELOAD_PREFIX}live.js\"></script>\n</body>");
+            html = html.replacen("</body>", &script, 1);
+        }
+        Ok((page.dir().file(), html))
+    }
+
+    /// The stylesheet: the theme's, with the site's colours.
+    pub fn css(site: &Site) -> String {
+        let c = site.config.colours;
+        format!("{CSS}\n:root {{ {} }}\n", vars(c.accent, c.accent_dark))
+    }
+
+    fn file_of(&self, template: &str) -> String {
+        self.sources
+            .iter()
+            .find(|(f, _)| f.rsplit('/').next() == Some(template))
+            .map_or_else(|| template.to_owned(), |(f, _)| f.clone())
+    }
+}
+
+/// Escapes text as HTML needs (`&<>"'`); minijinja's default also escapes `/`, which
+/// only bloats every URL of every page.
+fn html_formatter(
+    out: &mut Output,
+    state: &mut State,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    match value.as_str() {
+        Some(text) if *state.auto_escape() == AutoEscape::Html && !value.is_safe() => {
+            let mut last = 0;
+            for (i, c) in text.char_indices() {
+                let entity = match c {
+                    '&' => "&amp;",
+                    '<' => "&lt;",
+                    '>' => "&gt;",
+                    '"' => "&quot;",
+                    '\'' => "&#39;",
+                    _ => continue,
+                };
+                out.write_str(&text[last..i])
+                    .map_err(minijinja::Error::from)?;
+                out.write_str(entity).map_err(minijinja::Error::from)?;
+                last = i + 1;
+            }
+            out.write_str(&text[last..]).map_err(minijinja::Error::from)
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    }
+}
+
+fn vars(accent: Colour, dark: Colour) -> String {
+    format!("--accent: {accent}; --accent-dark: {dark};")
+}
+
+/// A template error, located in the template's file when minijinja knows where.
+fn diagnostic(sources: &[(String, String)], file: &str, e: &minijinja::Error) -> Diagnostic {
+    let message = format!(
+        "template error: {}",
+        e.detail().unwrap_or(&e.kind().to_string())
+    );
+    let help = "see \"Templates\" in README.md for the values a template can use";
+    let text = sources
+        .iter()
+        .find(|(f, _)| f == file)
+        .map(|(_, t)| t.as_str());
+    match (text, e.range(), e.line()) {
+        (Some(text), Some(range), _) => Diagnostic::at(file, text, range, message),
+        (Some(text), None, Some(line)) => {
+            let start: usize = text
+                .split_inclusive('\n')
+                .take(line.saturating_sub(1))
+                .map(str::len)
+                .sum();
+            Diagnostic::at(file, text, start..start, message)
+        }
+        _ => Diagnostic::file(file, message),
+    }
+    .help(help)
+}

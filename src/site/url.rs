@@ -1,0 +1,81 @@
+//! Where pages live in the output, and the relative links between them.
+//!
+//! Every page is `index.html` in a folder of its own (`bg/laptop-bg/withdrawal/`), and
+//! every link is relative and names `index.html`, so the site works from a server, from a
+//! sub-folder of one, and opened straight from the disk (`file://`), where folders do not
+//! resolve to their index.
+
+use std::fmt::Write as _;
+
+use tarif_engine::text::Lang;
+
+/// A page's folder in the output, as path segments (all ids or language tags, checked
+/// when loaded, so a segment can never be `..` or hold a `/`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PageDir(Vec<String>);
+
+impl PageDir {
+    /// The output's root: the language chooser.
+    pub fn root() -> PageDir {
+        PageDir(Vec::new())
+    }
+
+    /// `<lang>/`: a language's home page.
+    pub fn home(lang: &Lang) -> PageDir {
+        PageDir(vec![lang.to_string()])
+    }
+
+    /// `<lang>/<section>/`: a section's index.
+    pub fn section(lang: &Lang, section: &str) -> PageDir {
+        PageDir(vec![lang.to_string(), section.to_owned()])
+    }
+
+    /// `<lang>/<section>/<slug>/`: a memo.
+    pub fn memo(lang: &Lang, section: &str, slug: &str) -> PageDir {
+        PageDir(vec![lang.to_string(), section.to_owned(), slug.to_owned()])
+    }
+
+    /// The page's file, relative to the output root: `bg/laptop-bg/withdrawal/index.html`.
+    pub fn file(&self) -> String {
+        let mut path = String::new();
+        for s in &self.0 {
+            let _ = write!(path, "{s}/");
+        }
+        path + "index.html"
+    }
+
+    /// From this page to the output root: `../../../`, or `` at the root.
+    pub fn to_root(&self) -> String {
+        "../".repeat(self.0.len())
+    }
+
+    /// A relative link from this page to `to`'s `index.html`.
+    ///
+    /// ```
+    /// # use tarif::site::url::PageDir;
+    /// # use tarif_engine::text::Lang;
+    /// let bg = Lang::new("bg").unwrap();
+    /// let a = PageDir::memo(&bg, "laptop-bg", "refusal");
+    /// let b = PageDir::memo(&bg, "laptop-bg", "withdrawal");
+    /// assert_eq!(a.href_to(&b), "../withdrawal/index.html");
+    /// assert_eq!(a.href_to(&PageDir::home(&bg)), "../../index.html");
+    /// assert_eq!(a.href_to(&a), "index.html");
+    /// ```
+    pub fn href_to(&self, to: &PageDir) -> String {
+        let common = self.0.iter().zip(&to.0).take_while(|(a, b)| a == b).count();
+        let mut href = "../".repeat(self.0.len() - common);
+        for s in &to.0[common..] {
+            let _ = write!(href, "{s}/");
+        }
+        href + "index.html"
+    }
+
+    /// The page's public address under `base` (which ends in `/`).
+    pub fn absolute(&self, base: &str) -> String {
+        let mut url = base.to_owned();
+        for s in &self.0 {
+            let _ = write!(url, "{s}/");
+        }
+        url
+    }
+}

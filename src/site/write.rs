@@ -1,0 +1,172 @@
+//! Stage 5, `write`: the output appears whole or not at all.
+//!
+//! Pages are written into a fresh folder beside the output folder; only when every page
+//! is written is it swapped into place (two renames on the same file system), so a failed
+//! or interrupted build leaves the previous site as it was. A marker file tells tarif's
+//! own output from a folder it must never replace (`--out ~` by mistake).
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use tarif_engine::diagnostic::Diagnostic;
+
+/// Marks a folder as tarif's output, safe to replace.
+pub const MARKER: &str = ".tarif-output";
+
+/// A build's output being written.
+pub struct Staging {
+    out: PathBuf,
+    tmp: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Starts writing a new output for `out`.
+    pub fn new(out: &Path) -> Result<Staging, Diagnostic> {
+        let shown = out.display().to_string();
+        let fail =
+            |what: &str, e: std::io::Error| Diagnostic::file(&shown, format!("cannot {what}: {e}"));
+        let name = out.file_name().and_then(|n| n.to_str()).ok_or_else(|| {
+            Diagnostic::file(&shown, "the output folder needs a name").help("pass --out public")
+        })?;
+        if out.exists() && !replaceable(out) {
+            return Err(Diagnostic::file(
+                &shown,
+                "the output folder exists and was not made by tarif",
+            )
+            .help("tarif replaces its output whole: choose an empty or new folder with --out"));
+        }
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::create_dir_all(parent).map_err(|e| fail("create the output's parent folder", e))?;
+        let tmp = parent.join(format!(".{name}.tarif-new-{}", std::process::id()));
+        if tmp.exists() {
+            fs::remove_dir_all(&tmp).map_err(|e| fail("remove a stale temporary folder", e))?;
+        }
+        fs::create_dir(&tmp).map_err(|e| fail("create a temporary folder beside the output", e))?;
+        Ok(Staging {
+            out: out.to_owned(),
+            tmp,
+            committed: false,
+        })
+    }
+
+    /// Writes `bytes` at `rel`, a `/`-separated path inside the output.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let path = self.path(rel)?;
+        let fail =
+            |e: std::io::Error| Diagnostic::file(rel, format!("cannot write the output file: {e}"));
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(fail)?;
+        }
+        fs::write(&path, bytes).map_err(fail)
+    }
+
+    /// Copies the file `from` to `rel`.
+    pub fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
+        let path = self.path(rel)?;
+        let fail =
+            |e: std::io::Error| Diagnostic::file(rel, format!("cannot copy into the output: {e}"));
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(fail)?;
+        }
+        fs::copy(from, &path).map(|_| ()).map_err(fail)
+    }
+
+    /// The place of `rel` in the temporary folder; nothing may climb out of it.
+    fn path(&self, rel: &str) -> Result<PathBuf, Diagnostic> {
+        let inside = !rel.is_empty()
+            && Path::new(rel)
+                .components()
+                .all(|c| matches!(c, Component::Normal(_)));
+        if !inside {
+            return Err(
+                Diagnostic::file(rel, "refusing to write outside the output folder")
+                    .help("this is a bug in tarif: please report it"),
+            );
+        }
+        Ok(self.tmp.join(rel))
+    }
+
+    /// Swaps the new output into place and removes the old one.
+    pub fn commit(mut self) -> Result<(), Diagnostic> {
+        let shown = self.out.display().to_string();
+        let fail =
+            |what: &str, e: std::io::Error| Diagnostic::file(&shown, format!("cannot {what}: {e}"));
+        fs::write(
+            self.tmp.join(MARKER),
+            "made by tarif build; the folder is replaced on each build\n",
+        )
+        .map_err(|e| fail("mark the output", e))?;
+        let old = self.tmp.with_file_name(format!(
+            "{}-old",
+            self.tmp
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or(".tarif")
+        ));
+        let had_old = self.out.exists();
+        if had_old {
+            let _ = fs::remove_dir_all(&old);
+            fs::rename(&self.out, &old).map_err(|e| fail("move the previous output aside", e))?;
+        }
+        if let Err(e) = fs::rename(&self.tmp, &self.out) {
+            if had_old {
+                let _ = fs::rename(&old, &self.out);
+            }
+            return Err(fail("move the new output into place", e));
+        }
+        self.committed = true;
+        if had_old {
+            let _ = fs::remove_dir_all(&old);
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    /// A build that did not commit leaves nothing behind.
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
+
+/// True for tarif's own output, or a folder that is empty.
+fn replaceable(out: &Path) -> bool {
+    out.is_dir()
+        && (out.join(MARKER).is_file() || fs::read_dir(out).is_ok_and(|mut d| d.next().is_none()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dropped_build_leaves_the_previous_output_and_no_litter() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let s = Staging::new(&out).unwrap();
+        s.write("a/index.html", b"one").unwrap();
+        s.commit().unwrap();
+        let s = Staging::new(&out).unwrap();
+        s.write("a/index.html", b"two").unwrap();
+        drop(s);
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "one");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn it_never_replaces_a_folder_it_did_not_make_nor_writes_outside() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("precious.txt"), "x").unwrap();
+        assert!(Staging::new(dir.path()).is_err());
+        let s = Staging::new(&dir.path().join("out")).unwrap();
+        for bad in ["../x", "/etc/x", "a/../../x", ""] {
+            assert!(s.write(bad, b"x").is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,326 @@
+//! The real default site, built: its facts on their pages, links that resolve, pages that
+//! link their translations, and price tables that show exactly the engine's prices.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::OnceLock;
+
+use common::{build, default_site, pages, tags, text};
+use tarif::site::load_site;
+use tarif_engine::locale::{self, Word, word};
+use tarif_engine::money::Amounts;
+use tarif_engine::price_list::Pricing;
+
+/// The default site, built once for every test of this file.
+fn built() -> &'static BTreeMap<String, String> {
+    static SITE: OnceLock<BTreeMap<String, String>> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let summary = build(&default_site(), &out).unwrap_or_else(|p| panic!("{p:#?}"));
+        let pages = pages(&out);
+        assert_eq!(summary.pages, pages.len());
+        pages
+    })
+}
+
+fn page(path: &str) -> String {
+    let html = built()
+        .get(&format!("{path}/index.html"))
+        .unwrap_or_else(|| panic!("no page {path}"));
+    text(html)
+}
+
+#[test]
+fn seed_facts_are_each_on_their_page() {
+    let facts = [
+        ("bg/laptop-bg/withdrawal", "14-дневен"),
+        ("bg/laptop-bg/general-terms", "1 (един) месец"),
+        ("bg/laptop-bg/warranty-service", "1 (един) месец"),
+        ("en/laptop-bg/withdrawal", "14 days"),
+        ("ru/comportal/extended-service", "SGK@alsi.kz"),
+        ("en/comportal/extended-service", "SGK@alsi.kz"),
+        // The ten services of Comportal's extended service, in the original and in English.
+        (
+            "ru/comportal/services",
+            "Диагностика гарантийного устройства в СЦ, без ремонта (гарантийный дефект / отказ от ремонта)",
+        ),
+        (
+            "ru/comportal/services",
+            "Диагностика гарантийного устройства в СЦ, без ремонта (дефект не выявлен / отказ от ремонта)",
+        ),
+        (
+            "ru/comportal/services",
+            "Диагностика гарантийного устройства в СЦ, без ремонта (негарантийный дефект / отказ от ремонта)",
+        ),
+        (
+            "ru/comportal/services",
+            "Диагностика гарантийного устройства на территории Клиента (юридическое лицо)",
+        ),
+        (
+            "ru/comportal/services",
+            "Ремонт гарантийного устройства на территории Клиента (юридическое лицо)",
+        ),
+        (
+            "ru/comportal/services",
+            "Перевозка гарантийного устройства на ремонт в сторонний АСЦ и возврат",
+        ),
+        (
+            "ru/comportal/services",
+            "Перевозка гарантийного устройства на ремонт в СЦ Алматы и возврат",
+        ),
+        (
+            "ru/comportal/services",
+            "Техническое обслуживание гарантийного устройства - один раз в год (в течение гарантийного периода)",
+        ),
+        (
+            "ru/comportal/services",
+            "Выезд к Клиенту (юридическое лицо) для приёма гарантийного устройства и возврат после ремонта",
+        ),
+        (
+            "ru/comportal/services",
+            "Развёртывание / восстановление предустановленного ПО на гарантийном устройстве Клиента",
+        ),
+        (
+            "en/comportal/services",
+            "Diagnostics of a warranty device at the client's premises (legal entity)",
+        ),
+        (
+            "en/comportal/services",
+            "Maintenance of a warranty device, once a year (within the warranty period)",
+        ),
+        // Section III: each ground for refusing warranty service.
+        (
+            "bg/laptop-bg/refusal",
+            "Неправилна употреба и неподходящ софтуер",
+        ),
+        ("bg/laptop-bg/refusal", "Несъответствие и серийни номера"),
+        ("bg/laptop-bg/refusal", "Гаранционни стикери и пломби"),
+        ("bg/laptop-bg/refusal", "Механични и външни въздействия"),
+        ("bg/laptop-bg/refusal", "Консумативи, адаптери и аксесоари"),
+        (
+            "bg/laptop-bg/refusal",
+            "Условия на производителя и Общите условия",
+        ),
+        ("bg/laptop-bg/refusal", "Течности, пасти и други смеси"),
+        ("en/laptop-bg/refusal", "Liquids, pastes and other mixtures"),
+        // General terms I.1–13 and the price page's own words.
+        (
+            "bg/laptop-bg/general-terms",
+            "Възстановяване на сумата след три ремонта",
+        ),
+        ("bg/laptop-bg/prices", "по договаряне"),
+        ("bg/laptop-bg/prices", "безплатно"),
+        ("bg/laptop-bg/prices", "вкл. ДДС 20 %"),
+        ("en/laptop-bg/prices", "BGN (for reference)"),
+        ("ru/comportal/prices", "цена по запросу"),
+    ];
+    let mut missing = Vec::new();
+    for (path, fact) in facts {
+        if !page(path).contains(fact) {
+            missing.push(format!("{path}: {fact}"));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "facts not on their page:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn every_internal_link_resolves_to_a_file_and_an_anchor() {
+    let site = built();
+    let ids: BTreeMap<&str, BTreeSet<String>> = site
+        .iter()
+        .map(|(p, html)| {
+            (
+                p.as_str(),
+                tags(html)
+                    .iter()
+                    .filter_map(|t| t.attr("id").map(str::to_owned))
+                    .collect(),
+            )
+        })
+        .collect();
+    let mut broken = Vec::new();
+    let mut checked = 0;
+    for (path, html) in site {
+        for tag in tags(html) {
+            let Some(url) = tag.attr("href").or(tag.attr("src")) else {
+                continue;
+            };
+            if url.starts_with("https://")
+                || url.starts_with("http://")
+                || url.starts_with("mailto:")
+            {
+                continue;
+            }
+            assert!(
+                !url.starts_with('/'),
+                "{path}: a root-relative link breaks from a folder: {url}"
+            );
+            let (file, anchor) = url.split_once('#').unwrap_or((url, ""));
+            let target = if file.is_empty() {
+                path.clone()
+            } else {
+                join(path, file)
+            };
+            checked += 1;
+            let exists = target.ends_with(".html") && ids.contains_key(target.as_str())
+                || !target.ends_with(".html") && default_site_file(&target);
+            if !exists {
+                broken.push(format!("{path}: {url} (no {target})"));
+            } else if !anchor.is_empty() && !ids[target.as_str()].contains(anchor) {
+                broken.push(format!("{path}: {url} (no #{anchor} in {target})"));
+            }
+        }
+    }
+    assert!(checked > 300, "only {checked} links checked");
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+/// The style sheet and static files, which are not pages.
+fn default_site_file(path: &str) -> bool {
+    path == "style.css" || default_site().join("static").join(path).is_file()
+}
+
+/// `href` relative to the page at `from`, as a path inside the output.
+fn join(from: &str, href: &str) -> String {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for p in href.split('/') {
+        match p {
+            ".." => {
+                assert!(
+                    parts.pop().is_some(),
+                    "{from}: {href} climbs out of the site"
+                );
+            }
+            "." | "" => {}
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
+}
+
+#[test]
+fn every_page_links_its_translations_and_says_its_language() {
+    let site = load_site(&default_site()).unwrap();
+    let built = built();
+    let mut checked = 0;
+    for s in &site.sections {
+        for memo in &s.memos {
+            let path = format!("{}/{}/{}/index.html", memo.lang, s.id, memo.slug);
+            let html = &built[&path];
+            assert!(
+                html.contains(&format!("<html lang=\"{}\">", memo.lang)),
+                "{path}"
+            );
+            let tags = tags(html);
+            for other in s.config.languages.iter().filter(|l| **l != memo.lang) {
+                let href = format!("../../../{other}/{}/{}/index.html", s.id, memo.slug);
+                let switch = tags.iter().any(|t| {
+                    t.name == "a"
+                        && t.attr("href") == Some(&href)
+                        && t.attr("hreflang") == Some(other.as_str())
+                });
+                let alternate = tags
+                    .iter()
+                    .any(|t| t.name == "link" && t.attr("hreflang") == Some(other.as_str()));
+                assert!(
+                    switch && alternate,
+                    "{path} does not link its {other} translation"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 12, "{checked}");
+    for (path, html) in built {
+        let lang = path.split('/').next().unwrap();
+        if path != "index.html" {
+            assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{path}");
+        }
+    }
+}
+
+#[test]
+fn price_pages_show_exactly_the_engines_prices() {
+    let site = load_site(&default_site()).unwrap();
+    let built = built();
+    let mut pages_checked = 0;
+    for s in &site.sections {
+        for memo in s.memos.iter().filter(|m| m.price_list().is_some()) {
+            let list = &site.price_lists[memo.price_list().unwrap()];
+            let lang = &memo.lang;
+            let mut expected = BTreeMap::new();
+            let mut words = Vec::new();
+            for item in list.items() {
+                let mut add = |part: &str, amounts: &Amounts| {
+                    for m in amounts.iter() {
+                        expected.insert(
+                            format!("{}:{part}:{}", item.id, m.currency),
+                            locale::money(lang, *m),
+                        );
+                    }
+                };
+                match &item.pricing {
+                    Pricing::Fixed { price } => add("price", &price.shown),
+                    Pricing::Surcharge { price } => add("surcharge", &price.shown),
+                    Pricing::Hourly {
+                        first_hour,
+                        next_hour,
+                    } => {
+                        add("first-hour", &first_hour.shown);
+                        add("next-hour", &next_hour.shown);
+                    }
+                    Pricing::Tiered { tiers, .. } => {
+                        for (i, t) in tiers.iter().enumerate() {
+                            add(&format!("tier-{i}"), &t.price.shown);
+                        }
+                    }
+                    Pricing::Free => words.push((item.id.clone(), word(lang, Word::Free))),
+                    Pricing::OnRequest => {
+                        words.push((item.id.clone(), word(lang, Word::OnRequest)))
+                    }
+                }
+            }
+            let path = format!("{lang}/{}/{}/index.html", s.id, memo.slug);
+            let html = &built[&path];
+            let shown: BTreeMap<String, String> = tags(html)
+                .iter()
+                .filter_map(|t| {
+                    let key = t.attr("data-price")?;
+                    let cell = &html[t.end..];
+                    Some((key.to_owned(), cell[..cell.find('<').unwrap()].to_owned()))
+                })
+                .collect();
+            assert_eq!(shown, expected, "{path}");
+            let row_text = |id: &str| {
+                let start = html.find(&format!("id=\"{id}\"")).unwrap();
+                text(&html[start..start + html[start..].find("</tr>").unwrap()])
+            };
+            for (id, w) in words {
+                assert!(row_text(&id).contains(w), "{path}: {id} does not say {w}");
+            }
+            pages_checked += 1;
+        }
+    }
+    assert_eq!(pages_checked, 4);
+}
+
+#[test]
+fn strings_from_sources_are_escaped_and_pages_stay_small() {
+    for (path, html) in built() {
+        let scripts = html.matches("<script").count();
+        let data = html.matches("<script type=\"application/json\"").count();
+        assert_eq!(scripts, data, "{path}: a page needs no script to be read");
+        assert!(html.len() < 80_000, "{path} is {} bytes", html.len());
+    }
+    let css = std::fs::metadata(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/theme/style.css"))
+        .unwrap();
+    assert!(css.len() < 12_000);
+}
