@@ -43,6 +43,10 @@ pub enum Word {
     InThisSection,
     OtherLanguages,
     YouAreHere,
+    QuoteCalculator,
+    AllAnswers,
+    NeedsScript,
+    SeePriceList,
 }
 
 /// A word in `lang`; English where tarif does not speak `lang`.
@@ -55,6 +59,26 @@ pub enum Word {
 pub fn word(lang: &Lang, w: Word) -> &'static str {
     use Word::*;
     let [en, bg, ru] = match w {
+        QuoteCalculator => [
+            "Quote calculator",
+            "Калкулатор на цена",
+            "Калькулятор стоимости",
+        ],
+        AllAnswers => [
+            "Every answer and where it leads",
+            "Всички отговори и до какво водят",
+            "Все ответы и к чему они ведут",
+        ],
+        NeedsScript => [
+            "The interactive version runs in your browser with JavaScript. Every answer and its outcome is in the table below.",
+            "Интерактивната версия работи в браузъра Ви с JavaScript. Всеки отговор и резултатът от него са в таблицата по-долу.",
+            "Интерактивная версия работает в вашем браузере с JavaScript. Каждый ответ и его результат есть в таблице ниже.",
+        ],
+        SeePriceList => [
+            "See the price list",
+            "Вижте ценоразписа",
+            "Смотрите прайс-лист",
+        ],
         Free => ["free", "безплатно", "бесплатно"],
         OnRequest => ["price on request", "по договаряне", "цена по запросу"],
         FirstHour => ["first hour", "първи час", "первый час"],
@@ -364,6 +388,10 @@ mod tests {
             InThisSection,
             OtherLanguages,
             YouAreHere,
+            QuoteCalculator,
+            AllAnswers,
+            NeedsScript,
+            SeePriceList,
         ];
         for w in all {
             let en = word(&lang("en"), w);

@@ -23,7 +23,7 @@ pub const SECTION_CONFIG: &str = "section.toml";
 pub const TEMPLATES: &str = "templates";
 /// Files copied to the output as they are.
 pub const STATIC: &str = "static";
-/// Wizards belong to `tarif_engine::wizard`; the generator leaves them to it for now.
+/// A wizard, inside its section's folder: `content/<section>/<id>.wizard.toml`.
 pub const WIZARD_SUFFIX: &str = ".wizard.toml";
 
 /// A source file's text and its name relative to the site root, with `/` separators.
@@ -43,12 +43,13 @@ pub struct Sources {
     pub static_files: Vec<StaticFile>,
 }
 
-/// `content/<id>/`: its config and its memos.
+/// `content/<id>/`: its config, its memos and its wizards.
 #[derive(Debug)]
 pub struct SectionSource {
     pub id: String,
     pub config: Option<TextFile>,
     pub memos: Vec<MemoSource>,
+    pub wizards: Vec<TextFile>,
 }
 
 /// `content/<section>/<lang>/<slug>.md`.
@@ -171,6 +172,7 @@ fn section(entry: &Entry, name: &str, problems: &mut Vec<Diagnostic>) -> Option<
         id: entry.name.clone(),
         config: None,
         memos: Vec::new(),
+        wizards: Vec::new(),
     };
     for sub in entries(&entry.path, name, problems) {
         let sub_name = format!("{name}/{}", sub.name);
@@ -187,7 +189,11 @@ fn section(entry: &Entry, name: &str, problems: &mut Vec<Diagnostic>) -> Option<
             }
         } else if sub.name == SECTION_CONFIG {
             section.config = text_file(&sub.path, sub_name, problems);
-        } else if !sub.name.ends_with(WIZARD_SUFFIX) {
+        } else if sub.name.ends_with(WIZARD_SUFFIX) {
+            section
+                .wizards
+                .extend(text_file(&sub.path, sub_name, problems));
+        } else {
             problems.push(unexpected(
                 &sub_name,
                 "a section holds section.toml, *.wizard.toml and one folder per language",

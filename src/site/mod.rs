@@ -82,7 +82,7 @@ pub fn build(opts: &Options) -> Result<Summary, Vec<Diagnostic>> {
         written
     });
     let mut summary = finish(results, pages.len(), started)?;
-    assets(&site, &staging).map_err(|d| vec![d])?;
+    assets(&site, &theme, &staging).map_err(|d| vec![d])?;
     staging.commit().map_err(|d| vec![d])?;
     progress.clear();
     summary.elapsed = started.elapsed();
@@ -121,9 +121,12 @@ fn write_page(
     staging.write(&path, html.as_bytes())
 }
 
-/// The stylesheet and the site's static files.
-fn assets(site: &Site, staging: &Staging) -> Result<(), Diagnostic> {
+/// The stylesheet, the app and the site's static files.
+fn assets(site: &Site, theme: &Theme, staging: &Staging) -> Result<(), Diagnostic> {
     staging.write("style.css", Theme::css(site).as_bytes())?;
+    for (path, bytes) in theme.app.iter().flat_map(|a| &a.files) {
+        staging.write(path, bytes)?;
+    }
     for f in &site.static_files {
         staging.copy(&f.rel, &f.path)?;
     }

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use tarif_engine::diagnostic::Diagnostic;
 use tarif_engine::price_list::{PriceList, parse_price_list};
 use tarif_engine::text::Lang;
+use tarif_engine::wizard::{self, Wizard};
 
 use super::config::{self, SectionConfig, SiteConfig};
 use super::front_matter::{self, FrontMatter};
@@ -31,13 +32,15 @@ pub struct Site {
     pub static_files: Vec<StaticFile>,
 }
 
-/// A section and its memos in every language.
+/// A section, its memos in every language, and its wizards.
 #[derive(Debug)]
 pub struct Section {
     pub id: String,
     pub config: SectionConfig,
     /// By language, then weight, then slug.
     pub memos: Vec<Memo>,
+    /// By id; each is written in every language of the section.
+    pub wizards: Vec<Wizard>,
 }
 
 /// One memo in one language. (Wizards will sit beside memos as pages of their own.)
@@ -70,6 +73,16 @@ impl Section {
 }
 
 impl Site {
+    /// The price lists shown in `section` (those that name it), by id.
+    pub fn price_lists_of<'a>(
+        &'a self,
+        section: &'a Section,
+    ) -> impl Iterator<Item = &'a PriceList> {
+        self.price_lists
+            .values()
+            .filter(move |l| l.section.as_deref() == Some(section.id.as_str()))
+    }
+
     /// The sections written in `lang`.
     pub fn sections_in<'a>(&'a self, lang: &'a Lang) -> impl Iterator<Item = &'a Section> {
         self.sections
@@ -98,6 +111,7 @@ pub struct PriceLists {
 pub fn assemble(sources: Sources, mut problems: Vec<Diagnostic>) -> Result<Site, Vec<Diagnostic>> {
     let mut sections = Vec::new();
     let mut memo_sources = Vec::new();
+    let mut wizard_sources = Vec::new();
     let mut every_section_read = true;
     for s in sources.sections {
         let Some(config) = s
@@ -124,10 +138,12 @@ pub fn assemble(sources: Sources, mut problems: Vec<Diagnostic>) -> Result<Site,
                 );
             }
         }
+        wizard_sources.extend(s.wizards.into_iter().map(|w| (s.id.clone(), w)));
         sections.push(Section {
             id: s.id,
             config,
             memos: Vec::new(),
+            wizards: Vec::new(),
         });
     }
     sections.sort_by(|a, b| (a.config.weight, &a.id).cmp(&(b.config.weight, &b.id)));
@@ -153,6 +169,13 @@ pub fn assemble(sources: Sources, mut problems: Vec<Diagnostic>) -> Result<Site,
         &sources.static_files,
         &mut problems,
     );
+    let wizards = wizards(
+        &sections,
+        &drafts,
+        &price_lists,
+        wizard_sources,
+        &mut problems,
+    );
     let Some(config) = config.filter(|_| problems.is_empty()) else {
         if problems.is_empty() {
             problems.push(Diagnostic::file(
@@ -175,7 +198,13 @@ pub fn assemble(sources: Sources, mut problems: Vec<Diagnostic>) -> Result<Site,
         };
         sections[d.section].memos.push(memo);
     }
+    for w in wizards {
+        if let Some(s) = sections.iter_mut().find(|s| s.id == w.section) {
+            s.wizards.push(w);
+        }
+    }
     for s in &mut sections {
+        s.wizards.sort_by(|a, b| a.id.cmp(&b.id));
         s.memos.sort_by(|a, b| {
             (&a.lang, a.front.weight, &a.slug).cmp(&(&b.lang, b.front.weight, &b.slug))
         });
@@ -226,6 +255,64 @@ fn price_lists(files: &[TextFile], problems: &mut Vec<Diagnostic>) -> PriceLists
         }
     }
     lists
+}
+
+/// Reads and checks every wizard against its section: its languages, the headings its
+/// memos have in every language (`page#anchor`, as the Markdown renderer found them) and
+/// the site's price lists.
+fn wizards(
+    sections: &[Section],
+    drafts: &[Draft],
+    lists: &PriceLists,
+    sources: Vec<(String, TextFile)>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Wizard> {
+    let lists: Vec<PriceList> = lists.read.values().cloned().collect();
+    let mut out = Vec::new();
+    for (section_id, file) in sources {
+        let Some((i, section)) = sections
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.id == section_id)
+        else {
+            continue; // its section.toml did not read: reported already
+        };
+        let anchors = anchors_in_every_language(section, i, drafts);
+        let site = wizard::Site {
+            languages: &section.config.languages,
+            anchors: &anchors,
+            price_lists: &lists,
+        };
+        match wizard::load_wizard(&file.name, &section.id, &file.text, &site) {
+            Ok(w) => out.push(w),
+            Err(p) => problems.extend(p),
+        }
+    }
+    out
+}
+
+/// `page#anchor` for each heading id a section's memo has in every one of its languages:
+/// a wizard's citation must resolve in each translation.
+fn anchors_in_every_language(
+    section: &Section,
+    index: usize,
+    drafts: &[Draft],
+) -> BTreeSet<String> {
+    let per_lang = section.config.languages.iter().map(|lang| {
+        drafts
+            .iter()
+            .filter(|d| d.section == index && &d.source.lang == lang)
+            .flat_map(|d| {
+                d.body
+                    .headings
+                    .iter()
+                    .map(move |h| format!("{}#{}", d.source.slug, h.id))
+            })
+            .collect::<BTreeSet<String>>()
+    });
+    per_lang
+        .reduce(|a, b| a.intersection(&b).cloned().collect())
+        .unwrap_or_default()
 }
 
 /// Reads every memo's front matter and renders its Markdown, on every core.

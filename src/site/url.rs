@@ -35,6 +35,26 @@ impl PageDir {
         PageDir(vec![lang.to_string(), section.to_owned(), slug.to_owned()])
     }
 
+    /// `<lang>/<section>/wizard/<id>/`: a wizard (apart from memos, whose slugs it may share).
+    pub fn wizard(lang: &Lang, section: &str, id: &str) -> PageDir {
+        PageDir(vec![
+            lang.to_string(),
+            section.to_owned(),
+            "wizard".into(),
+            id.to_owned(),
+        ])
+    }
+
+    /// `<lang>/<section>/quote/<list>/`: the quote calculator of a price list.
+    pub fn quote(lang: &Lang, section: &str, list: &str) -> PageDir {
+        PageDir(vec![
+            lang.to_string(),
+            section.to_owned(),
+            "quote".into(),
+            list.to_owned(),
+        ])
+    }
+
     /// The page's file, relative to the output root: `bg/laptop-bg/withdrawal/index.html`.
     pub fn file(&self) -> String {
         let mut path = String::new();

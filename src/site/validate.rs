@@ -10,7 +10,7 @@ use tarif_engine::text::{Lang, is_id};
 use super::links::Target;
 use super::load::StaticFile;
 use super::model::{Draft, PriceLists, Section};
-use super::render::{GENERATED_FILES, RESERVED_IDS};
+use super::render::{APP_DIR, GENERATED_FILES, RESERVED_IDS};
 
 type Key<'a> = (&'a str, &'a str, &'a str);
 /// A page's anchors; `None` when they cannot be known (its front matter or its price
@@ -302,6 +302,7 @@ fn static_collisions(statics: &[StaticFile], languages: &[Lang], problems: &mut 
     for f in statics {
         let first = f.rel.split('/').next().unwrap_or_default();
         if GENERATED_FILES.contains(&f.rel.as_str())
+            || first == APP_DIR
             || languages.iter().any(|l| l.as_str() == first)
         {
             problems.push(

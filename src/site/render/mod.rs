@@ -5,26 +5,48 @@
 //! Templates escape every value (minijinja's HTML auto-escaping), so a string from TOML
 //! or front matter can never become markup.
 
+mod app;
 mod prices;
 mod view;
+
+pub use app::AppAssets;
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, Output, State, UndefinedBehavior};
+use tarif_engine::date::Date;
 use tarif_engine::diagnostic::Diagnostic;
+use tarif_engine::price_list::PriceList;
 use tarif_engine::text::Lang;
+use tarif_engine::wizard::Wizard;
 
 use super::colour::Colour;
 use super::model::{Memo, Section, Site};
 use super::url::PageDir;
 
 /// Ids the page itself uses: no heading or price-list item may take them.
-pub const RESERVED_IDS: [&str; 4] = ["main", "price-list", "section-nav", "tarif-data"];
+pub const RESERVED_IDS: [&str; 6] = [
+    "main",
+    "price-list",
+    "section-nav",
+    "tarif-data",
+    "tarif-app",
+    "decision-table",
+];
 /// Files the build writes at the output's root besides the language folders.
 pub const GENERATED_FILES: [&str; 2] = ["index.html", "style.css"];
+/// The folder of the app's files in the output.
+pub const APP_DIR: &str = "app";
 
 /// The built-in templates, by name.
-const TEMPLATES: [(&str, &str); 6] = [
+const TEMPLATES: [(&str, &str); 10] = [
+    ("app.html", include_str!("../../theme/app.html")),
+    (
+        "section-nav.html",
+        include_str!("../../theme/section-nav.html"),
+    ),
+    ("wizard.html", include_str!("../../theme/wizard.html")),
+    ("quote.html", include_str!("../../theme/quote.html")),
     ("base.html", include_str!("../../theme/base.html")),
     ("root.html", include_str!("../../theme/root.html")),
     ("home.html", include_str!("../../theme/home.html")),
@@ -50,8 +72,12 @@ pub enum Page<'s> {
     Home(&'s Lang),
     /// `<lang>/<section>/`.
     Section(&'s Section, &'s Lang),
-    /// `<lang>/<section>/<slug>/`. (Wizards will get a variant of their own.)
+    /// `<lang>/<section>/<slug>/`.
     Memo(&'s Section, &'s Memo),
+    /// `<lang>/<section>/wizard/<id>/`: the flow (app) and its decision table (static).
+    Wizard(&'s Section, &'s Wizard, &'s Lang),
+    /// `<lang>/<section>/quote/<list>/`: a price list's quote calculator.
+    Quote(&'s Section, &'s PriceList, &'s Lang),
 }
 
 impl<'s> Page<'s> {
@@ -61,6 +87,8 @@ impl<'s> Page<'s> {
             Page::Home(l) => PageDir::home(l),
             Page::Section(s, l) => PageDir::section(l, &s.id),
             Page::Memo(s, m) => m.dir(&s.id),
+            Page::Wizard(s, w, l) => PageDir::wizard(l, &s.id, &w.id),
+            Page::Quote(s, p, l) => PageDir::quote(l, &s.id, &p.id),
         }
     }
 
@@ -70,6 +98,8 @@ impl<'s> Page<'s> {
             Page::Home(_) => "home",
             Page::Section(..) => "section",
             Page::Memo(..) => "memo",
+            Page::Wizard(..) => "wizard",
+            Page::Quote(..) => "quote",
         }
     }
 
@@ -79,13 +109,15 @@ impl<'s> Page<'s> {
             Page::Home(_) => "home.html",
             Page::Section(..) => "section.html",
             Page::Memo(..) => "memo.html",
+            Page::Wizard(..) => "wizard.html",
+            Page::Quote(..) => "quote.html",
         }
     }
 
     pub fn lang(&self, site: &'s Site) -> &'s Lang {
         match *self {
             Page::Root => &site.languages[0],
-            Page::Home(l) | Page::Section(_, l) => l,
+            Page::Home(l) | Page::Section(_, l) | Page::Wizard(_, _, l) | Page::Quote(_, _, l) => l,
             Page::Memo(_, m) => &m.lang,
         }
     }
@@ -94,7 +126,9 @@ impl<'s> Page<'s> {
     pub fn languages(&self, site: &'s Site) -> &'s [Lang] {
         match *self {
             Page::Root | Page::Home(_) => &site.languages,
-            Page::Section(s, _) | Page::Memo(s, _) => &s.config.languages,
+            Page::Section(s, _) | Page::Memo(s, _) | Page::Wizard(s, ..) | Page::Quote(s, ..) => {
+                &s.config.languages
+            }
         }
     }
 
@@ -104,6 +138,8 @@ impl<'s> Page<'s> {
             Page::Root | Page::Home(_) => PageDir::home(lang),
             Page::Section(s, _) => PageDir::section(lang, &s.id),
             Page::Memo(s, m) => PageDir::memo(lang, &s.id, &m.slug),
+            Page::Wizard(s, w, _) => PageDir::wizard(lang, &s.id, &w.id),
+            Page::Quote(s, p, _) => PageDir::quote(lang, &s.id, &p.id),
         }
     }
 }
@@ -119,6 +155,10 @@ pub fn pages(site: &Site) -> Vec<Page<'_>> {
     }
     for s in &site.sections {
         pages.extend(s.memos.iter().map(|m| Page::Memo(s, m)));
+        for lang in &s.config.languages {
+            pages.extend(s.wizards.iter().map(|w| Page::Wizard(s, w, lang)));
+            pages.extend(site.price_lists_of(s).map(|p| Page::Quote(s, p, lang)));
+        }
     }
     pages
 }
@@ -128,6 +168,23 @@ pub struct Theme {
     env: Environment<'static>,
     sources: Vec<(String, String)>,
     live_reload: bool,
+    /// The app's files, when this `tarif` embeds the app.
+    pub app: Option<AppAssets>,
+    /// The build's date: decision tables state date rules from it.
+    today: Date,
+}
+
+/// The build's date: `SOURCE_DATE_EPOCH` (seconds) when set, for reproducible builds,
+/// else the system clock. Only the generator reads a clock; the engine is given the date.
+pub fn build_date() -> Date {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+            now.map_or(0, |d| d.as_secs() as i64)
+        });
+    Date::from_unix_days(seconds.div_euclid(86_400))
 }
 
 impl Theme {
@@ -164,6 +221,8 @@ impl Theme {
                 env,
                 sources,
                 live_reload,
+                app: AppAssets::embedded(),
+                today: build_date(),
             })
         } else {
             Err(problems)
@@ -173,7 +232,7 @@ impl Theme {
     /// Renders `page`: its path in the output and its HTML.
     pub fn render(&self, site: &Site, page: &Page) -> Result<(String, String), Diagnostic> {
         let template = page.template();
-        let ctx = view::context(site, page);
+        let ctx = view::context(site, page, self.app.as_ref(), self.today);
         let mut html = self
             .env
             .get_template(template)

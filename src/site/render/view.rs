@@ -5,7 +5,11 @@ use serde::Serialize;
 use tarif_engine::locale::{Word, language_name, word};
 use tarif_engine::text::Lang;
 
+use tarif_engine::date::Date;
+use tarif_engine::wizard::paths::decision_table;
+
 use super::Page;
+use super::app::{self, AppAssets};
 use super::prices::{self, PriceListView};
 use crate::site::model::{Section, Site};
 use crate::site::url::PageDir;
@@ -49,8 +53,14 @@ pub struct PageView<'a> {
     pub languages: Vec<Translation>,
     pub body: &'a str,
     pub price_list: Option<PriceListView>,
-    /// The interactive app's mount point and data: built later (issue 5), the seam is here.
+    /// The interactive app's mount point and data.
     pub app: Option<App>,
+    /// The app's module, from this page (when this `tarif` embeds the app).
+    pub app_script: Option<String>,
+    /// A wizard's static decision table (HTML, every text escaped).
+    pub table: Option<String>,
+    /// The price page of a quote page's list.
+    pub price_page: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -99,6 +109,10 @@ pub struct Words {
     you_are_here: &'static str,
     item: &'static str,
     for_reference: &'static str,
+    quote_calculator: &'static str,
+    all_answers: &'static str,
+    needs_script: &'static str,
+    see_price_list: &'static str,
 }
 
 impl Words {
@@ -114,12 +128,22 @@ impl Words {
             you_are_here: w(Word::YouAreHere),
             item: w(Word::Item),
             for_reference: w(Word::ForReference),
+            quote_calculator: w(Word::QuoteCalculator),
+            all_answers: w(Word::AllAnswers),
+            needs_script: w(Word::NeedsScript),
+            see_price_list: w(Word::SeePriceList),
         }
     }
 }
 
-/// The view of `page`.
-pub fn context<'a>(site: &'a Site, page: &Page<'a>) -> Context<'a> {
+/// The view of `page`; `assets` is the app (if embedded), `today` the build's date (for
+/// the date rules of decision tables).
+pub fn context<'a>(
+    site: &'a Site,
+    page: &Page<'a>,
+    assets: Option<&AppAssets>,
+    today: Date,
+) -> Context<'a> {
     let lang = page.lang(site);
     let dir = page.dir();
     let home = PageDir::home(lang);
@@ -140,6 +164,9 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>) -> Context<'a> {
         body: "",
         price_list: None,
         app: None,
+        app_script: None,
+        table: None,
+        price_page: None,
     };
     match *page {
         Page::Root => view.languages = view.translations.drain(..).collect(),
@@ -164,6 +191,17 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>) -> Context<'a> {
                     lang: lang.as_str(),
                 })
                 .collect();
+            view.children
+                .extend(
+                    tools(site, section, lang, &dir)
+                        .into_iter()
+                        .map(|(link, description)| Card {
+                            title: link.title,
+                            description,
+                            href: link.href,
+                            lang: lang.as_str(),
+                        }),
+                );
         }
         Page::Memo(section, memo) => {
             view.title = &memo.front.title;
@@ -178,16 +216,56 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>) -> Context<'a> {
                     &section_dir,
                 ),
             ];
-            view.nav = nav(section, lang, &dir);
+            view.nav = nav(site, section, lang, &dir);
             if let Some(list) = memo.price_list().and_then(|id| site.price_lists.get(id)) {
                 view.price_list = Some(prices::view(list, lang));
+                let data = app::calculator(site, section, list, lang, &dir);
                 view.app = Some(App {
                     kind: "calculator",
                     id: list.id.clone(),
-                    data: script_json(list),
+                    data,
                 });
             }
         }
+        Page::Wizard(section, wizard, lang) => {
+            view.title = wizard.title.best(lang, &section.config.languages);
+            view.description = wizard
+                .intro
+                .as_ref()
+                .map_or("", |i| i.best(lang, &section.config.languages));
+            in_section(site, section, lang, &dir, &mut view);
+            let data = app::wizard(site, section, wizard, lang, &dir);
+            view.app = Some(App {
+                kind: "wizard",
+                id: wizard.id.clone(),
+                data,
+            });
+            let list = wizard
+                .price_list
+                .as_ref()
+                .and_then(|id| site.price_lists.get(id));
+            view.table = decision_table(wizard, today)
+                .ok()
+                .map(|t| crate::decision_table::render(wizard, &t, lang, list, today));
+        }
+        Page::Quote(section, list, lang) => {
+            view.title = list.title.best(lang, &list.languages);
+            view.description = word(lang, Word::QuoteCalculator);
+            in_section(site, section, lang, &dir, &mut view);
+            let data = app::calculator(site, section, list, lang, &dir);
+            view.app = Some(App {
+                kind: "calculator",
+                id: list.id.clone(),
+                data,
+            });
+            view.price_page = section
+                .memos_in(lang)
+                .find(|m| m.price_list() == Some(list.id.as_str()))
+                .map(|m| dir.href_to(&m.dir(&section.id)));
+        }
+    }
+    if view.app.is_some() {
+        view.app_script = assets.map(|a| format!("{}{}", view.root, a.boot));
     }
     Context {
         site: SiteView {
@@ -212,18 +290,71 @@ fn crumb<'a>(title: &'a str, from: &PageDir, to: &PageDir) -> Link<'a> {
     }
 }
 
-fn nav<'a>(section: &'a Section, lang: &'a Lang, here: &PageDir) -> Vec<Link<'a>> {
-    section
-        .memos_in(lang)
-        .map(|m| {
-            let dir = m.dir(&section.id);
-            Link {
-                title: &m.front.title,
-                href: here.href_to(&dir),
-                current: &dir == here,
-            }
-        })
-        .collect()
+/// The breadcrumbs and navigation of a page inside a section that is not a memo.
+fn in_section<'a>(
+    site: &'a Site,
+    section: &'a Section,
+    lang: &'a Lang,
+    dir: &PageDir,
+    view: &mut PageView<'a>,
+) {
+    let home = PageDir::home(lang);
+    let section_dir = PageDir::section(lang, &section.id);
+    view.breadcrumbs = vec![
+        crumb(site.config.title.best(lang, &site.languages), dir, &home),
+        crumb(
+            section.config.title.best(lang, &section.config.languages),
+            dir,
+            &section_dir,
+        ),
+    ];
+    view.nav = nav(site, section, lang, dir);
+}
+
+/// The section's pages: its memos, then its wizards and quote calculators.
+fn nav<'a>(site: &'a Site, section: &'a Section, lang: &'a Lang, here: &PageDir) -> Vec<Link<'a>> {
+    let memos = section.memos_in(lang).map(|m| {
+        let dir = m.dir(&section.id);
+        Link {
+            title: &m.front.title,
+            href: here.href_to(&dir),
+            current: &dir == here,
+        }
+    });
+    let mut links: Vec<Link<'a>> = memos.collect();
+    links.extend(tools(site, section, lang, here).into_iter().map(|(l, _)| l));
+    links
+}
+
+/// The section's wizards and quote calculators in `lang`, linked from `here`, each with
+/// a one-line description.
+fn tools<'a>(
+    site: &'a Site,
+    section: &'a Section,
+    lang: &'a Lang,
+    here: &PageDir,
+) -> Vec<(Link<'a>, &'a str)> {
+    let langs = &section.config.languages;
+    let wizards = section.wizards.iter().map(|w| {
+        let dir = PageDir::wizard(lang, &section.id, &w.id);
+        let link = Link {
+            title: w.title.best(lang, langs),
+            href: here.href_to(&dir),
+            current: &dir == here,
+        };
+        (link, w.intro.as_ref().map_or("", |i| i.best(lang, langs)))
+    });
+    let quotes = site.price_lists_of(section).map(|l| {
+        let dir = PageDir::quote(lang, &section.id, &l.id);
+        let title = word(lang, Word::QuoteCalculator);
+        let link = Link {
+            title,
+            href: here.href_to(&dir),
+            current: &dir == here,
+        };
+        (link, l.title.best(lang, &l.languages))
+    });
+    wizards.chain(quotes).collect()
 }
 
 fn home_cards<'a>(site: &'a Site, lang: &'a Lang, here: &PageDir, view: &mut PageView<'a>) {
@@ -269,11 +400,4 @@ fn translations(site: &Site, page: &Page, here: &PageDir) -> Vec<Translation> {
             }
         })
         .collect()
-}
-
-/// JSON that cannot end its `<script>` element early: `<` is written `\u003c`.
-fn script_json<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
 }

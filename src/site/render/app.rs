@@ -1,0 +1,158 @@
+//! The WASM app on the pages that need it: its files, written with content-hashed names
+//! (a new build never mixes with an old cached one), and the data each page gives it,
+//! serialised from the engine's model so the app and the static tables cannot disagree.
+
+use serde::Serialize;
+use tarif_engine::price_list::PriceList;
+use tarif_engine::text::Lang;
+use tarif_engine::wizard::Wizard;
+
+use crate::app_bundle::APP;
+use crate::site::model::{Section, Site};
+use crate::site::url::PageDir;
+
+/// The app's files for the output, if this `tarif` embeds the app.
+#[derive(Debug, Clone)]
+pub struct AppAssets {
+    /// `(path from the output root, bytes)`.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// The module pages load, from the output root: `app/boot.<hash>.js`.
+    pub boot: String,
+}
+
+impl AppAssets {
+    /// The embedded app's files, named by their content.
+    pub fn embedded() -> Option<AppAssets> {
+        let app = APP.as_ref()?;
+        let js = format!("tarif-app.{}.js", content_hash(app.js));
+        let wasm = format!("tarif-app_bg.{}.wasm", content_hash(app.wasm));
+        // A module of our own starts the app, so the pages need no inline script (CSP).
+        let boot_js = format!(
+            "import init from \"./{js}\";\ninit({{ module_or_path: new URL(\"./{wasm}\", import.meta.url) }});\n"
+        );
+        let boot = format!("app/boot.{}.js", content_hash(boot_js.as_bytes()));
+        let files = vec![
+            (format!("app/{js}"), app.js.to_vec()),
+            (format!("app/{wasm}"), app.wasm.to_vec()),
+            (boot.clone(), boot_js.into_bytes()),
+        ];
+        Some(AppAssets { files, boot })
+    }
+}
+
+/// 16 hex digits of FNV-1a: enough to tell two builds' files apart (not a security hash).
+fn content_hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// What a page gives the app (`tarif_app::page::PageData` reads it).
+#[derive(Serialize)]
+struct PageData<'a> {
+    lang: &'a Lang,
+    company: &'a str,
+    terms: Vec<Term>,
+    calculator: Option<&'a PriceList>,
+    wizard: Option<WizardData<'a>>,
+}
+
+#[derive(Serialize)]
+struct Term {
+    title: String,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct WizardData<'a> {
+    wizard: &'a Wizard,
+    list: Option<&'a PriceList>,
+    root: String,
+    quote_page: Option<String>,
+}
+
+/// The memos a quote rests on: the section's pages in `lang`, linked from `here`.
+fn terms(section: &Section, lang: &Lang, here: &PageDir) -> Vec<Term> {
+    section
+        .memos_in(lang)
+        .map(|m| Term {
+            title: m.front.title.clone(),
+            href: here.href_to(&m.dir(&section.id)),
+        })
+        .collect()
+}
+
+/// The data of a calculator over `list`.
+pub fn calculator(
+    site: &Site,
+    section: &Section,
+    list: &PriceList,
+    lang: &Lang,
+    here: &PageDir,
+) -> String {
+    let data = PageData {
+        lang,
+        company: &site.config.company,
+        terms: terms(section, lang, here),
+        calculator: Some(list),
+        wizard: None,
+    };
+    script_json(&data)
+}
+
+/// The data of a wizard's flow.
+pub fn wizard(
+    site: &Site,
+    section: &Section,
+    wizard: &Wizard,
+    lang: &Lang,
+    here: &PageDir,
+) -> String {
+    let list = wizard
+        .price_list
+        .as_ref()
+        .and_then(|id| site.price_lists.get(id));
+    let quote_page = list
+        .filter(|l| l.section.as_deref() == Some(section.id.as_str()))
+        .map(|l| here.href_to(&PageDir::quote(lang, &section.id, &l.id)));
+    let data = PageData {
+        lang,
+        company: &site.config.company,
+        terms: Vec::new(),
+        calculator: None,
+        wizard: Some(WizardData {
+            wizard,
+            list,
+            root: here.to_root(),
+            quote_page,
+        }),
+    };
+    script_json(&data)
+}
+
+/// JSON that cannot end its `<script>` element early: `<` is written `\u003c`.
+pub fn script_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_json_cannot_close_its_element() {
+        let json = script_json(&"</script><script>alert(1)</script>");
+        assert!(!json.contains('<'), "{json}");
+    }
+
+    #[test]
+    fn content_hashes_differ_with_content() {
+        assert_ne!(content_hash(b"a"), content_hash(b"b"));
+        assert_eq!(content_hash(b"a").len(), 16);
+    }
+}
