@@ -131,6 +131,12 @@ pub fn assemble(sources: Sources, mut problems: Vec<Diagnostic>) -> Result<Site,
         });
     }
     sections.sort_by(|a, b| (a.config.weight, &a.id).cmp(&(b.config.weight, &b.id)));
+    if sections.is_empty() && every_section_read {
+        problems.push(
+            Diagnostic::file("content", "the site has no sections")
+                .help("add a folder content/<section>/ with a section.toml and memos; `tarif new DIR` shows one"),
+        );
+    }
     let languages = languages(&sections);
     // With a section unread, the site's languages are not all known: its texts are then
     // taken as written rather than reported against a partial list.
