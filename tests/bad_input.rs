@@ -37,7 +37,12 @@ fn site_of(case: &Path, root: &Path) {
     }
     if let Ok(list) = fs::read_to_string(case.join("delete")) {
         for path in list.lines().filter(|l| !l.is_empty()) {
-            fs::remove_file(root.join(path)).unwrap();
+            let path = root.join(path);
+            if path.is_dir() {
+                fs::remove_dir_all(path).unwrap();
+            } else {
+                fs::remove_file(path).unwrap();
+            }
         }
     }
     if case.ends_with("invalid-utf8") {

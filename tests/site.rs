@@ -324,3 +324,48 @@ fn strings_from_sources_are_escaped_and_pages_stay_small() {
         .unwrap();
     assert!(css.len() < 12_000);
 }
+
+#[test]
+fn sections_are_ordered_by_weight_and_keep_their_own_memos() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad-input/_base");
+    let copy = |from: &str, to: &str| {
+        let to = root.join(to);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(base.join(from), to).unwrap();
+    };
+    for f in [
+        "content/site.toml",
+        "content/s/section.toml",
+        "content/s/en/a.md",
+        "content/s/bg/a.md",
+        "content/s/en/b.md",
+        "content/s/bg/b.md",
+        "price-lists/p.toml",
+        "static/logo.svg",
+    ] {
+        copy(f, f);
+    }
+    // Section `a` sorts before `s` by name but after it by weight.
+    copy("content/s/section.toml", "content/a/section.toml");
+    std::fs::write(
+        root.join("content/a/section.toml"),
+        "weight = 5\n".to_owned()
+            + &std::fs::read_to_string(root.join("content/a/section.toml")).unwrap(),
+    )
+    .unwrap();
+    for lang in ["en", "bg"] {
+        std::fs::create_dir_all(root.join(format!("content/a/{lang}"))).unwrap();
+        std::fs::write(
+            root.join(format!("content/a/{lang}/only-in-a.md")),
+            "+++\ntitle = \"Only in A\"\ndescription = \"x\"\n+++\n\n## X {#x}\n",
+        )
+        .unwrap();
+    }
+    let site = load_site(&root).unwrap_or_else(|p| panic!("{p:#?}"));
+    let ids: Vec<&str> = site.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["s", "a"]);
+    assert!(site.sections[1].memos.iter().all(|m| m.slug == "only-in-a"));
+    assert!(site.sections[0].memos.iter().all(|m| m.slug != "only-in-a"));
+}

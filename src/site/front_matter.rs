@@ -70,7 +70,12 @@ pub fn read(file: &TextFile, problems: &mut Vec<Diagnostic>) -> Option<(FrontMat
 fn split(file: &TextFile) -> Result<(Range<usize>, usize), Diagnostic> {
     let text = &file.text;
     let first_line_end = text.find('\n').unwrap_or(text.len());
-    if text[..first_line_end].trim_end() != FENCE {
+    // Some editors on Windows start UTF-8 files with a byte-order mark.
+    if text[..first_line_end]
+        .trim_start_matches('\u{feff}')
+        .trim_end()
+        != FENCE
+    {
         return Err(Diagnostic::at(
             &file.name,
             text,
@@ -122,6 +127,13 @@ mod tests {
         let mut problems = Vec::new();
         assert!(read(&f, &mut problems).is_none());
         assert_eq!(problems[0].location(), "content/s/en/a.md:3:15");
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_crlf_line_ends_are_fine() {
+        let f = file("\u{feff}+++\r\ntitle = \"T\"\r\ndescription = \"D\"\r\n+++\r\nBody");
+        let (front, body) = read(&f, &mut Vec::new()).unwrap();
+        assert_eq!((front.title.as_str(), &f.text[body..]), ("T", "Body"));
     }
 
     #[test]

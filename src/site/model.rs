@@ -13,7 +13,7 @@ use tarif_engine::wizard::{self, Wizard};
 
 use super::config::{self, SectionConfig, SiteConfig};
 use super::front_matter::{self, FrontMatter};
-use super::load::{MemoSource, SITE_CONFIG, Sources, StaticFile, TextFile};
+use super::load::{MemoSource, SITE_CONFIG, SectionSource, Sources, StaticFile, TextFile};
 use super::markdown::{self, Body};
 use super::parallel;
 use super::url::PageDir;
@@ -32,7 +32,7 @@ pub struct Site {
     pub static_files: Vec<StaticFile>,
 }
 
-/// A section, its memos in every language, and its wizards.
+/// A section and its memos in every language.
 #[derive(Debug)]
 pub struct Section {
     pub id: String,
@@ -109,44 +109,8 @@ pub struct PriceLists {
 
 /// Builds the model from `sources`; `problems` already holds those of loading.
 pub fn assemble(sources: Sources, mut problems: Vec<Diagnostic>) -> Result<Site, Vec<Diagnostic>> {
-    let mut sections = Vec::new();
-    let mut memo_sources = Vec::new();
-    let mut wizard_sources = Vec::new();
-    let mut every_section_read = true;
-    for s in sources.sections {
-        let Some(config) = s
-            .config
-            .as_ref()
-            .and_then(|f| config::section(f, &mut problems))
-        else {
-            every_section_read = false;
-            continue;
-        };
-        for m in s.memos {
-            if config.languages.contains(&m.lang) {
-                memo_sources.push((sections.len(), m));
-            } else {
-                problems.push(
-                    Diagnostic::file(
-                        &m.file.name,
-                        format!("section `{}` is not written in `{}`", s.id, m.lang),
-                    )
-                    .help(format!(
-                        "add \"{}\" to `languages` in its section.toml, or move the memo",
-                        m.lang
-                    )),
-                );
-            }
-        }
-        wizard_sources.extend(s.wizards.into_iter().map(|w| (s.id.clone(), w)));
-        sections.push(Section {
-            id: s.id,
-            config,
-            memos: Vec::new(),
-            wizards: Vec::new(),
-        });
-    }
-    sections.sort_by(|a, b| (a.config.weight, &a.id).cmp(&(b.config.weight, &b.id)));
+    let (mut sections, memo_sources, wizard_sources, every_section_read) =
+        sections(sources.sections, &mut problems);
     let languages = languages(&sections);
     // With a section unread, the site's languages are not all known: its texts are then
     // taken as written rather than reported against a partial list.
@@ -187,41 +151,103 @@ pub fn assemble(sources: Sources, mut problems: Vec<Diagnostic>) -> Result<Site,
         problems.dedup();
         return Err(problems);
     };
-    for d in drafts {
-        let Some(front) = d.front else { continue };
-        let memo = Memo {
-            lang: d.source.lang,
-            slug: d.source.slug,
-            file: d.source.file.name,
-            front,
-            body: d.body,
-        };
-        sections[d.section].memos.push(memo);
-    }
     for w in wizards {
         if let Some(s) = sections.iter_mut().find(|s| s.id == w.section) {
             s.wizards.push(w);
         }
     }
-    for s in &mut sections {
-        s.wizards.sort_by(|a, b| a.id.cmp(&b.id));
-        s.memos.sort_by(|a, b| {
-            (&a.lang, a.front.weight, &a.slug).cmp(&(&b.lang, b.front.weight, &b.slug))
-        });
-    }
-    let mut languages = languages;
-    if let Some(i) = languages.iter().position(|l| *l == config.default_language) {
-        let default = languages.remove(i);
-        languages.insert(0, default);
-    }
+    attach(&mut sections, drafts);
     Ok(Site {
+        languages: default_first(languages, &config.default_language),
         config,
-        languages,
         sections,
         price_lists: price_lists.read,
         templates: sources.templates,
         static_files: sources.static_files,
     })
+}
+
+/// The sections whose config reads, the memos to read (by index of their section), and
+/// whether every section's config read.
+/// The sections whose config reads, with the memos and wizards to read in each.
+type SectionsRead = (
+    Vec<Section>,
+    Vec<(usize, MemoSource)>,
+    Vec<(String, TextFile)>,
+    bool,
+);
+
+fn sections(sources: Vec<SectionSource>, problems: &mut Vec<Diagnostic>) -> SectionsRead {
+    let mut sections = Vec::new();
+    let mut memos = Vec::new();
+    let mut wizards = Vec::new();
+    let mut every_section_read = true;
+    for s in sources {
+        let Some(config) = s.config.as_ref().and_then(|f| config::section(f, problems)) else {
+            every_section_read = false;
+            continue;
+        };
+        for m in s.memos {
+            if config.languages.contains(&m.lang) {
+                memos.push((sections.len(), m));
+            } else {
+                problems.push(
+                    Diagnostic::file(
+                        &m.file.name,
+                        format!("section `{}` is not written in `{}`", s.id, m.lang),
+                    )
+                    .help(format!(
+                        "add \"{}\" to `languages` in its section.toml, or move the memo",
+                        m.lang
+                    )),
+                );
+            }
+        }
+        wizards.extend(s.wizards.into_iter().map(|w| (s.id.clone(), w)));
+        sections.push(Section {
+            id: s.id,
+            config,
+            memos: Vec::new(),
+            wizards: Vec::new(),
+        });
+    }
+    if sections.is_empty() && every_section_read {
+        problems.push(
+            Diagnostic::file("content", "the site has no sections")
+                .help("add a folder content/<section>/ with a section.toml and memos; `tarif new DIR` shows one"),
+        );
+    }
+    (sections, memos, wizards, every_section_read)
+}
+
+/// Puts each memo in its section, then orders sections and memos by weight. (Ordering
+/// only now keeps the drafts' section indices valid until here.)
+fn attach(sections: &mut Vec<Section>, drafts: Vec<Draft>) {
+    for d in drafts {
+        let Some(front) = d.front else { continue };
+        sections[d.section].memos.push(Memo {
+            lang: d.source.lang,
+            slug: d.source.slug,
+            file: d.source.file.name,
+            front,
+            body: d.body,
+        });
+    }
+    sections.sort_by(|a, b| (a.config.weight, &a.id).cmp(&(b.config.weight, &b.id)));
+    for s in sections {
+        s.wizards.sort_by(|a, b| a.id.cmp(&b.id));
+        s.memos.sort_by(|a, b| {
+            (&a.lang, a.front.weight, &a.slug).cmp(&(&b.lang, b.front.weight, &b.slug))
+        });
+    }
+}
+
+fn default_first(mut languages: Vec<Lang>, default: &Lang) -> Vec<Lang> {
+    if let Some(i) = languages.iter().position(|l| l == default) {
+        let lang = languages.remove(i);
+        languages.insert(0, lang);
+    }
+    languages
 }
 
 /// Every language of the sections, in the order they first appear.
@@ -259,7 +285,7 @@ fn price_lists(files: &[TextFile], problems: &mut Vec<Diagnostic>) -> PriceLists
 
 /// Reads and checks every wizard against its section: its languages, the headings its
 /// memos have in every language (`page#anchor`, as the Markdown renderer found them) and
-/// the site's price lists.
+/// the site's price lists. (Section indices are those of `drafts`: before `attach` sorts.)
 fn wizards(
     sections: &[Section],
     drafts: &[Draft],

@@ -116,7 +116,7 @@ impl<'s> Page<'s> {
 
     pub fn lang(&self, site: &'s Site) -> &'s Lang {
         match *self {
-            Page::Root => &site.languages[0],
+            Page::Root => &site.config.default_language,
             Page::Home(l) | Page::Section(_, l) | Page::Wizard(_, _, l) | Page::Quote(_, _, l) => l,
             Page::Memo(_, m) => &m.lang,
         }

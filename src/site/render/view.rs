@@ -360,10 +360,10 @@ fn tools<'a>(
 fn home_cards<'a>(site: &'a Site, lang: &'a Lang, here: &PageDir, view: &mut PageView<'a>) {
     for s in &site.sections {
         let in_lang = s.config.languages.contains(lang);
-        let shown = if in_lang {
-            lang
-        } else {
-            &s.config.languages[0]
+        // A section not in this language is offered in its original.
+        let shown = match s.config.languages.first() {
+            Some(original) if !in_lang => original,
+            _ => lang,
         };
         let card = Card {
             title: s.config.title.best(shown, &s.config.languages),
