@@ -96,7 +96,7 @@ fn browser_tests() -> Result<(), String> {
 fn app() -> Result<(), String> {
     eprintln!("+ trunk build (app/)");
     let status = Command::new("trunk")
-        .args(["build", "--release"])
+        .args(["build", "--release", "--cargo-profile", "wasm-release"])
         .env("PATH", tools::path_with_tools())
         .current_dir(root().join("app"))
         .status()

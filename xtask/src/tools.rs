@@ -79,42 +79,29 @@ fn ensure_wasm_bindgen() -> Result<(), String> {
     if has("wasm-bindgen") && has("wasm-bindgen-test-runner") {
         return Ok(());
     }
-    // wasm-bindgen-cli 0.2.130's shipped lock pins webpki-roots 1.0.11, which the registry
-    // here lacks: fetch the crate, move that one dependency to 1.0.10, install from source.
-    let work = env::temp_dir().join("tarif-wasm-bindgen-cli");
-    let src = fetch_crate("wasm-bindgen-cli", WASM_BINDGEN, &work)?;
-    run_in(
-        &src,
+    let version = WASM_BINDGEN;
+    if run(
         "cargo",
-        &["update", "-p", "webpki-roots", "--precise", "1.0.10"],
-    )?;
-    run_in(&src, "cargo", &["install", "--locked", "--path", "."])
-}
-
-/// Downloads `name@version` from crates.io through cargo itself and returns its sources.
-fn fetch_crate(name: &str, version: &str, work: &Path) -> Result<PathBuf, String> {
-    let probe = work.join("probe");
-    fs::create_dir_all(probe.join("src")).map_err(|e| e.to_string())?;
-    let manifest = format!(
-        "[package]\nname = \"probe\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[dependencies]\n{name} = \"={version}\"\n"
-    );
-    fs::write(probe.join("Cargo.toml"), manifest).map_err(|e| e.to_string())?;
-    fs::write(probe.join("src/lib.rs"), "").map_err(|e| e.to_string())?;
-    // Resolution may fail on the crate's own pins; the download it needs happens first.
-    let _ = run_in(&probe, "cargo", &["fetch"]);
-    let registry = PathBuf::from(
-        env::var("CARGO_HOME")
-            .unwrap_or_else(|_| format!("{}/.cargo", env::var("HOME").unwrap_or_default())),
+        &[
+            "install",
+            "--locked",
+            "wasm-bindgen-cli",
+            "--version",
+            version,
+        ],
     )
-    .join("registry/cache");
-    let archive = fs::read_dir(&registry)
-        .map_err(|e| format!("no cargo registry cache at {}: {e}", registry.display()))?
-        .flatten()
-        .map(|d| d.path().join(format!("{name}-{version}.crate")))
-        .find(|p| p.is_file())
-        .ok_or_else(|| format!("cargo could not download {name} {version}"))?;
-    let unpacked = work.join(format!("{name}-{version}"));
-    let _ = fs::remove_dir_all(&unpacked);
+    .is_ok()
+    {
+        return Ok(());
+    }
+    // wasm-bindgen-cli 0.2.130's shipped lock pins webpki-roots 1.0.11, which the registry
+    // here lacks. The failed install left the crate in cargo's cache: unpack it, move that
+    // one dependency to 1.0.10, and install from the sources.
+    eprintln!("  (retrying wasm-bindgen-cli {version} with webpki-roots 1.0.10)");
+    let archive = cached_crate("wasm-bindgen-cli", version)?;
+    let work = env::temp_dir().join("tarif-wasm-bindgen-cli");
+    let _ = fs::remove_dir_all(&work);
+    fs::create_dir_all(&work).map_err(|e| e.to_string())?;
     run(
         "tar",
         &[
@@ -124,7 +111,27 @@ fn fetch_crate(name: &str, version: &str, work: &Path) -> Result<PathBuf, String
             &work.to_string_lossy(),
         ],
     )?;
-    Ok(unpacked)
+    let src = work.join(format!("wasm-bindgen-cli-{version}"));
+    run_in(
+        &src,
+        "cargo",
+        &["update", "-p", "webpki-roots", "--precise", "1.0.10"],
+    )?;
+    run_in(&src, "cargo", &["install", "--locked", "--path", "."])
+}
+
+/// `name-version.crate` in cargo's download cache.
+fn cached_crate(name: &str, version: &str) -> Result<PathBuf, String> {
+    let home = env::var("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(env::var("HOME").unwrap_or_default()).join(".cargo"));
+    let cache = home.join("registry/cache");
+    fs::read_dir(&cache)
+        .map_err(|e| format!("no cargo download cache at {}: {e}", cache.display()))?
+        .flatten()
+        .map(|d| d.path().join(format!("{name}-{version}.crate")))
+        .find(|p| p.is_file())
+        .ok_or_else(|| format!("cargo did not download {name} {version}"))
 }
 
 fn ensure_wasm_opt() -> Result<(), String> {

@@ -190,7 +190,7 @@ fn question(
                     {field}
                 }.into_any()
             }}
-            <button type="submit" class="button">{w.continue_}</button>
+            <button type="submit" id="wiz-submit" class="button">{w.continue_}</button>
         </form>
     }
 }
@@ -363,7 +363,7 @@ fn review(ctx: Ctx, rows: Vec<(String, String, String)>, back: Flow) -> impl Int
         {back_link(ctx, Some(back))}
         <h2 id=HEADING tabindex="-1">{w.check_answers}</h2>
         <dl class="summary">{items}</dl>
-        <button type="button" class="button" on:click=move |_| ctx.go(done.clone())>{w.continue_}</button>
+        <button type="button" id="wiz-continue" class="button" on:click=move |_| ctx.go(done.clone())>{w.continue_}</button>
     }
 }
 
