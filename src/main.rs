@@ -58,15 +58,8 @@ enum Command {
         /// ITEM or ITEM=QTY: QTY is a count (`=2`), a size for tiered items (`=250`,
         /// `=250GB`, `=1.5TB`) or a duration for hourly items (`=2.5`, `=2h30m`).
         items: Vec<String>,
-        /// The language of names and words (default: the list's original language).
-        #[arg(long)]
-        lang: Option<String>,
-        /// Print JSON (the format is described in README.md).
-        #[arg(long)]
-        json: bool,
-        /// The site's root folder.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        #[command(flatten)]
+        output: Output,
     },
     /// Walk a wizard: list the wizards, or print the next question, or the outcome.
     ///
@@ -82,16 +75,23 @@ enum Command {
         /// The date to count from, YYYY-MM-DD (default: today, in UTC, from the system clock).
         #[arg(long)]
         today: Option<String>,
-        /// The language of the texts (default: the section's original language).
-        #[arg(long)]
-        lang: Option<String>,
-        /// Print JSON (the format is described in README.md).
-        #[arg(long)]
-        json: bool,
-        /// The site's root folder.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        #[command(flatten)]
+        output: Output,
     },
+}
+
+/// What `quote` and `ask` share: where the site is, the language, text or JSON.
+#[derive(clap::Args)]
+struct Output {
+    /// The language of the texts (default: the original language of the list or section).
+    #[arg(long)]
+    lang: Option<String>,
+    /// Print JSON (the format is described in README.md).
+    #[arg(long)]
+    json: bool,
+    /// The site's root folder.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
 }
 
 fn main() -> ExitCode {
@@ -104,9 +104,7 @@ fn main() -> ExitCode {
         Command::Quote {
             list,
             items,
-            lang,
-            json,
-            root,
+            output: Output { lang, json, root },
         } => tarif::commands::quote::run(&tarif::commands::quote::Args {
             root,
             list,
@@ -118,9 +116,7 @@ fn main() -> ExitCode {
             wizard,
             answers,
             today,
-            lang,
-            json,
-            root,
+            output: Output { lang, json, root },
         } => tarif::commands::ask::run(&tarif::commands::ask::Args {
             root,
             wizard,

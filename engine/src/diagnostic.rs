@@ -98,6 +98,28 @@ impl Diagnostic {
     }
 }
 
+/// A hint for the messages of serde and the TOML parser, which say what is wrong but not
+/// what to do; `what` names the format's section of README.md ("the price-list format").
+///
+/// ```
+/// use tarif_engine::diagnostic::serde_help;
+/// assert_eq!(serde_help("missing field `id`", "x"), "add the field");
+/// assert_eq!(serde_help("invalid type", "the site config"), "see the site config in README.md");
+/// ```
+pub fn serde_help(message: &str, what: &str) -> String {
+    if message.starts_with("unknown field") {
+        "remove the field or correct its spelling; the fields allowed here are listed above".into()
+    } else if message.starts_with("missing field") {
+        "add the field".into()
+    } else if message.contains("duplicate key") {
+        "each key may appear once: remove or rename one of them".into()
+    } else if message.contains("float") {
+        "write decimal numbers as strings, such as \"12.50\": a TOML float cannot hold cents exactly".into()
+    } else {
+        format!("see {what} in README.md")
+    }
+}
+
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while !s.is_char_boundary(i) {
         i -= 1;

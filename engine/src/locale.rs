@@ -49,6 +49,43 @@ pub enum Word {
     SeePriceList,
 }
 
+impl Word {
+    /// Every word, for checks that each is translated.
+    pub const ALL: [Word; 31] = [
+        Word::Free,
+        Word::OnRequest,
+        Word::FirstHour,
+        Word::EachStartedHour,
+        Word::PerOrder,
+        Word::Total,
+        Word::Subtotal,
+        Word::VatIncluded,
+        Word::VatAdded,
+        Word::NotPriced,
+        Word::NotOffered,
+        Word::Quote,
+        Word::Item,
+        Word::Price,
+        Word::Quantity,
+        Word::PricesIn,
+        Word::ForReference,
+        Word::BySize,
+        Word::UpTo,
+        Word::VatExcluded,
+        Word::SkipToContent,
+        Word::Language,
+        Word::Home,
+        Word::Sections,
+        Word::InThisSection,
+        Word::OtherLanguages,
+        Word::YouAreHere,
+        Word::QuoteCalculator,
+        Word::AllAnswers,
+        Word::NeedsScript,
+        Word::SeePriceList,
+    ];
+}
+
 /// A word in `lang`; English where tarif does not speak `lang`.
 ///
 /// ```
@@ -360,39 +397,7 @@ mod tests {
     #[test]
     fn every_word_is_translated() {
         use Word::*;
-        let all = [
-            Free,
-            OnRequest,
-            FirstHour,
-            EachStartedHour,
-            PerOrder,
-            Total,
-            Subtotal,
-            VatIncluded,
-            VatAdded,
-            NotPriced,
-            NotOffered,
-            Quote,
-            Item,
-            Price,
-            Quantity,
-            PricesIn,
-            ForReference,
-            BySize,
-            UpTo,
-            VatExcluded,
-            SkipToContent,
-            Language,
-            Home,
-            Sections,
-            InThisSection,
-            OtherLanguages,
-            YouAreHere,
-            QuoteCalculator,
-            AllAnswers,
-            NeedsScript,
-            SeePriceList,
-        ];
+        let all = Word::ALL;
         for w in all {
             let en = word(&lang("en"), w);
             for l in ["bg", "ru"] {

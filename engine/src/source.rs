@@ -46,7 +46,7 @@ impl<'a> SourceFile<'a> {
     pub fn deserialize<T: de::DeserializeOwned>(&self) -> Result<T, Diagnostic> {
         toml::from_str(self.text).map_err(|e| {
             let message = e.message().trim().to_owned();
-            let help = help_for(&message);
+            let help = crate::diagnostic::serde_help(&message, "the price-list format");
             let d = match e.span() {
                 Some(span) => Diagnostic::at(self.name, self.text, span, message),
                 None => Diagnostic::file(self.name, message),
@@ -154,21 +154,6 @@ impl<'a> SourceFile<'a> {
 fn list(langs: &[Lang]) -> String {
     let tags: Vec<&str> = langs.iter().map(Lang::as_str).collect();
     tags.join(", ")
-}
-
-/// A hint for serde's own messages, which say what is wrong but not what to do.
-fn help_for(message: &str) -> String {
-    if message.starts_with("unknown field") {
-        "remove the field or correct its spelling; the fields allowed here are listed above".into()
-    } else if message.starts_with("missing field") {
-        "add the field".into()
-    } else if message.contains("duplicate key") {
-        "each key may appear once: remove or rename one of them".into()
-    } else if message.contains("float") {
-        "write decimal numbers as strings, such as \"12.50\": a TOML float cannot hold cents exactly".into()
-    } else {
-        "see the price-list format in README.md".into()
-    }
 }
 
 /// A text per language, as written: `{ bg = "…", en = "…" }`.

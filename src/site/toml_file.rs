@@ -40,7 +40,7 @@ impl<'a> TomlSource<'a> {
             let message = e.message().trim().to_owned();
             let span = e.span().unwrap_or(0..0);
             self.at(span, message.clone())
-                .help(help_for(&message, what))
+                .help(tarif_engine::diagnostic::serde_help(&message, what))
         })
     }
 
@@ -103,17 +103,4 @@ impl<'a> TomlSource<'a> {
 pub fn tags(langs: &[Lang]) -> String {
     let tags: Vec<&str> = langs.iter().map(Lang::as_str).collect();
     tags.join(", ")
-}
-
-/// A hint for serde's own messages, which say what is wrong but not what to do.
-fn help_for(message: &str, what: &str) -> String {
-    if message.starts_with("unknown field") {
-        "remove the field or correct its spelling; the fields allowed here are listed above".into()
-    } else if message.starts_with("missing field") {
-        "add the field".into()
-    } else if message.contains("duplicate key") {
-        "each key may appear once: remove or rename one of them".into()
-    } else {
-        format!("see {what} in README.md")
-    }
 }

@@ -235,9 +235,21 @@ fn Totals(ctx: Ctx) -> impl IntoView {
                 .collect_view();
             view! { <h3>{ctx.word(Word::NotPriced)}</h3><ul class="calc-not-priced">{items}</ul> }
         });
+        let surcharges = quote
+            .surcharges
+            .iter()
+            .map(|l| {
+                let name = ctx
+                    .list
+                    .with_value(|list| list.item(&l.item).map(|i| ctx.name(i)))
+                    .unwrap_or_default();
+                view! { <dt>{name}</dt><dd>{ctx.money(&l.amount)}</dd> }
+            })
+            .collect_view();
         Some(view! {
             <div class="calc-totals" aria-live="polite">
                 <dl>
+                    {surcharges}
                     <dt>{ctx.word(Word::Total)}</dt><dd class="calc-total">{ctx.money(&quote.total)}</dd>
                     {vat}
                 </dl>
@@ -273,9 +285,19 @@ fn Actions(ctx: Ctx, company: String, terms: Vec<Link>) -> impl IntoView {
     let w = ctx.words;
     let company = StoredValue::new(company);
     let terms = StoredValue::new(terms);
+    // The page's print style shows the quote alone while this class is on <html>;
+    // printing from the browser's menu still prints the whole page with its price table.
     let print = move |_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let root = window.document().and_then(|d| d.document_element());
+        if let Some(r) = &root {
+            let _ = r.class_list().add_1("print-quote");
+        }
+        let _ = window.print();
+        if let Some(r) = &root {
+            let _ = r.class_list().remove_1("print-quote");
         }
     };
     let copy = move |_| {
