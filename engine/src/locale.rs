@@ -396,7 +396,6 @@ mod tests {
 
     #[test]
     fn every_word_is_translated() {
-        use Word::*;
         let all = Word::ALL;
         for w in all {
             let en = word(&lang("en"), w);
