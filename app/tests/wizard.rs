@@ -144,7 +144,7 @@ async fn the_withdrawal_wizard_walked_to_yes_with_back_and_change() {
         find(&root, "#wiz-error")
             .text_content()
             .unwrap()
-            .starts_with("Enter the date")
+            .starts_with("Enter a real date")
     );
 
     answer(&root, &days_ago(3)).await;
@@ -153,11 +153,18 @@ async fn the_withdrawal_wizard_walked_to_yes_with_back_and_change() {
     // Back shows the first question again, with its answer kept.
     click(&find(&root, ".back-link")).await;
     assert_eq!(heading(&root), "On what date did you receive the device?");
+    let value = |id: &str| find(&root, id).unchecked_into::<HtmlInputElement>().value();
+    let kept = format!(
+        "{}-{:0>2}-{:0>2}",
+        value("#wiz-year"),
+        value("#wiz-month"),
+        value("#wiz-input")
+    );
     assert_eq!(
-        find(&root, "#wiz-input")
-            .unchecked_into::<HtmlInputElement>()
-            .value(),
-        days_ago(3)
+        kept,
+        days_ago(3),
+        "the answer is kept when going back ({})",
+        search()
     );
     click(&find(&root, "form button[type=submit]")).await;
     assert_eq!(heading(&root), "What did you buy?");

@@ -103,14 +103,76 @@ fn app() -> Result<(), String> {
         .status()
         .map_err(|e| format!("cannot run trunk: {e}"))?;
     check("trunk build", status)?;
-    for file in ["tarif-app.js", "tarif-app_bg.wasm"] {
+    let mut total = Sizes::default();
+    for file in ["tarif-app_bg.wasm", "tarif-app.js"] {
         let path = root().join("app/dist").join(file);
-        let size = std::fs::metadata(&path)
-            .map_err(|e| format!("trunk did not write {}: {e}", path.display()))?
-            .len();
-        eprintln!("  app/dist/{file}: {size} bytes");
+        let bytes = std::fs::read(&path)
+            .map_err(|e| format!("trunk did not write {}: {e}", path.display()))?;
+        let sizes = Sizes::of(&bytes);
+        eprintln!("  app/dist/{file}: {sizes}");
+        total = total.plus(&sizes);
+    }
+    eprintln!("  the app (wasm + JS): {total}");
+    if total.brotli > GOAL {
+        // Reported, not failed: the size is a goal being worked towards (ARCHITECTURE.md).
+        eprintln!("  note: over the goal of {} KB brotli", GOAL / 1024);
     }
     Ok(())
+}
+
+/// The size goal for the WASM app and its JS glue, brotli-compressed.
+const GOAL: usize = 100 * 1024;
+
+/// A file's size raw, gzip -9 and brotli 11: as a static host or CDN would serve it.
+#[derive(Default)]
+struct Sizes {
+    raw: usize,
+    gzip: usize,
+    brotli: usize,
+}
+
+impl Sizes {
+    fn of(bytes: &[u8]) -> Sizes {
+        use std::io::Write as _;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        let gzip = gz
+            .write_all(bytes)
+            .and_then(|_| gz.finish())
+            .map_or(0, |v| v.len());
+        let mut br = Vec::new();
+        let params = brotli::enc::BrotliEncoderParams {
+            quality: 11,
+            ..Default::default()
+        };
+        let brotli =
+            brotli::BrotliCompress(&mut &bytes[..], &mut br, &params).map_or(0, |_| br.len());
+        Sizes {
+            raw: bytes.len(),
+            gzip,
+            brotli,
+        }
+    }
+
+    fn plus(&self, other: &Sizes) -> Sizes {
+        Sizes {
+            raw: self.raw + other.raw,
+            gzip: self.gzip + other.gzip,
+            brotli: self.brotli + other.brotli,
+        }
+    }
+}
+
+impl std::fmt::Display for Sizes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kb = |n: usize| n.div_ceil(1024);
+        write!(
+            f,
+            "{} KB raw, {} KB gzip, {} KB brotli",
+            kb(self.raw),
+            kb(self.gzip),
+            kb(self.brotli)
+        )
+    }
 }
 
 fn serve(args: &[&str]) -> Result<(), String> {

@@ -323,7 +323,7 @@ fn date_field(
         view! {
             <div class="wiz-date-part">
                 <label for=id>{label}</label>
-                <input id=id type="text" inputmode="numeric" size=size maxlength=size prop:value=move || part.get()
+                <input id=id type="text" inputmode="numeric" size=size maxlength=size value=part.get_untracked() prop:value=move || part.get()
                     aria-describedby=move || described()
                     on:input:target=move |ev| { part.set(ev.target().value()); compose(); } />
             </div>

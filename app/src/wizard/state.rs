@@ -178,10 +178,8 @@ pub fn screen(
             view,
             current: flow.answers.get(id).cloned(),
             rejected: false,
-            back: Some(before.map_or_else(
-                || flow.with_mode(Mode::Ask),
-                |b| flow.with_mode(Mode::Edit(b)),
-            )),
+            // The first question has nothing before it: no back link.
+            back: before.map(|b| flow.with_mode(Mode::Edit(b))),
         };
     }
     match (&step, &flow.mode) {
