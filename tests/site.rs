@@ -184,7 +184,10 @@ fn every_internal_link_resolves_to_a_file_and_an_anchor() {
 
 /// The style sheet and static files, which are not pages.
 fn default_site_file(path: &str) -> bool {
-    path == "style.css" || default_site().join("static").join(path).is_file()
+    let app = tarif::site::render::AppAssets::embedded();
+    path == "style.css"
+        || default_site().join("static").join(path).is_file()
+        || app.is_some_and(|a| a.files.iter().any(|(f, _)| f == path))
 }
 
 /// `href` relative to the page at `from`, as a path inside the output.
