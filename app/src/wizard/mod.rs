@@ -175,7 +175,7 @@ fn question(
         <form class="wiz-question" novalidate on:submit=submit>
             {if fieldset {
                 view! {
-                    <fieldset aria-describedby=move || described()>
+                    <fieldset aria-describedby=described>
                         <legend><h2 id=HEADING tabindex="-1">{heading}</h2></legend>
                         {hint}
                         {inline}
@@ -222,7 +222,7 @@ fn answer_field(
                 .map(|u| view! { <span class="wiz-unit">{u}</span> });
             view! {
                 <input id="wiz-input" type="text" inputmode="decimal" size="6" prop:value=move || value.get()
-                    aria-describedby=move || described()
+                    aria-describedby=described
                     on:input:target=move |ev| value.set(ev.target().value()) />
                 {unit}
             }
@@ -324,7 +324,7 @@ fn date_field(
             <div class="wiz-date-part">
                 <label for=id>{label}</label>
                 <input id=id type="text" inputmode="numeric" size=size maxlength=size value=part.get_untracked() prop:value=move || part.get()
-                    aria-describedby=move || described()
+                    aria-describedby=described
                     on:input:target=move |ev| { part.set(ev.target().value()); compose(); } />
             </div>
         }
