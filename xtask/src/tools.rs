@@ -161,14 +161,11 @@ pub fn ensure_chromium() -> Result<(), String> {
     if Path::new("/usr/bin/chromium").is_file() && Path::new("/usr/bin/chromedriver").is_file() {
         return Ok(());
     }
-    let sudo = if output("id", &["-u"]).unwrap_or_default().trim() == "0" {
-        vec![]
-    } else {
-        vec!["sudo"]
-    };
+    // Non-interactive: CI has no terminal for debconf to ask on.
+    let root = output("id", &["-u"]).unwrap_or_default().trim() == "0";
     let apt = |args: &[&str]| {
-        let mut all: Vec<&str> = sudo.clone();
-        all.push("apt-get");
+        let mut all: Vec<&str> = if root { vec![] } else { vec!["sudo"] };
+        all.extend(["env", "DEBIAN_FRONTEND=noninteractive", "apt-get"]);
         all.extend_from_slice(args);
         run(all[0], &all[1..])
     };
