@@ -4,14 +4,17 @@
 #![cfg(target_arch = "wasm32")]
 
 use tarif_app::calculator::state::Order;
-use tarif_app::page::{PageData, mount_app};
+use tarif_app::page::PageData;
 use tarif_engine::price_list::{PriceList, parse_price_list};
 use tarif_engine::quote::quote;
 use tarif_engine::quote::text::amounts;
 use tarif_engine::text::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+
+mod common;
+use common::{choose, clear_url, click, find, text, type_into};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -23,65 +26,23 @@ fn laptop_bg() -> PriceList {
     .unwrap()
 }
 
+/// The backup item's Bulgarian name, as its search result is labelled.
+const BACKUP: &str = "Запазване на информация от SSD/HDD диск (по капацитет)";
+
 fn bg() -> Lang {
     Lang::new("bg").unwrap()
 }
 
-fn clear_url() {
-    let w = web_sys::window().unwrap();
-    let path = w.location().pathname().unwrap();
-    w.history()
-        .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
-        .unwrap();
-}
-
-/// Mounts a calculator in a fresh container attached to the page.
-async fn mount(list: PriceList) -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let container = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&container).unwrap();
-    let data = PageData {
+/// Mounts a calculator over `list`, in Bulgarian.
+async fn mount_calculator(list: PriceList) -> Element {
+    common::mount(PageData {
         lang: bg(),
         company: "Лаптоп БГ".into(),
         terms: vec![],
         calculator: Some(list),
         wizard: None,
-    };
-    mount_app(container.clone().unchecked_into(), data);
-    leptos::task::tick().await;
-    container
-}
-
-fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-}
-
-async fn type_into(root: &Element, selector: &str, value: &str) {
-    let input: HtmlInputElement = find(root, selector).unchecked_into();
-    input.set_value(value);
-    dispatch(&input, "input").await;
-}
-
-async fn choose(root: &Element, selector: &str, value: &str) {
-    let select: HtmlSelectElement = find(root, selector).unchecked_into();
-    select.set_value(value);
-    dispatch(&select, "change").await;
-}
-
-async fn dispatch(target: &web_sys::EventTarget, kind: &str) {
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    let event = web_sys::Event::new_with_event_init_dict(kind, &init).unwrap();
-    target.dispatch_event(&event).unwrap();
-    leptos::task::tick().await;
-}
-
-async fn click(el: &Element) {
-    el.unchecked_ref::<HtmlElement>().click();
-    leptos::task::tick().await;
+    })
+    .await
 }
 
 /// Searches for `query` and clicks the result whose label names `name` exactly.
@@ -98,10 +59,6 @@ async fn add(root: &Element, query: &str, name: &str) {
     panic!("no result {wanted} for {query}");
 }
 
-fn text(root: &Element, selector: &str) -> String {
-    find(root, selector).text_content().unwrap_or_default()
-}
-
 /// The engine's total for the same request, formatted as the page formats it.
 fn engine_total(list: &PriceList, args: &[&str]) -> String {
     let requested: Vec<_> = args
@@ -115,7 +72,7 @@ fn engine_total(list: &PriceList, args: &[&str]) -> String {
 async fn a_quote_built_by_hand_totals_what_the_engine_says() {
     clear_url();
     let list = laptop_bg();
-    let root = mount(list.clone()).await;
+    let root = mount_calculator(list.clone()).await;
     assert!(text(&root, ".calc-lines tbody").contains("Все още няма добавени услуги."));
 
     add(&root, "диагност", "Диагностика").await;
@@ -126,12 +83,7 @@ async fn a_quote_built_by_hand_totals_what_the_engine_says() {
         engine_total(&list, &["laptop-diagnostics=2"])
     );
 
-    add(
-        &root,
-        "запазване",
-        "Запазване на информация от SSD/HDD диск (по капацитет)",
-    )
-    .await;
+    add(&root, "запазване", BACKUP).await;
     type_into(&root, "#calc-q-1", "250").await;
     assert_eq!(
         text(&root, ".calc-total"),
@@ -172,14 +124,9 @@ async fn a_quote_built_by_hand_totals_what_the_engine_says() {
 #[wasm_bindgen_test]
 async fn a_size_no_tier_covers_is_an_inline_error_and_stays_out_of_the_total() {
     clear_url();
-    let root = mount(laptop_bg()).await;
+    let root = mount_calculator(laptop_bg()).await;
     add(&root, "диагност", "Диагностика").await;
-    add(
-        &root,
-        "запазване",
-        "Запазване на информация от SSD/HDD диск (по капацитет)",
-    )
-    .await;
+    add(&root, "запазване", BACKUP).await;
     type_into(&root, "#calc-q-1", "4").await;
     choose(&root, "#calc-u-1", "TB").await;
     assert_eq!(
@@ -201,7 +148,7 @@ async fn a_size_no_tier_covers_is_an_inline_error_and_stays_out_of_the_total() {
 #[wasm_bindgen_test]
 async fn price_on_request_is_listed_apart_and_a_line_can_be_removed() {
     clear_url();
-    let root = mount(laptop_bg()).await;
+    let root = mount_calculator(laptop_bg()).await;
     add(
         &root,
         "друг вид ремонт на лаптоп",
@@ -219,14 +166,9 @@ async fn price_on_request_is_listed_apart_and_a_line_can_be_removed() {
 async fn the_url_holds_the_quote_and_reopens_it() {
     clear_url();
     let list = laptop_bg();
-    let root = mount(list.clone()).await;
+    let root = mount_calculator(list.clone()).await;
     add(&root, "диагност", "Диагностика").await;
-    add(
-        &root,
-        "запазване",
-        "Запазване на информация от SSD/HDD диск (по капацитет)",
-    )
-    .await;
+    add(&root, "запазване", BACKUP).await;
     type_into(&root, "#calc-q-1", "1.5").await;
     choose(&root, "#calc-u-1", "TB").await;
     click(&find(&root, "#calc-opt-express")).await;
@@ -238,7 +180,7 @@ async fn the_url_holds_the_quote_and_reopens_it() {
     let total = text(&root, ".calc-total");
     root.remove();
 
-    let reopened = mount(list.clone()).await;
+    let reopened = mount_calculator(list.clone()).await;
     assert_eq!(text(&reopened, ".calc-total"), total);
     assert_eq!(
         find(&reopened, "#calc-q-1")

@@ -3,24 +3,18 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use tarif_app::page::{PageData, WizardData, mount_app};
+use tarif_app::page::{PageData, WizardData};
 use tarif_engine::price_list::parse_price_list;
 use tarif_engine::text::Lang;
 use tarif_engine::wizard::parse_wizard;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement};
+
+mod common;
+use common::{clear_url, click, find, search, type_into};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn clear_url() {
-    let w = web_sys::window().unwrap();
-    let path = w.location().pathname().unwrap();
-    w.history()
-        .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
-        .unwrap();
-}
 
 fn data(file: &str, section: &str, toml: &str, list: Option<&str>) -> WizardData {
     let (wizard, _) = parse_wizard(file, section, toml).unwrap();
@@ -34,36 +28,20 @@ fn data(file: &str, section: &str, toml: &str, list: Option<&str>) -> WizardData
 }
 
 async fn mount(lang: &str, wizard: WizardData) -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let container = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&container).unwrap();
-    let page = PageData {
+    common::mount(PageData {
         lang: Lang::new(lang).unwrap(),
         company: "Co".into(),
         terms: vec![],
         calculator: None,
         wizard: Some(wizard),
-    };
-    mount_app(container.clone().unchecked_into(), page);
-    leptos::task::tick().await;
-    container
-}
-
-fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector} in {}", root.inner_html()))
+    })
+    .await
 }
 
 fn heading(root: &Element) -> String {
     find(root, "#wiz-heading")
         .text_content()
         .unwrap_or_default()
-}
-
-async fn click(el: &Element) {
-    el.unchecked_ref::<HtmlElement>().click();
-    leptos::task::tick().await;
 }
 
 /// Answers the question on screen: a date or number is typed, options are ticked by id.
@@ -76,7 +54,7 @@ async fn answer(root: &Element, value: &str) {
             ("#wiz-month", parts[1]),
             ("#wiz-input", parts[2]),
         ] {
-            type_text(root, id, part).await;
+            type_into(root, id, part).await;
         }
         return click(&find(root, "form button[type=submit]")).await;
     }
@@ -86,19 +64,9 @@ async fn answer(root: &Element, value: &str) {
                 click(&find(root, &format!("input[value='{v}']"))).await;
             }
         }
-        _ => type_text(root, "#wiz-input", value).await,
+        _ => type_into(root, "#wiz-input", value).await,
     }
     click(&find(root, "form button[type=submit]")).await;
-}
-
-async fn type_text(root: &Element, selector: &str, value: &str) {
-    let input: HtmlInputElement = find(root, selector).unchecked_into();
-    input.set_value(value);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
-    input.dispatch_event(&event).unwrap();
-    leptos::task::tick().await;
 }
 
 fn days_ago(n: u32) -> String {
@@ -110,10 +78,6 @@ fn days_ago(n: u32) -> String {
         d.get_month() + 1,
         d.get_date()
     )
-}
-
-fn search() -> String {
-    web_sys::window().unwrap().location().search().unwrap()
 }
 
 #[wasm_bindgen_test]
