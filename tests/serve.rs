@@ -57,20 +57,7 @@ fn edit(root: &Path, file: &str, from: &str, to: &str) {
 fn serve_rebuilds_on_change_and_keeps_the_last_good_site_on_error() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("site");
-    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad-input/_base");
-    for f in [
-        "content/site.toml",
-        "content/s/section.toml",
-        "content/s/en/a.md",
-        "content/s/bg/a.md",
-        "content/s/en/b.md",
-        "content/s/bg/b.md",
-        "price-lists/p.toml",
-        "static/logo.svg",
-    ] {
-        fs::create_dir_all(root.join(f).parent().unwrap()).unwrap();
-        fs::copy(base.join(f), root.join(f)).unwrap();
-    }
+    common::copy_base_site(&root);
     let port = TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()

@@ -344,24 +344,13 @@ fn strings_from_sources_are_escaped_and_pages_stay_small() {
 fn sections_are_ordered_by_weight_and_keep_their_own_memos() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("site");
-    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad-input/_base");
+    common::copy_base_site(&root);
+    let base = common::base_site();
     let copy = |from: &str, to: &str| {
         let to = root.join(to);
         std::fs::create_dir_all(to.parent().unwrap()).unwrap();
         std::fs::copy(base.join(from), to).unwrap();
     };
-    for f in [
-        "content/site.toml",
-        "content/s/section.toml",
-        "content/s/en/a.md",
-        "content/s/bg/a.md",
-        "content/s/en/b.md",
-        "content/s/bg/b.md",
-        "price-lists/p.toml",
-        "static/logo.svg",
-    ] {
-        copy(f, f);
-    }
     // Section `a` sorts before `s` by name but after it by weight.
     copy("content/s/section.toml", "content/a/section.toml");
     std::fs::write(

@@ -281,3 +281,26 @@ pub fn text(html: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// The bad-input corpus's base: a small valid site that other tests start from.
+pub fn base_site() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/bad-input/_base")
+}
+
+/// Copies the base site's sources into `root`.
+pub fn copy_base_site(root: &Path) {
+    let base = base_site();
+    for f in [
+        "content/site.toml",
+        "content/s/section.toml",
+        "content/s/en/a.md",
+        "content/s/bg/a.md",
+        "content/s/en/b.md",
+        "content/s/bg/b.md",
+        "price-lists/p.toml",
+        "static/logo.svg",
+    ] {
+        fs::create_dir_all(root.join(f).parent().unwrap()).unwrap();
+        fs::copy(base.join(f), root.join(f)).unwrap();
+    }
+}

@@ -9,7 +9,7 @@ pub mod state;
 use leptos::prelude::*;
 use tarif_engine::locale::{Word, word};
 use tarif_engine::price_list::{Item, PriceList, Pricing};
-use tarif_engine::quote::text::{amounts, quote_text};
+use tarif_engine::quote::text::{amounts, quote_text, vat_label};
 use tarif_engine::quote::{LeftOutReason, Quote};
 use tarif_engine::text::Lang;
 
@@ -210,13 +210,7 @@ fn Totals(ctx: Ctx) -> impl IntoView {
     move || {
         let quote = ctx.evaluation.with(|(_, q)| q.clone())?;
         let vat = quote.vat.as_ref().map(|v| {
-            let label = if v.included {
-                ctx.word(Word::VatIncluded)
-            } else {
-                ctx.word(Word::VatAdded)
-            };
-            let lang = ctx.lang.get_value();
-            let text = format!("{label} {} %", tarif_engine::locale::number(&lang, v.rate));
+            let text = vat_label(&ctx.lang.get_value(), v);
             view! { <dt>{text}</dt><dd>{ctx.money(&v.amount)}</dd> }
         });
         let not_priced: Vec<String> = quote

@@ -7,7 +7,7 @@ use crate::locale::{self, Word, word};
 use crate::money::Amounts;
 use crate::price_list::{Item, PriceList, Pricing};
 use crate::quantity::Quantity;
-use crate::quote::{Basis, LeftOutReason, LinePart, Quote, QuoteLine};
+use crate::quote::{Basis, LeftOutReason, LinePart, Quote, QuoteLine, VatPart};
 use crate::text::Lang;
 
 /// "25,56 € (50,00 лв.)": the main currency, then the references.
@@ -186,14 +186,7 @@ pub fn quote_text(list: &PriceList, q: &Quote, lang: &Lang) -> String {
             word(lang, Word::Subtotal).into(),
             amounts(lang, &q.subtotal),
         ));
-        rows.push((
-            format!(
-                "{} {} %",
-                word(lang, Word::VatAdded),
-                locale::number(lang, vat.rate)
-            ),
-            amounts(lang, &vat.amount),
-        ));
+        rows.push((vat_label(lang, vat), amounts(lang, &vat.amount)));
     }
     rows.push((
         word(lang, Word::Total).to_uppercase(),
@@ -201,11 +194,7 @@ pub fn quote_text(list: &PriceList, q: &Quote, lang: &Lang) -> String {
     ));
     if let Some(vat) = q.vat.as_ref().filter(|v| v.included) {
         rows.push((
-            format!(
-                "  {} {} %",
-                word(lang, Word::VatIncluded),
-                locale::number(lang, vat.rate)
-            ),
+            format!("  {}", vat_label(lang, vat)),
             amounts(lang, &vat.amount),
         ));
     }
@@ -259,4 +248,23 @@ fn part_label(list: &PriceList, line: &QuoteLine, basis: Basis, lang: &Lang) -> 
             _ => String::new(),
         },
     }
+}
+
+/// The label of a quote's VAT part: "incl. VAT 20 %" where prices include it, "VAT 20 %"
+/// where it is added on top.
+///
+/// ```
+/// use tarif_engine::quote::VatPart;
+/// use tarif_engine::quote::text::vat_label;
+/// use tarif_engine::text::Lang;
+/// let vat = VatPart { rate: 20.into(), included: true, amount: Default::default() };
+/// assert_eq!(vat_label(&Lang::new("bg").unwrap(), &vat), "вкл. ДДС 20 %");
+/// ```
+pub fn vat_label(lang: &Lang, vat: &VatPart) -> String {
+    let w = if vat.included {
+        Word::VatIncluded
+    } else {
+        Word::VatAdded
+    };
+    format!("{} {} %", word(lang, w), locale::number(lang, vat.rate))
 }
