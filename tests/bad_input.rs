@@ -126,17 +126,28 @@ fn every_case_is_located_or_inert_and_the_previous_output_stays() {
 /// `javascript:` URLs, frames.
 fn active_content(out: &Path) -> Vec<String> {
     let mut found = Vec::new();
-    // The one script tarif itself adds: the embedded app's module, by its hashed path.
-    let boot = tarif::site::render::AppAssets::embedded().map(|a| a.boot);
+    // The scripts tarif itself adds: its own modules, by their hashed paths.
+    let theme_scripts = [tarif::site::render::Script::named(
+        "site",
+        tarif::site::render::offline::SITE_JS.as_bytes(),
+    )
+    .path];
+    let app = tarif::site::render::AppAssets::embedded().map(|a| a.boot.path);
     let is_app = |tag: &common::Tag| {
         tag.attr("type") == Some("module")
-            && boot
-                .as_deref()
-                .is_some_and(|b| tag.attr("src").is_some_and(|s| s.ends_with(b)))
+            && tag.attr("src").is_some_and(|s| {
+                theme_scripts
+                    .iter()
+                    .chain(&app)
+                    .any(|ours| s.ends_with(ours.as_str()))
+            })
     };
     for (path, html) in pages(out) {
         for tag in tags(&html) {
-            let data = tag.attr("type") == Some("application/json");
+            let data = matches!(
+                tag.attr("type"),
+                Some("application/json" | "application/ld+json")
+            );
             let script = tag.name == "script" && !data && !is_app(&tag);
             if script || tag.name == "iframe" || tag.name == "style" {
                 found.push(format!("{path}: <{}>", tag.name));

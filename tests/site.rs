@@ -15,14 +15,22 @@ use tarif_engine::price_list::Pricing;
 
 /// The default site, built once for every test of this file.
 fn built() -> &'static BTreeMap<String, String> {
-    static SITE: OnceLock<BTreeMap<String, String>> = OnceLock::new();
+    &output().0
+}
+
+/// Pages (path → HTML), and every file of the output (path → bytes).
+type Output = (BTreeMap<String, String>, BTreeMap<String, Vec<u8>>);
+
+/// The default site, built once.
+fn output() -> &'static Output {
+    static SITE: OnceLock<Output> = OnceLock::new();
     SITE.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         let summary = build(&default_site(), &out).unwrap_or_else(|p| panic!("{p:#?}"));
         let pages = pages(&out);
         assert_eq!(summary.pages, pages.len());
-        pages
+        (pages, common::files(&out))
     })
 }
 
@@ -184,10 +192,7 @@ fn every_internal_link_resolves_to_a_file_and_an_anchor() {
 
 /// The style sheet and static files, which are not pages.
 fn default_site_file(path: &str) -> bool {
-    let app = tarif::site::render::AppAssets::embedded();
-    path == "style.css"
-        || default_site().join("static").join(path).is_file()
-        || app.is_some_and(|a| a.files.iter().any(|(f, _)| f == path))
+    output().1.contains_key(path)
 }
 
 /// `href` relative to the page at `from`, as a path inside the output.
@@ -318,14 +323,26 @@ fn price_pages_show_exactly_the_engines_prices() {
 #[test]
 fn strings_from_sources_are_escaped_and_pages_stay_small() {
     for (path, html) in built() {
-        // Data for the app, and at most the app's own module (external, never inline):
-        // everything a page says is readable without running a script.
-        let scripts = html.matches("<script").count();
-        let data = html.matches("<script type=\"application/json\"").count();
-        let app = html.matches("<script type=\"module\" src=\"").count();
+        // Data (for the app, for search engines) and tarif's own modules (external, never
+        // inline, each with its integrity digest): everything a page says is readable
+        // without running a script.
+        let tags = common::tags(html);
+        let scripts: Vec<_> = tags.iter().filter(|t| t.name == "script").collect();
+        for s in &scripts {
+            let data = matches!(
+                s.attr("type"),
+                Some("application/json" | "application/ld+json")
+            );
+            let module = s.attr("type") == Some("module")
+                && s.attr("src").is_some_and(|src| src.contains("app/"))
+                && s.attr("integrity")
+                    .is_some_and(|i| i.starts_with("sha384-"));
+            assert!(data || module, "{path}: a script tarif did not mean: {s:?}");
+        }
+        let modules = scripts.iter().filter(|s| s.attr("src").is_some()).count();
         assert!(
-            app <= 1 && scripts == data + app,
-            "{path}: a page needs no script to be read"
+            modules <= 2,
+            "{path}: the site's script and the app's at most"
         );
         // The design's budget: a page under 20 KB brotli (the CSS is checked below).
         let compressed = brotli_size(html.as_bytes());

@@ -82,7 +82,7 @@ pub fn build(opts: &Options) -> Result<Summary, Vec<Diagnostic>> {
         written
     });
     let mut summary = finish(results, pages.len(), started)?;
-    assets(&site, &theme, &staging).map_err(|d| vec![d])?;
+    assets(&site, &theme, &pages, &staging).map_err(|d| vec![d])?;
     staging.commit().map_err(|d| vec![d])?;
     progress.clear();
     summary.elapsed = started.elapsed();
@@ -121,16 +121,38 @@ fn write_page(
     staging.write(&path, html.as_bytes())
 }
 
-/// The stylesheet, the app and the site's static files.
-fn assets(site: &Site, theme: &Theme, staging: &Staging) -> Result<(), Diagnostic> {
-    staging.write("style.css", Theme::css(site).as_bytes())?;
+/// Everything besides the pages: the stylesheet, the scripts and the app, the site's
+/// static files, icons and web manifests, robots.txt, the sitemap and `_headers`; last,
+/// the service worker, which precaches all of it by digest.
+fn assets(site: &Site, theme: &Theme, pages: &[Page], staging: &Staging) -> Result<(), Diagnostic> {
+    use render::{offline, seo};
+    staging.write("style.css", theme.css.as_bytes())?;
+    staging.write(&theme.site_js.path, offline::SITE_JS.as_bytes())?;
     for (path, bytes) in theme.app.iter().flat_map(|a| &a.files) {
         staging.write(path, bytes)?;
     }
     for f in &site.static_files {
         staging.copy(&f.rel, &f.path)?;
     }
-    Ok(())
+    for icon in &offline::ICONS {
+        if !site.static_files.iter().any(|f| f.rel == icon.file) {
+            staging.write(icon.file, icon.bytes)?;
+        }
+    }
+    for lang in &site.languages {
+        let manifest = offline::manifest(site, lang);
+        staging.write(
+            &format!("{lang}/{}", offline::MANIFEST),
+            manifest.as_bytes(),
+        )?;
+    }
+    staging.write("robots.txt", seo::robots(site).as_bytes())?;
+    if let Some(sitemap) = seo::sitemap(site, pages) {
+        staging.write("sitemap.xml", sitemap.as_bytes())?;
+    }
+    staging.write(render::HEADERS_FILE, render::headers_file().as_bytes())?;
+    let worker = offline::service_worker(&staging.written(), theme.live_reload());
+    staging.write(offline::SERVICE_WORKER, worker.as_bytes())
 }
 
 /// Every problem of the pages (a template error repeats on every page: once is enough).

@@ -299,6 +299,7 @@ fn same_as_original(
 }
 
 fn static_collisions(statics: &[StaticFile], languages: &[Lang], problems: &mut Vec<Diagnostic>) {
+    problems.extend(super::render::offline::icon_problems(statics));
     for f in statics {
         let first = f.rel.split('/').next().unwrap_or_default();
         if GENERATED_FILES.contains(&f.rel.as_str())

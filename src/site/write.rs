@@ -7,6 +7,7 @@
 
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use tarif_engine::diagnostic::Diagnostic;
 
@@ -18,6 +19,9 @@ pub struct Staging {
     out: PathBuf,
     tmp: PathBuf,
     committed: bool,
+    /// Every file written so far, with its Subresource Integrity digest (the service
+    /// worker precaches exactly these, and checks each against its digest).
+    written: Mutex<Vec<(String, String)>>,
 }
 
 impl Staging {
@@ -50,6 +54,7 @@ impl Staging {
             out: out.to_owned(),
             tmp,
             committed: false,
+            written: Mutex::new(Vec::new()),
         })
     }
 
@@ -61,18 +66,29 @@ impl Staging {
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(fail)?;
         }
-        fs::write(&path, bytes).map_err(fail)
+        fs::write(&path, bytes).map_err(fail)?;
+        if let Ok(mut written) = self.written.lock() {
+            written.push((rel.to_owned(), integrity(bytes)));
+        }
+        Ok(())
     }
 
     /// Copies the file `from` to `rel`.
     pub fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
-        let path = self.path(rel)?;
-        let fail =
-            |e: std::io::Error| Diagnostic::file(rel, format!("cannot copy into the output: {e}"));
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(fail)?;
-        }
-        fs::copy(from, &path).map(|_| ()).map_err(fail)
+        let bytes = fs::read(from).map_err(|e| {
+            Diagnostic::file(
+                from.display().to_string(),
+                format!("cannot read the file to copy it into the output: {e}"),
+            )
+        })?;
+        self.write(rel, &bytes)
+    }
+
+    /// Every file written so far and its integrity digest, by path.
+    pub fn written(&self) -> Vec<(String, String)> {
+        let mut files = self.written.lock().map(|w| w.clone()).unwrap_or_default();
+        files.sort();
+        files
     }
 
     /// The place of `rel` in the temporary folder; nothing may climb out of it.
@@ -135,6 +151,18 @@ impl Drop for Staging {
     }
 }
 
+/// The Subresource Integrity value of `bytes`: `sha384-` and the digest in base64, as
+/// `integrity` attributes and `fetch(…, {integrity})` take it.
+pub fn integrity(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let digest = sha2::Sha384::digest(bytes);
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
 /// True for tarif's own output, or a folder that is empty.
 fn replaceable(out: &Path) -> bool {
     out.is_dir()
@@ -157,6 +185,26 @@ mod tests {
         drop(s);
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "one");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn integrity_is_the_sha384_that_browsers_check() {
+        // The digest of "" as browsers compute it (any SRI generator gives the same).
+        assert_eq!(
+            integrity(b""),
+            "sha384-OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb"
+        );
+    }
+
+    #[test]
+    fn it_lists_what_it_wrote() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Staging::new(&dir.path().join("out")).unwrap();
+        s.write("b.txt", b"b").unwrap();
+        s.write("a/index.html", b"").unwrap();
+        let written = s.written();
+        assert_eq!(written[0].0, "a/index.html");
+        assert_eq!(written[1], ("b.txt".to_owned(), integrity(b"b")));
     }
 
     #[test]

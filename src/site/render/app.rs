@@ -7,9 +7,11 @@ use tarif_engine::price_list::PriceList;
 use tarif_engine::text::Lang;
 use tarif_engine::wizard::Wizard;
 
+use super::APP_DIR;
 use crate::app_bundle::APP;
 use crate::site::model::{Section, Site};
 use crate::site::url::PageDir;
+use crate::site::write::integrity;
 
 /// The app's files for the output, if this `tarif` embeds the app.
 #[derive(Debug, Clone)]
@@ -17,31 +19,54 @@ pub struct AppAssets {
     /// `(path from the output root, bytes)`.
     pub files: Vec<(String, Vec<u8>)>,
     /// The module pages load, from the output root: `app/boot.<hash>.js`.
-    pub boot: String,
+    pub boot: Script,
+    /// The app's JS glue, which `boot` imports (pages preload it, with its integrity).
+    pub glue: Script,
+}
+
+/// A script of the output: its path from the output root and its integrity digest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Script {
+    pub path: String,
+    pub integrity: String,
+}
+
+impl Script {
+    /// `bytes` at `app/<stem>.<content hash>.js`.
+    pub fn named(stem: &str, bytes: &[u8]) -> Script {
+        Script {
+            path: format!("{APP_DIR}/{stem}.{}.js", content_hash(bytes)),
+            integrity: integrity(bytes),
+        }
+    }
 }
 
 impl AppAssets {
     /// The embedded app's files, named by their content.
     pub fn embedded() -> Option<AppAssets> {
         let app = APP.as_ref()?;
-        let js = format!("tarif-app.{}.js", content_hash(app.js));
+        let glue = Script::named("tarif-app", app.js);
         let wasm = format!("tarif-app_bg.{}.wasm", content_hash(app.wasm));
-        // A module of our own starts the app, so the pages need no inline script (CSP).
+        // A module of our own starts the app, so the pages need no inline script (CSP),
+        // and it fetches the wasm with its integrity digest (SRI for the whole chain).
+        let glue_file = glue.path.trim_start_matches("app/");
         let boot_js = format!(
-            "import init from \"./{js}\";\ninit({{ module_or_path: new URL(\"./{wasm}\", import.meta.url) }});\n"
+            "import init from \"./{glue_file}\";\n\
+             init({{ module_or_path: fetch(new URL(\"./{wasm}\", import.meta.url), {{ integrity: \"{}\" }}) }});\n",
+            integrity(app.wasm)
         );
-        let boot = format!("app/boot.{}.js", content_hash(boot_js.as_bytes()));
+        let boot = Script::named("boot", boot_js.as_bytes());
         let files = vec![
-            (format!("app/{js}"), app.js.to_vec()),
-            (format!("app/{wasm}"), app.wasm.to_vec()),
-            (boot.clone(), boot_js.into_bytes()),
+            (glue.path.clone(), app.js.to_vec()),
+            (format!("{APP_DIR}/{wasm}"), app.wasm.to_vec()),
+            (boot.path.clone(), boot_js.into_bytes()),
         ];
-        Some(AppAssets { files, boot })
+        Some(AppAssets { files, boot, glue })
     }
 }
 
 /// 16 hex digits of FNV-1a: enough to tell two builds' files apart (not a security hash).
-fn content_hash(bytes: &[u8]) -> String {
+pub fn content_hash(bytes: &[u8]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in bytes {
         h ^= u64::from(*b);

@@ -6,10 +6,12 @@
 //! or front matter can never become markup.
 
 mod app;
+pub mod offline;
 mod prices;
+pub mod seo;
 mod view;
 
-pub use app::AppAssets;
+pub use app::{AppAssets, Script};
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::{Serde, Value};
@@ -33,8 +35,38 @@ pub const RESERVED_IDS: [&str; 6] = [
     "tarif-app",
     "decision-table",
 ];
-/// Files the build writes at the output's root besides the language folders.
-pub const GENERATED_FILES: [&str; 2] = ["index.html", "style.css"];
+/// Files the build writes at the output's root besides the language folders and icons.
+pub const GENERATED_FILES: [&str; 6] = [
+    "index.html",
+    "style.css",
+    offline::SERVICE_WORKER,
+    "robots.txt",
+    "sitemap.xml",
+    HEADERS_FILE,
+];
+/// Response headers for static hosts that read a `_headers` file.
+pub const HEADERS_FILE: &str = "_headers";
+
+/// The Content-Security-Policy of every page: nothing but the site's own files, no inline
+/// script or style, `'wasm-unsafe-eval'` for the app's WebAssembly. A `<meta>` tag cannot
+/// say `frame-ancestors`: the `_headers` file and the README's server setup add it.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+    style-src 'self'; img-src 'self'; connect-src 'self'; manifest-src 'self'; \
+    worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+/// Pages send no `Referer`: a quote's or a wizard's state in its address never leaves.
+pub const REFERRER_POLICY: &str = "no-referrer";
+
+/// The `_headers` file: the page policy as real headers, with what a meta tag cannot
+/// say, and caching (the app's files are named by content: cached for good).
+pub fn headers_file() -> String {
+    format!(
+        "/*\n  Content-Security-Policy: {CSP}; frame-ancestors 'none'\n  \
+         Referrer-Policy: {REFERRER_POLICY}\n  X-Content-Type-Options: nosniff\n\
+         /{APP_DIR}/*\n  Cache-Control: public, max-age=31536000, immutable\n\
+         /{}\n  Cache-Control: no-cache\n",
+        offline::SERVICE_WORKER
+    )
+}
 /// The folder of the app's files in the output.
 pub const APP_DIR: &str = "app";
 
@@ -170,6 +202,11 @@ pub struct Theme {
     live_reload: bool,
     /// The app's files, when this `tarif` embeds the app.
     pub app: Option<AppAssets>,
+    /// The stylesheet: the theme's, with the site's colours. (No integrity digest: a
+    /// page opened from a folder could not check one, and would lose its styles.)
+    pub css: String,
+    /// The script of every page (it registers the service worker).
+    pub site_js: Script,
     /// The build's date: decision tables state date rules from it.
     today: Date,
 }
@@ -217,11 +254,14 @@ impl Theme {
             }
         }
         if problems.is_empty() {
+            let css = Theme::css(site);
             Ok(Theme {
                 env,
                 sources,
                 live_reload,
                 app: AppAssets::embedded(),
+                css,
+                site_js: Script::named("site", offline::SITE_JS.as_bytes()),
                 today: build_date(),
             })
         } else {
@@ -232,7 +272,7 @@ impl Theme {
     /// Renders `page`: its path in the output and its HTML.
     pub fn render(&self, site: &Site, page: &Page) -> Result<(String, String), Diagnostic> {
         let template = page.template();
-        let ctx = view::context(site, page, self.app.as_ref(), self.today);
+        let ctx = view::context(site, page, self);
         let mut html = self
             .env
             .get_template(template)
@@ -251,9 +291,14 @@ impl Theme {
     }
 
     /// The stylesheet: the theme's, with the site's colours.
-    pub fn css(site: &Site) -> String {
+    fn css(site: &Site) -> String {
         let c = site.config.colours;
         format!("{CSS}\n:root {{ {} }}\n", vars(c.accent, c.accent_dark))
+    }
+
+    /// True for `tarif serve`'s builds.
+    pub fn live_reload(&self) -> bool {
+        self.live_reload
     }
 
     fn file_of(&self, template: &str) -> String {

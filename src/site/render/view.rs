@@ -8,9 +8,9 @@ use tarif_engine::text::Lang;
 use tarif_engine::date::Date;
 use tarif_engine::wizard::paths::decision_table;
 
-use super::Page;
-use super::app::{self, AppAssets};
+use super::app::{self, Script};
 use super::prices::{self, PriceListView};
+use super::{CSP, Page, REFERRER_POLICY, Theme, offline, seo};
 use crate::site::model::{Section, Site};
 use crate::site::url::PageDir;
 
@@ -27,6 +27,10 @@ pub struct SiteView<'a> {
     pub company: &'a str,
     /// The logo's address from this page, if the site has one.
     pub logo: Option<String>,
+    /// The accent colour, for the browser's toolbar.
+    pub theme_color: String,
+    pub csp: &'static str,
+    pub referrer: &'static str,
 }
 
 #[derive(Serialize)]
@@ -55,12 +59,34 @@ pub struct PageView<'a> {
     pub price_list: Option<PriceListView>,
     /// The interactive app's mount point and data.
     pub app: Option<App>,
-    /// The app's module, from this page (when this `tarif` embeds the app).
-    pub app_script: Option<String>,
+    /// The page's module scripts: the site's own, and the app's where the page has it.
+    pub scripts: Vec<Asset>,
+    /// Modules the scripts import, preloaded with their integrity.
+    pub preloads: Vec<Asset>,
+    /// This language's web manifest.
+    pub manifest: String,
+    /// schema.org data (JSON) about what the page offers: a price list's services.
+    pub json_ld: Option<String>,
     /// A wizard's static decision table (HTML, every text escaped).
     pub table: Option<String>,
     /// The price page of a quote page's list.
     pub price_page: Option<String>,
+}
+
+/// A file the page loads, from this page, with its Subresource Integrity digest.
+#[derive(Serialize)]
+pub struct Asset {
+    pub href: String,
+    pub integrity: String,
+}
+
+impl Asset {
+    fn of(root: &str, script: &Script) -> Asset {
+        Asset {
+            href: format!("{root}{}", script.path),
+            integrity: script.integrity.clone(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -136,23 +162,24 @@ impl Words {
     }
 }
 
-/// The view of `page`; `assets` is the app (if embedded), `today` the build's date (for
-/// the date rules of decision tables).
-pub fn context<'a>(
-    site: &'a Site,
-    page: &Page<'a>,
-    assets: Option<&AppAssets>,
-    today: Date,
-) -> Context<'a> {
+/// The view of `page`, with the theme's assets (the app, if embedded) and the build's
+/// date (for the date rules of decision tables).
+pub fn context<'a>(site: &'a Site, page: &Page<'a>, theme: &Theme) -> Context<'a> {
+    let today: Date = theme.today;
     let lang = page.lang(site);
     let dir = page.dir();
     let home = PageDir::home(lang);
+    let root = dir.to_root();
     let mut view = PageView {
         kind: page.kind(),
         lang: lang.as_str(),
         title: site.config.title.best(lang, &site.languages),
         description: site.config.description.best(lang, &site.languages),
-        root: dir.to_root(),
+        scripts: vec![Asset::of(&root, &theme.site_js)],
+        preloads: Vec::new(),
+        manifest: format!("{root}{lang}/{}", offline::MANIFEST),
+        json_ld: None,
+        root,
         home: dir.href_to(&home),
         canonical: site.config.base_url.as_ref().map(|b| dir.absolute(b)),
         translations: translations(site, page, &dir),
@@ -164,7 +191,6 @@ pub fn context<'a>(
         body: "",
         price_list: None,
         app: None,
-        app_script: None,
         table: None,
         price_page: None,
     };
@@ -219,6 +245,13 @@ pub fn context<'a>(
             view.nav = nav(site, section, lang, &dir);
             if let Some(list) = memo.price_list().and_then(|id| site.price_lists.get(id)) {
                 view.price_list = Some(prices::view(list, lang));
+                let address = seo::page_address(site, &dir);
+                view.json_ld = Some(seo::price_list_json_ld(
+                    list,
+                    lang,
+                    &site.config.company,
+                    &address,
+                ));
                 let data = app::calculator(site, section, list, lang, &dir);
                 view.app = Some(App {
                     kind: "calculator",
@@ -264,8 +297,9 @@ pub fn context<'a>(
                 .map(|m| dir.href_to(&m.dir(&section.id)));
         }
     }
-    if view.app.is_some() {
-        view.app_script = assets.map(|a| format!("{}{}", view.root, a.boot));
+    if let (Some(_), Some(assets)) = (&view.app, &theme.app) {
+        view.scripts.push(Asset::of(&view.root, &assets.boot));
+        view.preloads.push(Asset::of(&view.root, &assets.glue));
     }
     Context {
         site: SiteView {
@@ -276,6 +310,9 @@ pub fn context<'a>(
                 .logo
                 .as_ref()
                 .map(|l| format!("{}{l}", view.root)),
+            theme_color: site.config.colours.accent.to_string(),
+            csp: CSP,
+            referrer: REFERRER_POLICY,
         },
         page: view,
         words: Words::new(lang),
