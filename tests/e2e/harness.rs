@@ -6,6 +6,8 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -13,10 +15,20 @@ use hyper_util::client::legacy::connect::HttpConnector;
 
 /// Serves `dir` on 127.0.0.1 from a background thread; returns the base URL.
 pub fn serve(dir: PathBuf) -> String {
+    serve_while(dir, Arc::new(AtomicBool::new(true)))
+}
+
+/// Serves `dir` while `up` holds; after, every connection is dropped unanswered, as if
+/// the network were gone.
+pub fn serve_while(dir: PathBuf, up: Arc<AtomicBool>) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").expect("a free port on loopback");
     let port = listener.local_addr().expect("an address").port();
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
+            if !up.load(Ordering::SeqCst) {
+                drop(stream);
+                continue;
+            }
             let dir = dir.clone();
             std::thread::spawn(move || answer(stream, &dir));
         }
@@ -51,7 +63,8 @@ fn answer(mut stream: TcpStream, dir: &Path) {
         Some("wasm") => "application/wasm",
         Some("css") => "text/css",
         Some("svg") => "image/svg+xml",
-        Some("json") => "application/json",
+        Some("json" | "webmanifest") => "application/json",
+        Some("png") => "image/png",
         _ => "application/octet-stream",
     };
     let head = format!(

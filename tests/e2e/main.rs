@@ -5,6 +5,7 @@
 //! `cargo xtask test` provides all three.
 
 mod harness;
+mod offline;
 
 use fantoccini::{Client, Locator};
 use harness::*;
