@@ -249,3 +249,15 @@ fn amounts(each: &[&tarif_engine::money::Amounts]) -> Vec<(String, String)> {
         .map(|m| (m.amount.to_string(), m.currency.code().to_owned()))
         .collect()
 }
+
+#[test]
+fn the_deployment_guide_states_the_policy_the_pages_carry() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    assert!(
+        readme.contains(&format!("\n{CSP}\n")),
+        "README's policy differs"
+    );
+    assert!(readme.contains(&format!("{CSP}; frame-ancestors 'none'\" always;")));
+    assert!(readme.contains(&format!("Referrer-Policy \"{REFERRER_POLICY}\"")));
+}
