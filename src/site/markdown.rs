@@ -23,6 +23,18 @@ pub struct Body {
     pub html: String,
     pub headings: Vec<Heading>,
     pub links: Vec<Link>,
+    /// The text as clauses for search: what comes before the first heading, then each
+    /// heading with the text under it (up to the next heading).
+    pub clauses: Vec<Clause>,
+}
+
+/// A heading and the text under it, as plain text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Clause {
+    /// The heading's id (the anchor); `None` for the text before the first heading.
+    pub id: Option<String>,
+    pub heading: String,
+    pub text: String,
 }
 
 /// A heading: its id is an anchor of the page, the same in every translation.
@@ -67,6 +79,7 @@ pub fn render(
         seen: HashMap::new(),
         previous_level: 1,
         raw_html: false,
+        in_heading: false,
     };
     let text = &file.text[start..];
     let mut html = String::with_capacity(text.len() * 3 / 2);
@@ -78,6 +91,10 @@ pub fn render(
         html = SANITISER.clean(&html).to_string();
     }
     state.body.html = html;
+    for c in &mut state.body.clauses {
+        c.heading = c.heading.trim().to_owned();
+        c.text = c.text.trim().to_owned();
+    }
     state.body
 }
 
@@ -101,11 +118,14 @@ struct State<'a> {
     seen: HashMap<String, usize>,
     previous_level: usize,
     raw_html: bool,
+    /// Inside a heading: its text is the clause's heading.
+    in_heading: bool,
 }
 
 impl<'a> State<'a> {
     fn event<'e>(&mut self, event: Event<'e>, range: Range<usize>) -> Event<'e> {
         let span = range.start + self.start..range.end + self.start;
+        self.clause_text(&event);
         match event {
             Event::Start(Tag::Heading {
                 level,
@@ -154,6 +174,44 @@ impl<'a> State<'a> {
                 event
             }
             other => other,
+        }
+    }
+
+    /// Adds what `event` says to the clause being read.
+    fn clause_text(&mut self, event: &Event) {
+        let text = match event {
+            Event::Start(Tag::Heading { id, .. }) => {
+                self.body.clauses.push(Clause {
+                    id: id.as_ref().map(|i| i.to_string()),
+                    ..Clause::default()
+                });
+                self.in_heading = true;
+                return;
+            }
+            Event::End(pulldown_cmark::TagEnd::Heading(_)) => {
+                self.in_heading = false;
+                return;
+            }
+            Event::Text(t) | Event::Code(t) => t.as_ref(),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => " ",
+            _ => return,
+        };
+        if self.body.clauses.is_empty() {
+            self.body.clauses.push(Clause::default());
+        }
+        if let Some(clause) = self.body.clauses.last_mut() {
+            let into = if self.in_heading {
+                &mut clause.heading
+            } else {
+                &mut clause.text
+            };
+            if text == " " {
+                if !into.is_empty() && !into.ends_with(' ') {
+                    into.push(' ');
+                }
+            } else {
+                into.push_str(text);
+            }
         }
     }
 
@@ -290,6 +348,27 @@ mod tests {
             &mut problems,
         );
         (b, problems)
+    }
+
+    #[test]
+    fn the_text_is_read_as_clauses_under_their_headings() {
+        let (b, problems) = body(
+            "Intro *text*\nwraps.\n\n## Terms `A` {#terms}\n\n- one\n- two\n\n| a | b |\n|---|---|\n| c | d |\n\n### Sub {#sub}\nLast.",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let clause = |id: Option<&str>, heading: &str, text: &str| Clause {
+            id: id.map(str::to_owned),
+            heading: heading.into(),
+            text: text.into(),
+        };
+        assert_eq!(
+            b.clauses,
+            [
+                clause(None, "", "Intro text wraps."),
+                clause(Some("terms"), "Terms A", "one two a b c d"),
+                clause(Some("sub"), "Sub", "Last."),
+            ]
+        );
     }
 
     #[test]
