@@ -9,6 +9,7 @@
 
 pub mod calculator;
 pub mod page;
+pub mod search;
 pub mod wizard;
 pub mod words;
 

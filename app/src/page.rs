@@ -4,11 +4,13 @@
 use leptos::prelude::*;
 use serde::Deserialize;
 use tarif_engine::price_list::PriceList;
+use tarif_engine::search::Index;
 use tarif_engine::text::Lang;
 use tarif_engine::wizard::Wizard;
 use wasm_bindgen::JsCast;
 
 use crate::calculator::Calculator;
+use crate::search::Search;
 use crate::wizard::WizardFlow;
 
 /// The id of the element the app mounts into.
@@ -30,6 +32,9 @@ pub struct PageData {
     pub calculator: Option<PriceList>,
     /// A wizard flow.
     pub wizard: Option<WizardData>,
+    /// Search in the page's language.
+    #[serde(default)]
+    pub search: Option<Index>,
 }
 
 /// What a wizard page gives the app.
@@ -86,10 +91,12 @@ fn app(data: PageData) -> impl IntoView {
         terms,
         calculator,
         wizard,
+        search,
     } = data;
     let wizard = wizard.map(|data| view! { <WizardFlow data lang=lang.clone() /> });
+    let search = search.map(|index| view! { <Search index lang=lang.clone() /> });
     let calculator = calculator.map(|list| view! { <Calculator list lang company terms /> });
-    (wizard, calculator)
+    (wizard, search, calculator)
 }
 
 /// A parameter of the page's URL query.

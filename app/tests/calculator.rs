@@ -41,6 +41,7 @@ async fn mount_calculator(list: PriceList) -> Element {
         terms: vec![],
         calculator: Some(list),
         wizard: None,
+        search: None,
     })
     .await
 }

@@ -34,6 +34,7 @@ async fn mount(lang: &str, wizard: WizardData) -> Element {
         terms: vec![],
         calculator: None,
         wizard: Some(wizard),
+        search: None,
     })
     .await
 }

@@ -47,11 +47,16 @@ pub enum Word {
     AllAnswers,
     NeedsScript,
     SeePriceList,
+    Search,
+    SearchTheSite,
+    NothingFound,
+    SearchNeedsScript,
+    AllPages,
 }
 
 impl Word {
     /// Every word, for checks that each is translated.
-    pub const ALL: [Word; 31] = [
+    pub const ALL: [Word; 36] = [
         Word::Free,
         Word::OnRequest,
         Word::FirstHour,
@@ -83,6 +88,11 @@ impl Word {
         Word::AllAnswers,
         Word::NeedsScript,
         Word::SeePriceList,
+        Word::Search,
+        Word::SearchTheSite,
+        Word::NothingFound,
+        Word::SearchNeedsScript,
+        Word::AllPages,
     ];
 }
 
@@ -116,6 +126,23 @@ pub fn word(lang: &Lang, w: Word) -> &'static str {
             "Вижте ценоразписа",
             "Смотрите прайс-лист",
         ],
+        Search => ["Search", "Търсене", "Поиск"],
+        SearchTheSite => [
+            "Search the terms and prices",
+            "Търсене в условията и цените",
+            "Поиск по условиям и ценам",
+        ],
+        NothingFound => [
+            "Nothing found. Try another form of the word, or fewer words.",
+            "Няма намерени резултати. Опитайте с друга форма на думата или с по-малко думи.",
+            "Ничего не найдено. Попробуйте другую форму слова или меньше слов.",
+        ],
+        SearchNeedsScript => [
+            "Search runs in your browser with JavaScript. Every page of the site is listed below.",
+            "Търсенето работи в браузъра Ви с JavaScript. Всички страници на сайта са изброени по-долу.",
+            "Поиск работает в вашем браузере с JavaScript. Все страницы сайта перечислены ниже.",
+        ],
+        AllPages => ["All pages", "Всички страници", "Все страницы"],
         Free => ["free", "безплатно", "бесплатно"],
         OnRequest => ["price on request", "по договаряне", "цена по запросу"],
         FirstHour => ["first hour", "първи час", "первый час"],
@@ -221,6 +248,8 @@ pub fn plural(lang: &Lang, n: Decimal) -> Plural {
 pub enum Noun {
     Hour,
     Minute,
+    /// A search result.
+    Result,
 }
 
 /// `n` with its noun in the right form: "1 час", "2 часа", "5 часов", "2,5 часа".
@@ -239,6 +268,10 @@ pub fn counted(lang: &Lang, n: Decimal, noun: Noun) -> String {
         ("ru", Noun::Minute) => pick(p, "минута", "минуты", "минут", "минуты"),
         ("bg", Noun::Hour) => pick(p, "час", "часа", "часа", "часа"),
         ("bg", Noun::Minute) => pick(p, "минута", "минути", "минути", "минути"),
+        ("ru", Noun::Result) => pick(p, "результат", "результата", "результатов", "результата"),
+        // Bulgarian masculine nouns take their count form after a number: "5 резултата".
+        ("bg", Noun::Result) => pick(p, "резултат", "резултата", "резултата", "резултата"),
+        (_, Noun::Result) => pick(p, "result", "results", "results", "results"),
         (_, Noun::Hour) => pick(p, "hour", "hours", "hours", "hours"),
         (_, Noun::Minute) => pick(p, "minute", "minutes", "minutes", "minutes"),
     };
@@ -352,6 +385,20 @@ mod tests {
             assert_eq!(counted(&ru, Decimal::from(n), Noun::Hour), text);
         }
         assert_eq!(counted(&ru, "2.5".parse().unwrap(), Noun::Hour), "2,5 часа");
+    }
+
+    #[test]
+    fn search_results_are_counted_in_each_language() {
+        let n =
+            |lang: &str, n: i64| counted(&self::tests::lang(lang), Decimal::from(n), Noun::Result);
+        assert_eq!(n("ru", 1), "1 результат");
+        assert_eq!(n("ru", 3), "3 результата");
+        assert_eq!(n("ru", 11), "11 результатов");
+        assert_eq!(n("ru", 21), "21 результат");
+        assert_eq!(n("bg", 1), "1 резултат");
+        assert_eq!(n("bg", 7), "7 резултата");
+        assert_eq!(n("en", 1), "1 result");
+        assert_eq!(n("en", 0), "0 results");
     }
 
     #[test]

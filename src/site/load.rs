@@ -168,6 +168,13 @@ fn section(entry: &Entry, name: &str, problems: &mut Vec<Diagnostic>) -> Option<
         problems.push(bad_name(name, "a section folder", &entry.name));
         return None;
     }
+    if entry.name == crate::site::url::SEARCH {
+        problems.push(
+            Diagnostic::file(name, "`search` is the search page's folder: no section may be called so")
+                .help("rename the section's folder"),
+        );
+        return None;
+    }
     let mut section = SectionSource {
         id: entry.name.clone(),
         config: None,

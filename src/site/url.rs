@@ -9,6 +9,9 @@ use std::fmt::Write as _;
 
 use tarif_engine::text::Lang;
 
+/// The folder of each language's search page: `<lang>/search/`.
+pub const SEARCH: &str = "search";
+
 /// A page's folder in the output, as path segments (all ids or language tags, checked
 /// when loaded, so a segment can never be `..` or hold a `/`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -23,6 +26,11 @@ impl PageDir {
     /// `<lang>/`: a language's home page.
     pub fn home(lang: &Lang) -> PageDir {
         PageDir(vec![lang.to_string()])
+    }
+
+    /// `<lang>/search/`: the search page (no section may take its name).
+    pub fn search(lang: &Lang) -> PageDir {
+        PageDir(vec![lang.to_string(), SEARCH.to_owned()])
     }
 
     /// `<lang>/<section>/`: a section's index.

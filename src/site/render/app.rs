@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 use tarif_engine::price_list::PriceList;
+use tarif_engine::search::Index;
 use tarif_engine::text::Lang;
 use tarif_engine::wizard::Wizard;
 
@@ -83,6 +84,7 @@ struct PageData<'a> {
     terms: Vec<Term>,
     calculator: Option<&'a PriceList>,
     wizard: Option<WizardData<'a>>,
+    search: Option<Index>,
 }
 
 #[derive(Serialize)]
@@ -124,6 +126,7 @@ pub fn calculator(
         terms: terms(section, lang, here),
         calculator: Some(list),
         wizard: None,
+        search: None,
     };
     script_json(&data)
 }
@@ -154,6 +157,20 @@ pub fn wizard(
             root: here.to_root(),
             quote_page,
         }),
+        search: None,
+    };
+    script_json(&data)
+}
+
+/// The data of the search page in `lang`: the index of every page in that language.
+pub fn search(site: &Site, lang: &Lang, here: &PageDir) -> String {
+    let data = PageData {
+        lang,
+        company: &site.config.company,
+        terms: Vec::new(),
+        calculator: None,
+        wizard: None,
+        search: Some(super::search::index(site, lang, here)),
     };
     script_json(&data)
 }

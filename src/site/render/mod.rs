@@ -8,6 +8,7 @@
 mod app;
 pub mod offline;
 mod prices;
+pub mod search;
 pub mod seo;
 mod view;
 
@@ -71,7 +72,8 @@ pub fn headers_file() -> String {
 pub const APP_DIR: &str = "app";
 
 /// The built-in templates, by name.
-const TEMPLATES: [(&str, &str); 10] = [
+const TEMPLATES: [(&str, &str); 11] = [
+    ("search.html", include_str!("../../theme/search.html")),
     ("app.html", include_str!("../../theme/app.html")),
     (
         "section-nav.html",
@@ -110,6 +112,8 @@ pub enum Page<'s> {
     Wizard(&'s Section, &'s Wizard, &'s Lang),
     /// `<lang>/<section>/quote/<list>/`: a price list's quote calculator.
     Quote(&'s Section, &'s PriceList, &'s Lang),
+    /// `<lang>/search/`: search in this language's pages (app), and a list of them all.
+    Search(&'s Lang),
 }
 
 impl<'s> Page<'s> {
@@ -121,6 +125,7 @@ impl<'s> Page<'s> {
             Page::Memo(s, m) => m.dir(&s.id),
             Page::Wizard(s, w, l) => PageDir::wizard(l, &s.id, &w.id),
             Page::Quote(s, p, l) => PageDir::quote(l, &s.id, &p.id),
+            Page::Search(l) => PageDir::search(l),
         }
     }
 
@@ -132,6 +137,7 @@ impl<'s> Page<'s> {
             Page::Memo(..) => "memo",
             Page::Wizard(..) => "wizard",
             Page::Quote(..) => "quote",
+            Page::Search(_) => "search",
         }
     }
 
@@ -143,13 +149,18 @@ impl<'s> Page<'s> {
             Page::Memo(..) => "memo.html",
             Page::Wizard(..) => "wizard.html",
             Page::Quote(..) => "quote.html",
+            Page::Search(_) => "search.html",
         }
     }
 
     pub fn lang(&self, site: &'s Site) -> &'s Lang {
         match *self {
             Page::Root => &site.config.default_language,
-            Page::Home(l) | Page::Section(_, l) | Page::Wizard(_, _, l) | Page::Quote(_, _, l) => l,
+            Page::Home(l)
+            | Page::Section(_, l)
+            | Page::Wizard(_, _, l)
+            | Page::Quote(_, _, l)
+            | Page::Search(l) => l,
             Page::Memo(_, m) => &m.lang,
         }
     }
@@ -157,7 +168,7 @@ impl<'s> Page<'s> {
     /// The languages this page exists in.
     pub fn languages(&self, site: &'s Site) -> &'s [Lang] {
         match *self {
-            Page::Root | Page::Home(_) => &site.languages,
+            Page::Root | Page::Home(_) | Page::Search(_) => &site.languages,
             Page::Section(s, _) | Page::Memo(s, _) | Page::Wizard(s, ..) | Page::Quote(s, ..) => {
                 &s.config.languages
             }
@@ -172,6 +183,7 @@ impl<'s> Page<'s> {
             Page::Memo(s, m) => PageDir::memo(lang, &s.id, &m.slug),
             Page::Wizard(s, w, _) => PageDir::wizard(lang, &s.id, &w.id),
             Page::Quote(s, p, _) => PageDir::quote(lang, &s.id, &p.id),
+            Page::Search(_) => PageDir::search(lang),
         }
     }
 }
@@ -181,6 +193,7 @@ pub fn pages(site: &Site) -> Vec<Page<'_>> {
     let mut pages = vec![Page::Root];
     for lang in &site.languages {
         pages.push(Page::Home(lang));
+        pages.push(Page::Search(lang));
         for s in site.sections_in(lang) {
             pages.push(Page::Section(s, lang));
         }

@@ -44,6 +44,8 @@ pub struct PageView<'a> {
     pub root: String,
     /// This language's home page.
     pub home: String,
+    /// This language's search page.
+    pub search: String,
     pub canonical: Option<String>,
     pub translations: Vec<Translation>,
     pub breadcrumbs: Vec<Link<'a>>,
@@ -139,6 +141,10 @@ pub struct Words {
     all_answers: &'static str,
     needs_script: &'static str,
     see_price_list: &'static str,
+    search: &'static str,
+    search_the_site: &'static str,
+    search_needs_script: &'static str,
+    all_pages: &'static str,
 }
 
 impl Words {
@@ -158,6 +164,10 @@ impl Words {
             all_answers: w(Word::AllAnswers),
             needs_script: w(Word::NeedsScript),
             see_price_list: w(Word::SeePriceList),
+            search: w(Word::Search),
+            search_the_site: w(Word::SearchTheSite),
+            search_needs_script: w(Word::SearchNeedsScript),
+            all_pages: w(Word::AllPages),
         }
     }
 }
@@ -181,6 +191,7 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>, theme: &Theme) -> Context<'a
         json_ld: None,
         root,
         home: dir.href_to(&home),
+        search: dir.href_to(&PageDir::search(lang)),
         canonical: site.config.base_url.as_ref().map(|b| dir.absolute(b)),
         translations: translations(site, page, &dir),
         breadcrumbs: Vec::new(),
@@ -280,6 +291,21 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>, theme: &Theme) -> Context<'a
             view.table = decision_table(wizard, today)
                 .ok()
                 .map(|t| crate::decision_table::render(wizard, &t, lang, list, today));
+        }
+        Page::Search(lang) => {
+            view.title = word(lang, Word::Search);
+            view.description = word(lang, Word::SearchTheSite);
+            view.breadcrumbs = vec![crumb(
+                site.config.title.best(lang, &site.languages),
+                &dir,
+                &home,
+            )];
+            view.children = all_pages(site, lang, &dir);
+            view.app = Some(App {
+                kind: "search",
+                id: lang.to_string(),
+                data: app::search(site, lang, &dir),
+            });
         }
         Page::Quote(section, list, lang) => {
             view.title = list.title.best(lang, &list.languages);
@@ -392,6 +418,29 @@ fn tools<'a>(
         (link, l.title.best(lang, &l.languages))
     });
     wizards.chain(quotes).collect()
+}
+
+/// Every page in `lang`, section by section, each with its section's title.
+fn all_pages<'a>(site: &'a Site, lang: &'a Lang, here: &PageDir) -> Vec<Card<'a>> {
+    let mut cards = Vec::new();
+    for section in site.sections_in(lang) {
+        let title = section.config.title.best(lang, &section.config.languages);
+        cards.push(Card {
+            title,
+            description: "",
+            href: here.href_to(&PageDir::section(lang, &section.id)),
+            lang: lang.as_str(),
+        });
+        for link in nav(site, section, lang, here) {
+            cards.push(Card {
+                title: link.title,
+                description: title,
+                href: link.href,
+                lang: lang.as_str(),
+            });
+        }
+    }
+    cards
 }
 
 fn home_cards<'a>(site: &'a Site, lang: &'a Lang, here: &PageDir, view: &mut PageView<'a>) {

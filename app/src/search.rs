@@ -1,0 +1,82 @@
+//! Search on the search page: the index of the page's language (built by the generator,
+//! read from the page) queried by `tarif_engine::search` as the person types. The query
+//! lives in the URL (`?q=`), so a search can be sent and reloads as it was; the number
+//! of results is announced to screen readers.
+
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use tarif_engine::locale::{Noun, Word, counted, word};
+use tarif_engine::search::{Hit, Index};
+use tarif_engine::text::Lang;
+
+use crate::page::{query_param, set_query_param};
+
+/// How many results a search shows.
+pub const LIMIT: usize = 30;
+
+/// The search form and its results.
+#[component]
+pub fn Search(index: Index, lang: Lang) -> impl IntoView {
+    let query = RwSignal::new(query_param("q").unwrap_or_default());
+    let index = StoredValue::new(index);
+    let hits = Memo::new(move |_| index.with_value(|i| i.search(&query.get(), LIMIT)));
+    let status = {
+        let lang = lang.clone();
+        move || {
+            if query.with(|q| q.trim().is_empty()) {
+                String::new()
+            } else {
+                match hits.with(Vec::len) {
+                    0 => word(&lang, Word::NothingFound).to_owned(),
+                    n => counted(&lang, Decimal::from(n), Noun::Result),
+                }
+            }
+        }
+    };
+    view! {
+        <form role="search" class="search-form" action="index.html" method="get"
+            on:submit=|e| e.prevent_default()>
+            <label for="search-q">{word(&lang, Word::SearchTheSite)}</label>
+            <input id="search-q" name="q" type="search" autocomplete="off"
+                aria-describedby="search-status"
+                prop:value=move || query.get()
+                on:input=move |e| {
+                    let q = event_target_value(&e);
+                    set_query_param("q", &q);
+                    query.set(q);
+                } />
+        </form>
+        <p id="search-status" class="search-status" role="status" aria-live="polite">{status}</p>
+        <ol class="search-results">
+            {move || hits.get().into_iter().map(result).collect_view()}
+        </ol>
+    }
+}
+
+/// One result: the title (a link) with its matched words marked, where it is, and a
+/// snippet of its text around the first match.
+fn result(hit: Hit) -> impl IntoView {
+    let title = marked(hit.title_parts());
+    let snippet = marked(hit.snippet_parts());
+    view! {
+        <li>
+            <a href=hit.url.clone()>{title}</a>
+            " "<span class="meta">{"· "}{hit.section.clone()}</span>
+            <p>{snippet}</p>
+        </li>
+    }
+}
+
+fn marked(parts: Vec<(&str, bool)>) -> impl IntoView + use<> {
+    parts
+        .into_iter()
+        .map(|(text, is_match)| {
+            let text = text.to_owned();
+            if is_match {
+                view! { <mark>{text}</mark> }.into_any()
+            } else {
+                text.into_any()
+            }
+        })
+        .collect_view()
+}
