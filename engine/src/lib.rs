@@ -15,7 +15,7 @@
 //! - [`diagnostic`]: located problems in sources;
 //! - [`date`]: calendar dates without a clock (days between, adding days and months);
 //! - [`wizard`]: eligibility wizards: questions, conditions, outcomes, checks, paths;
-//! - [`search`]: full-text search: words and stems (ru, bg, en).
+//! - [`search`]: full-text search: words, stems (ru, bg, en), the index and its queries.
 
 pub mod date;
 pub mod diagnostic;

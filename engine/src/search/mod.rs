@@ -5,10 +5,14 @@
 //! - [`stem()`], [`is_stop_word`]: light suffix-stripping stemmers (one algorithm, a suffix
 //!   table per language) and the words too common to search for;
 //! - [`terms`]: a text's searchable words with their stems, the one function that reads
-//!   both the documents and the queries.
+//!   both the documents and the queries;
+//! - [`Index`]: the index of a site in one language, built from [`Document`]s, and
+//!   [`Index::search`], its ranked [`Hit`]s with snippets.
 //!
-//! Documents and queries are stemmed with the same code, so a query is read exactly as the
-//! documents were: `гаранционни` and `гаранция` are one term, `гарантийный` and `гарантии`.
+//! The generator builds an index per language and writes it as JSON (serde) into the
+//! search page; the WASM app reads it back and searches as a person types. Both sides
+//! stem with the same code, so a query is read exactly as the documents were:
+//! `гаранционни` finds `гаранция`, `гарантийный` finds `гарантии`.
 //!
 //! # Why our own index rather than Pagefind
 //!
@@ -20,9 +24,13 @@
 //! no second WASM module or bundle of index fragments to serve, and search is tested with
 //! the rest of the domain.
 
+mod index;
 mod languages;
+mod snippet;
 mod stem;
 mod token;
 
+pub use index::{Document, Hit, Index};
+pub use snippet::SNIPPET_CHARS;
 pub use stem::{Term, is_stop_word, stem, terms};
 pub use token::{Token, normalise, tokens};
