@@ -14,7 +14,8 @@
 //! - [`messages`]: sentences about a person's input (a size not offered) in ru, bg, en;
 //! - [`diagnostic`]: located problems in sources;
 //! - [`date`]: calendar dates without a clock (days between, adding days and months);
-//! - [`wizard`]: eligibility wizards: questions, conditions, outcomes, checks, paths.
+//! - [`wizard`]: eligibility wizards: questions, conditions, outcomes, checks, paths;
+//! - [`search`]: full-text search: words, stems (ru, bg, en), the index and its queries.
 
 pub mod date;
 pub mod diagnostic;
@@ -25,6 +26,7 @@ pub mod price_list;
 pub mod quantity;
 pub mod quote;
 pub mod rounding;
+pub mod search;
 #[cfg(feature = "toml")]
 mod source;
 pub mod text;
