@@ -29,7 +29,10 @@ struct Query {
 const TOP: usize = 10;
 
 fn queries() -> Vec<Query> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/search-queries.toml");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/search-queries.toml"
+    );
     let text = std::fs::read_to_string(path).unwrap();
     toml::from_str::<QuerySet>(&text).unwrap().query
 }
@@ -76,7 +79,10 @@ fn every_query_finds_its_clauses_in_ru_bg_and_en() {
         }
     }
     for (lang, (hit, all)) in &found {
-        println!("recall {lang}: {hit}/{all} = {:.2}", *hit as f64 / *all as f64);
+        println!(
+            "recall {lang}: {hit}/{all} = {:.2}",
+            *hit as f64 / *all as f64
+        );
     }
     assert_eq!(found.len(), 3, "the set covers ru, bg and en");
     assert!(missed.is_empty(), "missed:\n{}", missed.join("\n"));
@@ -89,7 +95,8 @@ fn inflected_bulgarian_forms_find_the_same_clauses() {
     let urls = |q: &str| -> Vec<String> { bg.search(q, 50).into_iter().map(|h| h.url).collect() };
     let base = urls("гаранция");
     assert!(base.len() >= 5, "{base:?}");
-    for form in ["гаранцията", "гаранционно", "гаранционни", "гаранции"] {
+    for form in ["гаранцията", "гаранционно", "гаранционни", "гаранции"]
+    {
         assert_eq!(urls(form), base, "{form}");
     }
 }

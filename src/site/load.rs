@@ -170,8 +170,11 @@ fn section(entry: &Entry, name: &str, problems: &mut Vec<Diagnostic>) -> Option<
     }
     if entry.name == crate::site::url::SEARCH {
         problems.push(
-            Diagnostic::file(name, "`search` is the search page's folder: no section may be called so")
-                .help("rename the section's folder"),
+            Diagnostic::file(
+                name,
+                "`search` is the search page's folder: no section may be called so",
+            )
+            .help("rename the section's folder"),
         );
         return None;
     }

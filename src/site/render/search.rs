@@ -76,15 +76,21 @@ fn memo_documents(section: &Section, memo: &Memo, here: &PageDir, docs: &mut Vec
 
 fn price_documents(list: &PriceList, lang: &Lang, page: &str, docs: &mut Vec<Document>) {
     let langs = &list.languages;
-    let text = |t: &Option<Text>| t.as_ref().map_or("", |t| t.best(lang, langs));
+    fn text<'t>(t: &'t Option<Text>, lang: &Lang, langs: &[Lang]) -> &'t str {
+        t.as_ref().map_or("", |t| t.best(lang, langs))
+    }
     for s in &list.sections {
         for item in &s.items {
             docs.push(Document {
                 url: format!("{page}#{}", item.id),
                 title: item.name.best(lang, langs).to_owned(),
                 section: list.title.best(lang, langs).to_owned(),
-                text: [s.name.best(lang, langs), text(&item.note), text(&item.unit)]
-                    .join(" "),
+                text: [
+                    s.name.best(lang, langs),
+                    text(&item.note, lang, langs),
+                    text(&item.unit, lang, langs),
+                ]
+                .join(" "),
             });
         }
     }
