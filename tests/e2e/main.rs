@@ -6,6 +6,7 @@
 
 mod harness;
 mod offline;
+mod search;
 
 use fantoccini::{Client, Locator};
 use harness::*;
@@ -15,7 +16,7 @@ mod common;
 
 /// Builds the default site with the app, serves it, runs `scenario` in a fresh browser
 /// session, and always closes the session before reporting.
-fn with_site<F>(scenario: F)
+pub(crate) fn with_site<F>(scenario: F)
 where
     F: for<'c> FnOnce(
         &'c Client,

@@ -107,6 +107,11 @@ fn after_one_visit_memos_the_calculator_and_wizards_work_with_the_network_gone()
                 .map_err(fail("the wizard"))?;
             wait_for(&c, "#wiz-input").await?;
             wait_for(&c, "#decision-table").await?;
+            // Search, offline too: the index is in the (precached) search page.
+            c.goto(&format!("{base}/bg/search/index.html?q=гаранцията"))
+                .await
+                .map_err(fail("the search page"))?;
+            wait_for(&c, ".search-results mark").await?;
             Ok(())
         }
         .await;

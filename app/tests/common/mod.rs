@@ -17,6 +17,20 @@ pub fn clear_url() {
         .unwrap();
 }
 
+/// Sets the page's URL query, as a link someone sent opens.
+pub fn set_query(query: &str) {
+    let w = web_sys::window().unwrap();
+    let path = w.location().pathname().unwrap();
+    w.history()
+        .unwrap()
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}?{query}")),
+        )
+        .unwrap();
+}
+
 /// The page's URL query.
 pub fn search() -> String {
     web_sys::window().unwrap().location().search().unwrap()

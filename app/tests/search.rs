@@ -1,0 +1,115 @@
+//! Search in headless Chromium: a person types an inflected Bulgarian word and reads the
+//! results the engine's index gives, with the matched words marked; the count is
+//! announced with the right plural; the query is kept in the URL and restored from it.
+
+#![cfg(target_arch = "wasm32")]
+
+use tarif_app::page::PageData;
+use tarif_engine::search::{Document, Index};
+use tarif_engine::text::Lang;
+use wasm_bindgen_test::*;
+use web_sys::Element;
+
+mod common;
+use common::{clear_url, find, text, type_into};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn doc(url: &str, title: &str, text: &str) -> Document {
+    Document {
+        url: url.into(),
+        title: title.into(),
+        section: "Общи условия".into(),
+        text: text.into(),
+    }
+}
+
+fn index(lang: &Lang) -> Index {
+    Index::build(
+        lang,
+        [
+            doc(
+                "../terms/index.html#term",
+                "Срок за гаранционно обслужване",
+                "Гаранцията се поема от оторизиран сервиз.",
+            ),
+            doc(
+                "../terms/index.html#data",
+                "Данни",
+                "Архивирайте данните си, преди да предадете лаптопа.",
+            ),
+            doc(
+                "../terms/index.html#seal",
+                "Стикери",
+                "Нарушена гаранционна пломба прекратява гаранцията.",
+            ),
+        ],
+    )
+}
+
+async fn mount(lang: &str) -> Element {
+    let lang = Lang::new(lang).unwrap();
+    common::mount(PageData {
+        lang: lang.clone(),
+        company: "Лаптоп БГ".into(),
+        terms: vec![],
+        calculator: None,
+        wizard: None,
+        search: Some(index(&lang)),
+    })
+    .await
+}
+
+fn results(root: &Element) -> Vec<String> {
+    let list = root.query_selector_all(".search-results a").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.text_content())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn an_inflected_bulgarian_word_finds_every_form_and_marks_it() {
+    clear_url();
+    let root = mount("bg").await;
+    assert_eq!(text(&root, "#search-status"), "");
+    type_into(&root, "#search-q", "гаранцията").await;
+    let expected = index(&Lang::new("bg").unwrap()).search("гаранцията", 30);
+    let titles: Vec<String> = expected.iter().map(|h| h.title.clone()).collect();
+    assert_eq!(results(&root), titles);
+    assert_eq!(
+        titles.len(),
+        2,
+        "the clause on the seal and the one on the term"
+    );
+    assert_eq!(text(&root, "#search-status"), "2 резултата");
+    let marks = root.query_selector_all(".search-results mark").unwrap();
+    assert!(marks.length() >= 2);
+    assert_eq!(
+        common::search(),
+        "?q=%D0%B3%D0%B0%D1%80%D0%B0%D0%BD%D1%86%D0%B8%D1%8F%D1%82%D0%B0"
+    );
+    let first = find(&root, ".search-results a");
+    assert_eq!(
+        first.get_attribute("href").as_deref(),
+        Some(expected[0].url.as_str())
+    );
+
+    type_into(&root, "#search-q", "стикерите").await;
+    assert_eq!(text(&root, "#search-status"), "1 резултат");
+    type_into(&root, "#search-q", "несъществуваща").await;
+    assert!(text(&root, "#search-status").starts_with("Няма намерени резултати"));
+    assert!(results(&root).is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_sent_search_link_opens_with_its_results() {
+    clear_url();
+    common::set_query("q=данните");
+    let root = mount("bg").await;
+    let input: web_sys::HtmlInputElement =
+        wasm_bindgen::JsCast::unchecked_into(find(&root, "#search-q"));
+    assert_eq!(input.value(), "данните");
+    assert_eq!(results(&root), ["Данни"]);
+    clear_url();
+}
