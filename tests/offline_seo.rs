@@ -261,3 +261,34 @@ fn the_deployment_guide_states_the_policy_the_pages_carry() {
     assert!(readme.contains(&format!("{CSP}; frame-ancestors 'none'\" always;")));
     assert!(readme.contains(&format!("Referrer-Policy \"{REFERRER_POLICY}\"")));
 }
+
+#[test]
+fn every_page_has_a_title_a_description_and_a_canonical_address() {
+    let site = load_site(&default_site()).unwrap();
+    let base = site.config.base_url.clone().unwrap();
+    for (path, html) in pages() {
+        let tags = tags(html);
+        let meta = |name: &str| {
+            tags.iter()
+                .find(|t| t.name == "meta" && t.attr("name") == Some(name))
+                .and_then(|t| t.attr("content"))
+                .map(str::to_owned)
+        };
+        let description = meta("description").unwrap_or_default();
+        assert!(
+            description.trim().len() > 10,
+            "{path}: description {description:?}"
+        );
+        let title = &html[html.find("<title>").unwrap() + 7..html.find("</title>").unwrap()];
+        assert!(!title.trim().is_empty(), "{path}");
+        let canonical = tags
+            .iter()
+            .find(|t| t.name == "link" && t.attr("rel") == Some("canonical"))
+            .and_then(|t| t.attr("href"))
+            .unwrap_or_else(|| panic!("{path}: no canonical"));
+        assert_eq!(
+            canonical,
+            format!("{base}{}", path.trim_end_matches("index.html"))
+        );
+    }
+}

@@ -1,6 +1,8 @@
 //! What a template sees: one plain, serialisable view per page. Every string in it is
 //! text (the templates escape it) except `body`, the memo's HTML, already sanitised.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use tarif_engine::locale::{Word, language_name, word};
 use tarif_engine::text::Lang;
@@ -39,7 +41,7 @@ pub struct PageView<'a> {
     pub kind: &'static str,
     pub lang: &'a str,
     pub title: &'a str,
-    pub description: &'a str,
+    pub description: Cow<'a, str>,
     /// From this page to the output root: `../../`.
     pub root: String,
     /// This language's home page.
@@ -184,7 +186,7 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>, theme: &Theme) -> Context<'a
         kind: page.kind(),
         lang: lang.as_str(),
         title: site.config.title.best(lang, &site.languages),
-        description: site.config.description.best(lang, &site.languages),
+        description: site.config.description.best(lang, &site.languages).into(),
         scripts: vec![Asset::of(&root, &theme.site_js)],
         preloads: Vec::new(),
         manifest: format!("{root}{lang}/{}", offline::MANIFEST),
@@ -213,7 +215,8 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>, theme: &Theme) -> Context<'a
             view.description = section
                 .config
                 .description
-                .best(lang, &section.config.languages);
+                .best(lang, &section.config.languages)
+                .into();
             view.breadcrumbs = vec![crumb(
                 site.config.title.best(lang, &site.languages),
                 &dir,
@@ -242,7 +245,7 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>, theme: &Theme) -> Context<'a
         }
         Page::Memo(section, memo) => {
             view.title = &memo.front.title;
-            view.description = &memo.front.description;
+            view.description = memo.front.description.as_str().into();
             view.body = &memo.body.html;
             let section_dir = PageDir::section(lang, &section.id);
             view.breadcrumbs = vec![
@@ -273,10 +276,13 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>, theme: &Theme) -> Context<'a
         }
         Page::Wizard(section, wizard, lang) => {
             view.title = wizard.title.best(lang, &section.config.languages);
+            // The intro, or the question the wizard answers.
             view.description = wizard
                 .intro
                 .as_ref()
-                .map_or("", |i| i.best(lang, &section.config.languages));
+                .unwrap_or(&wizard.title)
+                .best(lang, &section.config.languages)
+                .into();
             in_section(site, section, lang, &dir, &mut view);
             let data = app::wizard(site, section, wizard, lang, &dir);
             view.app = Some(App {
@@ -294,7 +300,7 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>, theme: &Theme) -> Context<'a
         }
         Page::Search(lang) => {
             view.title = word(lang, Word::Search);
-            view.description = word(lang, Word::SearchTheSite);
+            view.description = word(lang, Word::SearchTheSite).into();
             view.breadcrumbs = vec![crumb(
                 site.config.title.best(lang, &site.languages),
                 &dir,
@@ -309,7 +315,13 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>, theme: &Theme) -> Context<'a
         }
         Page::Quote(section, list, lang) => {
             view.title = list.title.best(lang, &list.languages);
-            view.description = word(lang, Word::QuoteCalculator);
+            // "Quote calculator: Price list of …", so that no two pages say the same.
+            view.description = format!(
+                "{}: {}",
+                word(lang, Word::QuoteCalculator),
+                list.title.best(lang, &list.languages)
+            )
+            .into();
             in_section(site, section, lang, &dir, &mut view);
             let data = app::calculator(site, section, list, lang, &dir);
             view.app = Some(App {
