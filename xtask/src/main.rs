@@ -54,6 +54,7 @@ fn root() -> &'static Path {
 fn test() -> Result<(), String> {
     tools::ensure_app_tools()?;
     tools::ensure_chromium()?;
+    tools::ensure_axe_core()?;
     run("cargo", &["fmt", "--all", "--", "--check"])?;
     run(
         "cargo",
