@@ -74,7 +74,7 @@ impl Renderer<'_> {
         let id = format!("decision-{}-{}", self.wizard.id, o.id);
         let _ = writeln!(
             out,
-            "<section class=\"decision-outcome verdict-{}\" id=\"{}\" aria-labelledby=\"{0}-title\">",
+            "<section class=\"decision-outcome verdict-{}\" id=\"{}\" aria-labelledby=\"{1}-title\">",
             esc(&o.verdict),
             esc(&id)
         );

@@ -190,6 +190,33 @@ fn every_internal_link_resolves_to_a_file_and_an_anchor() {
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
 }
 
+#[test]
+fn every_id_reference_names_an_element_of_its_page() {
+    let mut broken = Vec::new();
+    let mut checked = 0;
+    for (path, html) in built() {
+        let tags = tags(html);
+        let ids: BTreeSet<&str> = tags.iter().filter_map(|t| t.attr("id")).collect();
+        for tag in &tags {
+            for attr in [
+                "aria-labelledby",
+                "aria-describedby",
+                "aria-controls",
+                "for",
+            ] {
+                for id in tag.attr(attr).unwrap_or("").split_whitespace() {
+                    checked += 1;
+                    if !ids.contains(id) {
+                        broken.push(format!("{path}: {attr}=\"{id}\" names no element"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 20, "only {checked} references checked");
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+}
+
 /// The style sheet and static files, which are not pages.
 fn default_site_file(path: &str) -> bool {
     output().1.contains_key(path)

@@ -109,8 +109,9 @@ impl Driver {
         }
     }
 
-    /// A WebDriver session in headless Chromium.
-    pub async fn session(&self) -> Client {
+    /// A WebDriver session in headless Chromium, started with `extra` flags too
+    /// (`--force-dark-mode`: the pages in their dark colour scheme).
+    pub async fn session(&self, extra: &[&str]) -> Client {
         let args = [
             "--headless",
             "--no-sandbox",
@@ -123,7 +124,7 @@ impl Driver {
             "--disable-sync",
             "--window-size=1280,900",
         ];
-        let mut args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        let mut args: Vec<String> = args.iter().chain(extra).map(|a| a.to_string()).collect();
         args.push(format!("--user-data-dir={}", self.profile.path().display()));
         let mut caps = serde_json::Map::new();
         caps.insert(

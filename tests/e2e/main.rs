@@ -4,6 +4,7 @@
 //! Needs Chromium, chromedriver and a `tarif` built after `cargo xtask app`;
 //! `cargo xtask test` provides all three.
 
+mod a11y;
 mod harness;
 mod offline;
 mod search;
@@ -23,6 +24,17 @@ where
         &'c str,
     ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Step<()>> + 'c>>,
 {
+    with_site_in(&[], scenario)
+}
+
+/// [`with_site`] in a browser started with `flags` too (see [`Driver::session`]).
+fn with_site_in<F>(flags: &[&str], scenario: F)
+where
+    F: for<'c> FnOnce(
+        &'c Client,
+        &'c str,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Step<()>> + 'c>>,
+{
     assert!(
         tarif::app_bundle::APP.is_some(),
         "this tarif was built without the app: run `cargo xtask app` (or `cargo xtask test`) first"
@@ -34,7 +46,7 @@ where
     let driver = Driver::start();
     let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
     let result = runtime.block_on(async {
-        let client = driver.session().await;
+        let client = driver.session(flags).await;
         let result = scenario(&client, &base).await;
         let _ = client.close().await;
         result

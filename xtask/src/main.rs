@@ -54,6 +54,7 @@ fn root() -> &'static Path {
 fn test() -> Result<(), String> {
     tools::ensure_app_tools()?;
     tools::ensure_chromium()?;
+    tools::ensure_axe_core()?;
     run("cargo", &["fmt", "--all", "--", "--check"])?;
     run(
         "cargo",
@@ -178,7 +179,7 @@ impl std::fmt::Display for Sizes {
 fn serve(args: &[&str]) -> Result<(), String> {
     tools::ensure_app_tools()?;
     app()?;
-    let mut all = vec!["run", "--release", "--", "serve"];
+    let mut all = vec!["run", "--release", "--bin", "tarif", "--", "serve"];
     all.extend_from_slice(args);
     run("cargo", &all)
 }

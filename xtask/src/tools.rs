@@ -15,6 +15,9 @@ pub const TRUNK: &str = "0.21.14";
 pub const WASM_BINDGEN: &str = "0.2.130";
 /// npm's `binaryen` package: wasm-opt. Debian's binaryen (v108) breaks modules rustc 1.95 makes.
 pub const BINARYEN: &str = "132";
+/// npm's `axe-core`: the accessibility rules the end-to-end test runs on every page type
+/// (`tests/e2e/a11y.rs` reads `<tools_dir>/node_modules/axe-core/axe.min.js`).
+pub const AXE_CORE: &str = "4.14.1";
 
 /// Where tools that are not cargo binaries are installed (kept across clones).
 pub fn tools_dir() -> PathBuf {
@@ -141,6 +144,38 @@ fn ensure_wasm_opt() -> Result<(), String> {
     {
         return Ok(());
     }
+    npm_install("binaryen", BINARYEN)
+}
+
+/// axe-core's `axe.min.js`, which the end-to-end accessibility test injects into pages.
+pub fn axe_core_js() -> PathBuf {
+    tools_dir().join("node_modules/axe-core/axe.min.js")
+}
+
+/// axe-core for the end-to-end accessibility test.
+pub fn ensure_axe_core() -> Result<(), String> {
+    if npm_version("axe-core").as_deref() == Some(AXE_CORE) && axe_core_js().is_file() {
+        return Ok(());
+    }
+    npm_install("axe-core", AXE_CORE)
+}
+
+/// The version of an npm package installed in the tools directory, from its package.json.
+fn npm_version(package: &str) -> Option<String> {
+    let manifest = tools_dir()
+        .join("node_modules")
+        .join(package)
+        .join("package.json");
+    let text = fs::read_to_string(manifest).ok()?;
+    // `"version": "4.14.1"`: the first such key of the manifest is the package's own.
+    let after = &text[text.find("\"version\"")? + "\"version\"".len()..];
+    let start = after.find('"')? + 1;
+    let len = after[start..].find('"')?;
+    Some(after[start..start + len].to_owned())
+}
+
+/// `npm install PACKAGE@VERSION` into the tools directory, the version pinned exactly.
+fn npm_install(package: &str, version: &str) -> Result<(), String> {
     fs::create_dir_all(tools_dir()).map_err(|e| e.to_string())?;
     let prefix = tools_dir().to_string_lossy().into_owned();
     run(
@@ -149,9 +184,10 @@ fn ensure_wasm_opt() -> Result<(), String> {
             "install",
             "--no-audit",
             "--no-fund",
+            "--save-exact",
             "--prefix",
             &prefix,
-            &format!("binaryen@{BINARYEN}"),
+            &format!("{package}@{version}"),
         ],
     )
 }

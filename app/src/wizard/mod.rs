@@ -155,7 +155,7 @@ fn question(
         error.get().map(|e| {
             view! {
                 <div id="wiz-errors" class="error-summary" role="alert" tabindex="-1">
-                    <h3>{w.problem}</h3>
+                    <h2>{w.problem}</h2>
                     <ul><li><a href="#wiz-input">{e}</a></li></ul>
                 </div>
             }
@@ -167,7 +167,9 @@ fn question(
             .map(|e| view! { <p id="wiz-error" class="calc-error">{e}</p> })
     };
     let field = answer_field(ctx, &q, value, described);
-    let fieldset = matches!(q.kind.as_str(), "choice" | "yes_no" | "multi");
+    // A date is three fields (day, month, year), each with its label: the question is
+    // their group's legend, not a second label of the first field.
+    let fieldset = matches!(q.kind.as_str(), "choice" | "yes_no" | "multi" | "date");
     let heading = q.text.clone();
     view! {
         {back_link(ctx, back)}
@@ -214,7 +216,7 @@ fn answer_field(
 ) -> AnyView {
     let w = ctx.words;
     match q.kind.as_str() {
-        "date" => date_field(w, value, described),
+        "date" => date_field(w, value),
         "number" => {
             let unit = q
                 .unit
@@ -286,12 +288,9 @@ fn answer_field(
 
 /// GOV.UK's date input: day, month and year as three numeric fields, composed into the
 /// `YYYY-MM-DD` the engine reads. More predictable by keyboard and screen reader than a
-/// native date picker.
-fn date_field(
-    w: &'static Words,
-    value: RwSignal<String>,
-    described: impl Fn() -> String + Send + Sync + Copy + 'static,
-) -> AnyView {
+/// native date picker. The question is their fieldset's legend; the hint and the error
+/// describe the fieldset.
+fn date_field(w: &'static Words, value: RwSignal<String>) -> AnyView {
     let mut parts = value
         .get_untracked()
         .splitn(3, '-')
@@ -324,7 +323,6 @@ fn date_field(
             <div class="wiz-date-part">
                 <label for=id>{label}</label>
                 <input id=id type="text" inputmode="numeric" size=size maxlength=size value=part.get_untracked() prop:value=move || part.get()
-                    aria-describedby=described
                     on:input:target=move |ev| { part.set(ev.target().value()); compose(); } />
             </div>
         }
