@@ -90,7 +90,10 @@ fn serve_rebuilds_on_change_and_keeps_the_last_good_site_on_error() {
     // No service worker may keep pages that change on every edit: serve's only removes
     // one that a built site left on this address.
     let worker = get(port, "/sw.js").unwrap().1;
-    assert!(worker.contains("unregister()") && !worker.contains("FILES"), "{worker}");
+    assert!(
+        worker.contains("unregister()") && !worker.contains("FILES"),
+        "{worker}"
+    );
     assert_eq!(get(port, "/../../etc/passwd").unwrap().0, 404);
     let first: serde_json::Value =
         serde_json::from_str(&get(port, "/__tarif/poll").unwrap().1).unwrap();

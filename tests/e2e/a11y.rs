@@ -26,7 +26,7 @@ const TAGS: [&str; 6] = [
 ];
 
 /// A page type, where it is, and what shows that it is ready (the app mounted).
-const PAGES: [(&str, &str, &str); 10] = [
+const PAGES: [(&str, &str, &str); 11] = [
     ("root language chooser", "/index.html", "main"),
     ("language home (ru)", "/ru/index.html", "main"),
     ("section (bg)", "/bg/laptop-bg/index.html", "main"),
@@ -61,6 +61,11 @@ const PAGES: [(&str, &str, &str); 10] = [
         "wizard, first question (en)",
         "/en/laptop-bg/wizard/withdrawal/index.html",
         "#wiz-input",
+    ),
+    (
+        "search, results from a link (bg)",
+        "/bg/search/index.html?q=гаранцията",
+        ".search-results mark",
     ),
 ];
 

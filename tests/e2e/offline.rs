@@ -77,7 +77,7 @@ fn after_one_visit_memos_the_calculator_and_wizards_work_with_the_network_gone()
     let driver = Driver::start();
     let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
     let result: Step<()> = runtime.block_on(async {
-        let c = driver.session().await;
+        let c = driver.session(&[]).await;
         let result = async {
             let memo = format!("{base}/ru/comportal/extended-service/index.html");
             c.goto(&memo).await.map_err(fail("the memo"))?;
