@@ -37,39 +37,30 @@ pub fn documents(site: &Site, lang: &Lang, here: &PageDir) -> Vec<Document> {
 fn memo_documents(section: &Section, memo: &Memo, here: &PageDir, docs: &mut Vec<Document>) {
     let page = here.href_to(&memo.dir(&section.id));
     let title = &memo.front.title;
+    let section_title = section
+        .config
+        .title
+        .best(&memo.lang, &section.config.languages);
+    // The memo's opening (its title and description, and any text before the first
+    // heading) is a document of the page itself.
+    let opening = |text: &str| Document {
+        url: page.clone(),
+        title: title.clone(),
+        section: section_title.to_owned(),
+        text: format!("{} {text}", memo.front.description),
+    };
+    if memo.body.clauses.iter().all(|c| c.id.is_some()) {
+        docs.push(opening(""));
+    }
     for clause in &memo.body.clauses {
-        let doc = match &clause.id {
+        docs.push(match &clause.id {
             Some(id) => Document {
                 url: format!("{page}#{id}"),
                 title: clause.heading.clone(),
                 section: title.clone(),
                 text: clause.text.clone(),
             },
-            // The text before the first heading is the memo's opening: its title and
-            // description lead it.
-            None => Document {
-                url: page.clone(),
-                title: title.clone(),
-                section: section
-                    .config
-                    .title
-                    .best(&memo.lang, &section.config.languages)
-                    .to_owned(),
-                text: format!("{} {}", memo.front.description, clause.text),
-            },
-        };
-        docs.push(doc);
-    }
-    if memo.body.clauses.iter().all(|c| c.id.is_some()) {
-        docs.push(Document {
-            url: page,
-            title: title.clone(),
-            section: section
-                .config
-                .title
-                .best(&memo.lang, &section.config.languages)
-                .to_owned(),
-            text: memo.front.description.clone(),
+            None => opening(&clause.text),
         });
     }
 }
