@@ -7,10 +7,13 @@
 //!   then runs every check and test: formatting, clippy (native and wasm32), the app
 //!   bundle, the workspace's tests, the engine's wasm32 build, the app's browser tests.
 //! - `cargo xtask app`: builds the app bundle (app/dist) that the `tarif` binary embeds.
+//! - `cargo xtask lighthouse`: installs Lighthouse, builds and serves the default site with
+//!   the app, and writes Lighthouse's scores for every page type to `bench/lighthouse.md`.
 //!
 //! Each step prints what it runs; the first failure stops the task with its exit code.
 //! Tools are installed once and found again on the next run at their pinned versions.
 
+mod lighthouse;
 mod tools;
 
 use std::env;
@@ -31,9 +34,10 @@ fn main() {
         Some("test") => test(),
         Some("serve") => serve(&rest),
         Some("app") => tools::ensure_app_tools().and_then(|_| app()),
+        Some("lighthouse") => lighthouse::lighthouse(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\n  serve [ARGS]  install what is missing, build the app, build and serve the default site\n  test          install what the tests need, then run every check and test\n  app           build the app bundle the tarif binary embeds"
+                "usage: cargo xtask <task>\n\n  serve [ARGS]  install what is missing, build the app, build and serve the default site\n  test          install what the tests need, then run every check and test\n  app           build the app bundle the tarif binary embeds\n  lighthouse    Lighthouse's scores for every page type, into bench/lighthouse.md"
             );
             exit(2);
         }

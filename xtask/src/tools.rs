@@ -18,6 +18,9 @@ pub const BINARYEN: &str = "132";
 /// npm's `axe-core`: the accessibility rules the end-to-end test runs on every page type
 /// (`tests/e2e/a11y.rs` reads `<tools_dir>/node_modules/axe-core/axe.min.js`).
 pub const AXE_CORE: &str = "4.14.1";
+/// npm's `lighthouse`, for `cargo xtask lighthouse`. 13.x wants Node ≥ 22.19; 12.8 runs
+/// on the Node 18–20 that Debian and most CI images have.
+pub const LIGHTHOUSE: &str = "12.8.2";
 
 /// Where tools that are not cargo binaries are installed (kept across clones).
 pub fn tools_dir() -> PathBuf {
@@ -158,6 +161,15 @@ pub fn ensure_axe_core() -> Result<(), String> {
         return Ok(());
     }
     npm_install("axe-core", AXE_CORE)
+}
+
+/// Lighthouse's command line, `<tools_dir>/node_modules/.bin/lighthouse`.
+pub fn ensure_lighthouse() -> Result<PathBuf, String> {
+    let bin = tools_dir().join("node_modules/.bin/lighthouse");
+    if npm_version("lighthouse").as_deref() != Some(LIGHTHOUSE) || !bin.is_file() {
+        npm_install("lighthouse", LIGHTHOUSE)?;
+    }
+    Ok(bin)
 }
 
 /// The version of an npm package installed in the tools directory, from its package.json.

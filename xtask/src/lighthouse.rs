@@ -1,0 +1,531 @@
+//! `cargo xtask lighthouse`: Lighthouse's four category scores for one page of every page
+//! type of the default site, on mobile (Lighthouse's default) and desktop
+//! (`--preset=desktop`), written to `bench/lighthouse.md` with the audits each page fails.
+//!
+//! The site is built with the app by the release `tarif`, into a temporary folder, and
+//! served from 127.0.0.1 by the small server below, as a good static host serves it:
+//! brotli when the browser accepts it, and a year's cache for the app's hashed files.
+//! The server is a thread of this process: it stops when the task ends.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+
+use serde_json::Value;
+
+use crate::{app, root, run, tools};
+
+/// One page of every page type: (page type, path and query on the site).
+const PAGES: [(&str, &str); 10] = [
+    ("root language chooser", "/index.html"),
+    ("language home (ru)", "/ru/index.html"),
+    ("section (bg)", "/bg/laptop-bg/index.html"),
+    ("memo (ru)", "/ru/comportal/extended-service/index.html"),
+    ("memo (bg)", "/bg/laptop-bg/withdrawal/index.html"),
+    (
+        "memo with a price list and its calculator (bg)",
+        "/bg/laptop-bg/prices/index.html",
+    ),
+    (
+        "quote page, empty (en)",
+        "/en/comportal/quote/comportal/index.html",
+    ),
+    (
+        "quote page, a quote from its link (bg)",
+        "/bg/laptop-bg/quote/laptop-bg/index.html?q=laptop-diagnostics,data-backup:250GB,express",
+    ),
+    (
+        "wizard, first question (en)",
+        "/en/laptop-bg/wizard/withdrawal/index.html",
+    ),
+    (
+        "wizard, after an answer (ru)",
+        "/ru/comportal/wizard/comportal/index.html?bought=yes",
+    ),
+];
+
+/// Lighthouse's categories, in the order of its report.
+const CATEGORIES: [(&str, &str); 4] = [
+    ("performance", "Performance"),
+    ("accessibility", "Accessibility"),
+    ("best-practices", "Best practices"),
+    ("seo", "SEO"),
+];
+
+/// The metrics of the performance score: (audit id, short name).
+const METRICS: [(&str, &str); 5] = [
+    ("first-contentful-paint", "FCP"),
+    ("largest-contentful-paint", "LCP"),
+    ("total-blocking-time", "TBT"),
+    ("cumulative-layout-shift", "CLS"),
+    ("speed-index", "SI"),
+];
+
+/// The lowest score each category should have.
+const GOALS: [u32; 4] = [95, 100, 100, 100];
+
+const FORM_FACTORS: [(&str, &[&str]); 2] = [("mobile", &[]), ("desktop", &["--preset=desktop"])];
+
+pub fn lighthouse() -> Result<(), String> {
+    tools::ensure_app_tools()?;
+    tools::ensure_chromium()?;
+    let lighthouse = tools::ensure_lighthouse()?;
+    app()?;
+    let work = TempDir::new("tarif-lighthouse")?;
+    let site = work.0.join("public");
+    run(
+        "cargo",
+        &[
+            "run",
+            "--release",
+            "--bin",
+            "tarif",
+            "--",
+            "build",
+            "--quiet",
+            "--out",
+            &site.to_string_lossy(),
+        ],
+    )?;
+    let base = serve(&site)?;
+    eprintln!("  serving {} on {base}", site.display());
+
+    let mut results = Vec::new();
+    for (kind, path) in PAGES {
+        let url = format!("{base}{path}");
+        let mut runs = Vec::new();
+        for (form, flags) in FORM_FACTORS {
+            eprintln!("+ lighthouse {url} ({form})");
+            let report = work.0.join("report.json");
+            let status = Command::new(&lighthouse)
+                .arg(&url)
+                .arg("--chrome-flags=--headless=new --no-sandbox")
+                .args([
+                    "--output=json",
+                    "--quiet",
+                    "--only-categories=performance,accessibility,best-practices,seo",
+                ])
+                .arg(format!("--output-path={}", report.display()))
+                .args(flags)
+                .env("CHROME_PATH", "/usr/bin/chromium")
+                .env("PATH", tools::path_with_tools())
+                .status()
+                .map_err(|e| format!("cannot run lighthouse: {e}"))?;
+            crate::check("lighthouse", status)?;
+            let text = std::fs::read_to_string(&report)
+                .map_err(|e| format!("lighthouse wrote no report: {e}"))?;
+            let lhr: Value =
+                serde_json::from_str(&text).map_err(|e| format!("lighthouse's report: {e}"))?;
+            runs.push((form, Run::of(&lhr)));
+        }
+        results.push((kind, path, runs));
+    }
+    let out = root().join("bench/lighthouse.md");
+    std::fs::write(&out, markdown(&results))
+        .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    eprintln!("  wrote {}", out.display());
+    Ok(())
+}
+
+/// What one Lighthouse run says.
+struct Run {
+    lighthouse: String,
+    /// Per category: 0–100, or none when Lighthouse could not score it.
+    scores: Vec<Option<u32>>,
+    /// (category, audit id, title, display value, counts in the score), the audits not
+    /// passed.
+    failed: Vec<(String, String, String, String, bool)>,
+    /// The page's metrics as Lighthouse shows them (`LCP 1.4 s`).
+    metrics: Vec<String>,
+    /// Why the page could not be measured at all.
+    error: Option<String>,
+}
+
+impl Run {
+    fn of(lhr: &Value) -> Run {
+        let text = |v: &Value| v.as_str().unwrap_or_default().to_owned();
+        let scores = CATEGORIES
+            .iter()
+            .map(|(id, _)| {
+                lhr["categories"][id]["score"]
+                    .as_f64()
+                    .map(|s| (s * 100.0).round() as u32)
+            })
+            .collect();
+        let mut failed = Vec::new();
+        for (category, name) in CATEGORIES {
+            for r in lhr["categories"][category]["auditRefs"]
+                .as_array()
+                .into_iter()
+                .flatten()
+            {
+                let id = text(&r["id"]);
+                let audit = &lhr["audits"][&id];
+                let Some(score) = audit["score"].as_f64() else {
+                    continue; // informative, manual, not applicable
+                };
+                // A metric passes from 0.9 (green in Lighthouse's report); anything else
+                // passes at 1.
+                let pass = if audit["scoreDisplayMode"] == "numeric" {
+                    0.9
+                } else {
+                    1.0
+                };
+                if score < pass {
+                    failed.push((
+                        name.to_owned(),
+                        id,
+                        text(&audit["title"]),
+                        text(&audit["displayValue"]),
+                        r["weight"].as_f64().is_some_and(|w| w > 0.0),
+                    ));
+                }
+            }
+        }
+        let metrics = METRICS
+            .iter()
+            .map(|(id, short)| {
+                let value = text(&lhr["audits"][id]["displayValue"]).replace('\u{a0}', " ");
+                format!("{short} {}", if value.is_empty() { "—" } else { &value })
+            })
+            .collect();
+        Run {
+            lighthouse: text(&lhr["lighthouseVersion"]),
+            scores,
+            failed,
+            metrics,
+            error: lhr["runtimeError"]["message"].as_str().map(str::to_owned),
+        }
+    }
+}
+
+type Results<'a> = [(&'a str, &'a str, Vec<(&'a str, Run)>)];
+
+fn markdown(results: &Results) -> String {
+    let first = results.first().and_then(|(_, _, runs)| runs.first());
+    let version = first.map_or("?", |(_, r)| r.lighthouse.as_str());
+    // The user agent says 156.0.0.0 (Chromium reduces it): ask the binary.
+    let chromium = crate::output("/usr/bin/chromium", &["--version"]).unwrap_or_default();
+    let chromium = chromium
+        .lines()
+        .find_map(|l| l.strip_prefix("Chromium "))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap_or("?");
+    let mut md = format!(
+        "# Lighthouse\n\n\
+         `cargo xtask lighthouse`, {date}: Lighthouse {version}, Chromium {chromium} \
+         (Debian, headless), on the project's 2-core machine. The default site built with \
+         the app by the release `tarif build`, served from 127.0.0.1 by the xtask's static \
+         server (brotli, a year's cache for the app's hashed files, `no-cache` for the \
+         rest). Mobile is Lighthouse's default (an emulated mid-range phone, simulated slow \
+         4G and 4× CPU slowdown); desktop is `--preset=desktop`. One run per page: \
+         performance moves by a few points between runs, more when other builds share the \
+         cores.\n\n\
+         **Goal**: accessibility 100, performance ≥ 95, best practices 100, SEO 100. \
+         A score under its goal is in bold.\n",
+        date = today()
+    );
+    for (form, _) in FORM_FACTORS {
+        md += &format!("\n## {}\n\n| page type | ", capitalise(form));
+        md += &CATEGORIES.map(|(_, n)| n).join(" | ");
+        md += " |\n|---|";
+        md += &"---:|".repeat(CATEGORIES.len());
+        md += "\n";
+        for (kind, _, runs) in results {
+            let Some((_, run)) = runs.iter().find(|(f, _)| *f == form) else {
+                continue;
+            };
+            md += &format!("| {kind} |");
+            for (score, goal) in run.scores.iter().zip(GOALS) {
+                md += &match score {
+                    Some(s) if *s < goal => format!(" **{s}** |"),
+                    Some(s) => format!(" {s} |"),
+                    None => " — |".to_owned(),
+                };
+            }
+            md += "\n";
+        }
+    }
+    md += "\n## Metrics and audits not passed\n\n\
+           Per page type: the performance metrics on mobile and desktop; then each audit \
+           not passed, with its category, id and title and where it failed (with \
+           Lighthouse's figure when it gives one). Metrics count as failed under 0.9, every \
+           other audit under 1. \"Not scored\" audits have no weight in their category's \
+           score (Lighthouse's insights and diagnostics).\n";
+    for (kind, path, runs) in results {
+        md += &format!("\n### {kind}\n\n`{path}`\n\n");
+        for (form, run) in runs {
+            md += &format!("- {form}: {}\n", run.metrics.join(", "));
+        }
+        md += "\n";
+        // (category, id) → title, and each form factor with its figure.
+        let mut failed: BTreeMap<(usize, String), (String, bool, Vec<String>)> = BTreeMap::new();
+        for (form, run) in runs {
+            if let Some(e) = &run.error {
+                md += &format!("- {form}: Lighthouse could not measure the page: {e}\n");
+            }
+            for (category, id, title, value, scored) in &run.failed {
+                let order = CATEGORIES
+                    .iter()
+                    .position(|(_, n)| n == category)
+                    .unwrap_or(0);
+                let entry = failed
+                    .entry((order, id.clone()))
+                    .or_insert_with(|| (title.clone(), *scored, Vec::new()));
+                entry.2.push(if value.is_empty() {
+                    form.to_string()
+                } else {
+                    format!("{form}: {value}")
+                });
+            }
+        }
+        if failed.is_empty() {
+            md += "None.\n";
+        }
+        for ((order, id), (title, scored, wheres)) in failed {
+            md += &format!(
+                "- {}: `{id}`: {} ({}){}\n",
+                CATEGORIES[order].1,
+                title.replace('`', "'"),
+                wheres.join("; "),
+                if scored { "" } else { ", not scored" }
+            );
+        }
+    }
+    md
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`.
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Days since 1970-01-01 → the civil date (Howard Hinnant's algorithm).
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// A folder removed when dropped, whatever way the task ends.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> Result<TempDir, String> {
+        let dir = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        Ok(TempDir(dir))
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A file as served: its bytes, brotli-compressed too when that is smaller.
+struct File {
+    raw: Vec<u8>,
+    brotli: Option<Vec<u8>>,
+    kind: &'static str,
+    cache: &'static str,
+}
+
+/// Serves `dir` (every file read and compressed once, now) on 127.0.0.1 from background
+/// threads; returns the base URL.
+fn serve(dir: &Path) -> Result<String, String> {
+    let mut files = BTreeMap::new();
+    collect(dir, dir, &mut files)?;
+    let files = Arc::new(files);
+    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no port: {e}"))?;
+    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let files = Arc::clone(&files);
+            std::thread::spawn(move || connection(stream, &files));
+        }
+    });
+    Ok(format!("http://127.0.0.1:{port}"))
+}
+
+fn collect(root: &Path, dir: &Path, files: &mut BTreeMap<String, File>) -> Result<(), String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(root, &path, files)?;
+            continue;
+        }
+        let Ok(name) = path.strip_prefix(root) else {
+            continue;
+        };
+        let name = name.to_string_lossy().replace('\\', "/");
+        let raw = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let (kind, compress) = match path.extension().and_then(|e| e.to_str()) {
+            Some("html") => ("text/html; charset=utf-8", true),
+            Some("css") => ("text/css; charset=utf-8", true),
+            Some("js" | "mjs") => ("text/javascript; charset=utf-8", true),
+            Some("json") => ("application/json", true),
+            Some("webmanifest") => ("application/manifest+json", true),
+            Some("wasm") => ("application/wasm", true),
+            Some("svg") => ("image/svg+xml", true),
+            Some("xml") => ("application/xml", true),
+            Some("txt") => ("text/plain; charset=utf-8", true),
+            Some("png") => ("image/png", false),
+            Some("ico") => ("image/x-icon", false),
+            Some("woff2") => ("font/woff2", false),
+            _ => ("application/octet-stream", false),
+        };
+        let brotli = compress
+            .then(|| {
+                let mut out = Vec::new();
+                let params = brotli::enc::BrotliEncoderParams {
+                    quality: 11,
+                    ..Default::default()
+                };
+                brotli::BrotliCompress(&mut &raw[..], &mut out, &params).map(|_| out)
+            })
+            .and_then(Result::ok)
+            .filter(|b| b.len() < raw.len());
+        // The app's files carry their content's hash in their names: they never change.
+        let cache = if name.starts_with("app/") {
+            "public, max-age=31536000, immutable"
+        } else {
+            "no-cache"
+        };
+        files.insert(
+            name,
+            File {
+                raw,
+                brotli,
+                kind,
+                cache,
+            },
+        );
+    }
+    Ok(())
+}
+
+/// Answers the requests of one connection, kept alive until the browser closes it.
+fn connection(stream: TcpStream, files: &BTreeMap<String, File>) {
+    let Ok(read) = stream.try_clone() else {
+        return;
+    };
+    let mut reader = BufReader::new(read);
+    let mut out = stream;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 {
+            return;
+        }
+        let (mut brotli, mut close) = (false, false);
+        loop {
+            let mut header = String::new();
+            if reader.read_line(&mut header).unwrap_or(0) == 0 {
+                return;
+            }
+            let header = header.trim_end().to_ascii_lowercase();
+            if header.is_empty() {
+                break;
+            }
+            if let Some(v) = header.strip_prefix("accept-encoding:") {
+                brotli = v.split(',').any(|e| e.trim().starts_with("br"));
+            } else if let Some(v) = header.strip_prefix("connection:") {
+                close = v.trim() == "close";
+            }
+        }
+        let mut words = line.split_whitespace();
+        let method = words.next().unwrap_or("");
+        let target = words.next().unwrap_or("/");
+        let path = target.split(['?', '#']).next().unwrap_or("/");
+        let name = path.trim_start_matches('/');
+        let name = if name.is_empty() || name.ends_with('/') {
+            format!("{name}index.html")
+        } else {
+            name.to_owned()
+        };
+        let head = match files.get(&name) {
+            _ if method != "GET" && method != "HEAD" => {
+                respond(&mut out, "405 Method Not Allowed", &[], b"", true)
+            }
+            Some(f) => {
+                let (body, encoding) = match (&f.brotli, brotli) {
+                    (Some(b), true) => (b.as_slice(), "Content-Encoding: br\r\n"),
+                    _ => (f.raw.as_slice(), ""),
+                };
+                let headers = format!(
+                    "Content-Type: {}\r\nCache-Control: {}\r\n{encoding}{}",
+                    f.kind,
+                    f.cache,
+                    if f.brotli.is_some() {
+                        "Vary: Accept-Encoding\r\n"
+                    } else {
+                        ""
+                    }
+                );
+                respond(
+                    &mut out,
+                    "200 OK",
+                    headers.as_bytes(),
+                    body,
+                    method == "GET",
+                )
+            }
+            None if files.contains_key(&format!("{name}/index.html")) => {
+                let location = format!("Location: {path}/\r\n");
+                respond(
+                    &mut out,
+                    "301 Moved Permanently",
+                    location.as_bytes(),
+                    b"",
+                    true,
+                )
+            }
+            None => respond(
+                &mut out,
+                "404 Not Found",
+                b"Content-Type: text/plain; charset=utf-8\r\n",
+                b"not found",
+                method == "GET",
+            ),
+        };
+        if head.is_err() || close {
+            return;
+        }
+    }
+}
+
+fn respond(
+    out: &mut TcpStream,
+    status: &str,
+    headers: &[u8],
+    body: &[u8],
+    with_body: bool,
+) -> std::io::Result<()> {
+    let mut head = format!("HTTP/1.1 {status}\r\n").into_bytes();
+    head.extend_from_slice(headers);
+    head.extend_from_slice(format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes());
+    out.write_all(&head)?;
+    if with_body {
+        out.write_all(body)?;
+    }
+    out.flush()
+}
