@@ -19,7 +19,7 @@ use serde_json::Value;
 use crate::{app, root, run, tools};
 
 /// One page of every page type: (page type, path and query on the site).
-const PAGES: [(&str, &str); 10] = [
+const PAGES: [(&str, &str); 11] = [
     ("root language chooser", "/index.html"),
     ("language home (ru)", "/ru/index.html"),
     ("section (bg)", "/bg/laptop-bg/index.html"),
@@ -44,6 +44,11 @@ const PAGES: [(&str, &str); 10] = [
     (
         "wizard, after an answer (ru)",
         "/ru/comportal/wizard/comportal/index.html?bought=yes",
+    ),
+    (
+        // `?q=гаранцията`: results from a sent link.
+        "search, results from a link (bg)",
+        "/bg/search/index.html?q=%D0%B3%D0%B0%D1%80%D0%B0%D0%BD%D1%86%D0%B8%D1%8F%D1%82%D0%B0",
     ),
 ];
 
