@@ -34,7 +34,25 @@ pub struct PageData {
     pub wizard: Option<WizardData>,
     /// Search in the page's language.
     #[serde(default)]
-    pub search: Option<Index>,
+    pub search: Option<SearchData>,
+}
+
+/// What the search page gives the app.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SearchData {
+    /// The index of the page's language.
+    pub index: Index,
+    /// Every page of the language, shown while the query is empty.
+    pub pages: Vec<PageLink>,
+}
+
+/// A page of the site: its title, where it belongs, and the link to it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct PageLink {
+    pub title: String,
+    /// The section's title ("" for a section's own page).
+    pub description: String,
+    pub href: String,
 }
 
 /// What a wizard page gives the app.
@@ -94,7 +112,7 @@ fn app(data: PageData) -> impl IntoView {
         search,
     } = data;
     let wizard = wizard.map(|data| view! { <WizardFlow data lang=lang.clone() /> });
-    let search = search.map(|index| view! { <Search index lang=lang.clone() /> });
+    let search = search.map(|data| view! { <Search data lang=lang.clone() /> });
     let calculator = calculator.map(|list| view! { <Calculator list lang company terms /> });
     (wizard, search, calculator)
 }

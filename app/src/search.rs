@@ -9,21 +9,23 @@ use tarif_engine::locale::{Noun, Word, counted, word};
 use tarif_engine::search::{Hit, Index};
 use tarif_engine::text::Lang;
 
-use crate::page::{query_param, set_query_param};
+use crate::page::{PageLink, SearchData, query_param, set_query_param};
 
 /// How many results a search shows.
 pub const LIMIT: usize = 30;
 
-/// The search form and its results.
+/// The search form and its results; every page of the language while the query is empty.
 #[component]
-pub fn Search(index: Index, lang: Lang) -> impl IntoView {
+pub fn Search(data: SearchData, lang: Lang) -> impl IntoView {
+    let SearchData { index, pages } = data;
     let query = RwSignal::new(query_param("q").unwrap_or_default());
-    let index = StoredValue::new(index);
+    let empty = move || query.with(|q| q.trim().is_empty());
+    let index: StoredValue<Index> = StoredValue::new(index);
     let hits = Memo::new(move |_| index.with_value(|i| i.search(&query.get(), LIMIT)));
     let status = {
         let lang = lang.clone();
         move || {
-            if query.with(|q| q.trim().is_empty()) {
+            if empty() {
                 String::new()
             } else {
                 match hits.with(Vec::len) {
@@ -50,7 +52,19 @@ pub fn Search(index: Index, lang: Lang) -> impl IntoView {
         <ol class="search-results">
             {move || hits.get().into_iter().map(result).collect_view()}
         </ol>
+        <Show when=empty>
+            <h2>{word(&lang, Word::AllPages)}</h2>
+            <ul class="page-index">{pages.iter().cloned().map(page).collect_view()}</ul>
+        </Show>
     }
+}
+
+/// A page in the list of all pages, as the generator writes it.
+fn page(p: PageLink) -> impl IntoView {
+    let section = (!p.description.is_empty()).then(|| {
+        view! { " "<span class="meta">{"· "}{p.description}</span> }
+    });
+    view! { <li><a href=p.href>{p.title}</a>{section}</li> }
 }
 
 /// One result: the title (a link) with its matched words marked, where it is, and a

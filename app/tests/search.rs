@@ -4,7 +4,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use tarif_app::page::PageData;
+use tarif_app::page::{PageData, PageLink, SearchData};
 use tarif_engine::search::{Document, Index};
 use tarif_engine::text::Lang;
 use wasm_bindgen_test::*;
@@ -55,7 +55,14 @@ async fn mount(lang: &str) -> Element {
         terms: vec![],
         calculator: None,
         wizard: None,
-        search: Some(index(&lang)),
+        search: Some(SearchData {
+            index: index(&lang),
+            pages: vec![PageLink {
+                title: "Общи условия".into(),
+                description: "Лаптоп БГ".into(),
+                href: "../terms/index.html".into(),
+            }],
+        }),
     })
     .await
 }
@@ -73,7 +80,10 @@ async fn an_inflected_bulgarian_word_finds_every_form_and_marks_it() {
     clear_url();
     let root = mount("bg").await;
     assert_eq!(text(&root, "#search-status"), "");
+    // Before a query: every page, as the page lists them without the app.
+    assert_eq!(text(&root, ".page-index a"), "Общи условия");
     type_into(&root, "#search-q", "гаранцията").await;
+    assert!(root.query_selector(".page-index").unwrap().is_none());
     let expected = index(&Lang::new("bg").unwrap()).search("гаранцията", 30);
     let titles: Vec<String> = expected.iter().map(|h| h.title.clone()).collect();
     assert_eq!(results(&root), titles);

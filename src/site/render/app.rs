@@ -84,7 +84,15 @@ struct PageData<'a> {
     terms: Vec<Term>,
     calculator: Option<&'a PriceList>,
     wizard: Option<WizardData<'a>>,
-    search: Option<Index>,
+    search: Option<SearchData<'a>>,
+}
+
+/// What the search page gives the app: the index, and every page of the language (shown
+/// while the query is empty, as the page shows it without the app).
+#[derive(Serialize)]
+struct SearchData<'a> {
+    index: Index,
+    pages: &'a [super::view::Card<'a>],
 }
 
 #[derive(Serialize)]
@@ -162,15 +170,19 @@ pub fn wizard(
     script_json(&data)
 }
 
-/// The data of the search page in `lang`: the index of every page in that language.
-pub fn search(site: &Site, lang: &Lang, here: &PageDir) -> String {
+/// The data of the search page in `lang`: the index of every page in that language, and
+/// the list of them all.
+pub fn search(site: &Site, lang: &Lang, here: &PageDir, pages: &[super::view::Card]) -> String {
     let data = PageData {
         lang,
         company: &site.config.company,
         terms: Vec::new(),
         calculator: None,
         wizard: None,
-        search: Some(super::search::index(site, lang, here)),
+        search: Some(SearchData {
+            index: super::search::index(site, lang, here),
+            pages,
+        }),
     };
     script_json(&data)
 }

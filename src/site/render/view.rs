@@ -310,7 +310,7 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>, theme: &Theme) -> Context<'a
             view.app = Some(App {
                 kind: "search",
                 id: lang.to_string(),
-                data: app::search(site, lang, &dir),
+                data: app::search(site, lang, &dir, &view.children),
             });
         }
         Page::Quote(section, list, lang) => {
