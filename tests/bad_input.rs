@@ -14,25 +14,13 @@ fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad-input")
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// The case's site: the base with the case's files laid over it.
 fn site_of(case: &Path, root: &Path) {
-    copy_dir(&corpus().join("_base"), root);
+    common::copy_dir(&corpus().join("_base"), root);
     for entry in fs::read_dir(case).unwrap().flatten() {
         let name = entry.file_name();
         if entry.path().is_dir() {
-            copy_dir(&entry.path(), &root.join(&name));
+            common::copy_dir(&entry.path(), &root.join(&name));
         }
     }
     if let Ok(list) = fs::read_to_string(case.join("delete")) {

@@ -123,3 +123,120 @@ fn after_one_visit_memos_the_calculator_and_wizards_work_with_the_network_gone()
         panic!("{e}");
     }
 }
+
+/// The site's sources copied into `root`, where a test may change them.
+fn copy_default_site(root: &std::path::Path) {
+    for dir in ["content", "price-lists", "static"] {
+        common::copy_dir(&common::default_site().join(dir), &root.join(dir));
+    }
+}
+
+/// What the page's service worker registration holds: `[active, waiting]` script states.
+async fn registration(c: &Client) -> Step<(bool, bool)> {
+    let script = "const done = arguments[0];
+        navigator.serviceWorker.getRegistration().then(r =>
+            done([!!(r && r.active), !!(r && r.waiting)]));";
+    let value = c
+        .execute_async(script, vec![])
+        .await
+        .map_err(fail("the registration"))?;
+    Ok((
+        value[0].as_bool() == Some(true),
+        value[1].as_bool() == Some(true),
+    ))
+}
+
+#[test]
+fn a_new_build_takes_over_whole_and_only_when_the_old_pages_are_closed() {
+    let sources = tempfile::tempdir().expect("a temporary folder");
+    copy_default_site(sources.path());
+    let memo_file = sources
+        .path()
+        .join("content/comportal/ru/extended-service.md");
+    let out = tempfile::tempdir().expect("a temporary folder");
+    let site = out.path().join("public");
+    common::build(sources.path(), &site).expect("build A");
+    let base = serve(site.clone());
+    let driver = Driver::start();
+    let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
+    let result: Step<()> = runtime.block_on(async {
+        let c = driver.session(&[]).await;
+        let result = async {
+            let memo = format!("{base}/ru/comportal/extended-service/index.html");
+            c.goto(&memo).await.map_err(fail("the memo"))?;
+            let a = heading(&c).await?;
+            controlled(&c).await?;
+
+            // Build B: the memo's title changes.
+            let text = std::fs::read_to_string(&memo_file).map_err(fail("read"))?;
+            let changed = text.replacen("title = \"", "title = \"Новое: ", 1);
+            std::fs::write(&memo_file, changed).map_err(fail("write"))?;
+            common::build(sources.path(), &site).map_err(fail("build B"))?;
+
+            // The open page reloads from build A, and so does the rest of the site, while
+            // B installs beside it and waits.
+            c.refresh().await.map_err(fail("reload"))?;
+            let started = Instant::now();
+            while !registration(&c).await?.1 {
+                if started.elapsed() > Duration::from_secs(30) {
+                    return Err("build B never finished installing".into());
+                }
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            c.refresh().await.map_err(fail("reload"))?;
+            if heading(&c).await? != a {
+                return Err("an open page switched builds".into());
+            }
+            c.goto(&format!("{base}/ru/comportal/index.html"))
+                .await
+                .map_err(fail("the section"))?;
+            let listed = c
+                .find(fantoccini::Locator::Css("main"))
+                .await
+                .map_err(fail("main"))?
+                .text()
+                .await
+                .map_err(fail("text"))?;
+            if listed.contains("Новое: ") {
+                return Err("a page of build B was served beside build A".into());
+            }
+
+            // Every page of A closed: B takes over, whole.
+            let fresh = c.new_window(true).await.map_err(fail("a new tab"))?;
+            c.close_window().await.map_err(fail("close A's tab"))?;
+            c.switch_to_window(fresh.handle)
+                .await
+                .map_err(fail("switch"))?;
+            let started = Instant::now();
+            loop {
+                c.goto(&memo).await.map_err(fail("the memo again"))?;
+                let now = heading(&c).await?;
+                if now.starts_with("Новое: ") {
+                    break;
+                }
+                if started.elapsed() > Duration::from_secs(30) {
+                    return Err(format!("build B never took over: {now:?}"));
+                }
+                tokio::time::sleep(Duration::from_millis(300)).await;
+            }
+            let caches = c
+                .execute_async(
+                    "const done = arguments[0]; caches.keys().then(done);",
+                    vec![],
+                )
+                .await
+                .map_err(fail("the caches"))?;
+            if caches.as_array().map(Vec::len) != Some(1) {
+                return Err(format!("the old build's cache stayed: {caches}"));
+            }
+            Ok(())
+        }
+        .await;
+        let _ = c.close().await;
+        result
+    });
+    drop(driver);
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+}
