@@ -42,12 +42,23 @@ where
     let out = tempfile::tempdir().expect("a temporary folder");
     let site = out.path().join("public");
     common::build(&common::default_site(), &site).expect("the default site builds");
-    let base = serve(site);
+    in_browser(&serve(site), flags, scenario);
+}
+
+/// Runs `scenario` on the site served at `base` in a fresh browser session (started with
+/// `flags` too), and always closes the session before reporting.
+pub(crate) fn in_browser<F>(base: &str, flags: &[&str], scenario: F)
+where
+    F: for<'c> FnOnce(
+        &'c Client,
+        &'c str,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Step<()>> + 'c>>,
+{
     let driver = Driver::start();
     let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
     let result = runtime.block_on(async {
         let client = driver.session(flags).await;
-        let result = scenario(&client, &base).await;
+        let result = scenario(&client, base).await;
         let _ = client.close().await;
         result
     });

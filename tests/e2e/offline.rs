@@ -11,8 +11,8 @@ use fantoccini::Client;
 use fantoccini::wd::WebDriverCompatibleCommand;
 use serde_json::json;
 
-use crate::common;
 use crate::harness::*;
+use crate::{common, in_browser};
 
 /// chromedriver's `POST /session/{id}/chromium/network_conditions`.
 #[derive(Debug)]
@@ -74,15 +74,12 @@ fn after_one_visit_memos_the_calculator_and_wizards_work_with_the_network_gone()
     common::build(&common::default_site(), &site).expect("the default site builds");
     let up = Arc::new(AtomicBool::new(true));
     let base = serve_while(site, up.clone());
-    let driver = Driver::start();
-    let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
-    let result: Step<()> = runtime.block_on(async {
-        let c = driver.session(&[]).await;
-        let result = async {
+    in_browser(&base, &[], |c, base| {
+        Box::pin(async move {
             let memo = format!("{base}/ru/comportal/extended-service/index.html");
             c.goto(&memo).await.map_err(fail("the memo"))?;
-            let online = heading(&c).await?;
-            controlled(&c).await?;
+            let online = heading(c).await?;
+            controlled(c).await?;
 
             c.issue_cmd(NetworkConditions { offline: true })
                 .await
@@ -90,7 +87,7 @@ fn after_one_visit_memos_the_calculator_and_wizards_work_with_the_network_gone()
             up.store(false, Ordering::SeqCst);
 
             c.refresh().await.map_err(fail("reload the memo"))?;
-            let offline = heading(&c).await?;
+            let offline = heading(c).await?;
             if offline != online {
                 return Err(format!("offline the memo shows {offline:?}"));
             }
@@ -100,28 +97,21 @@ fn after_one_visit_memos_the_calculator_and_wizards_work_with_the_network_gone()
             ))
             .await
             .map_err(fail("the quote page"))?;
-            wait_text(&c, ".calc-total", "25,56 € (50,00 лв.)").await?;
+            wait_text(c, ".calc-total", "25,56 € (50,00 лв.)").await?;
             // A wizard never opened before: the whole site was precached, not just visits.
             c.goto(&format!("{base}/en/laptop-bg/wizard/withdrawal/index.html"))
                 .await
                 .map_err(fail("the wizard"))?;
-            wait_for(&c, "#wiz-input").await?;
-            wait_for(&c, "#decision-table").await?;
+            wait_for(c, "#wiz-input").await?;
+            wait_for(c, "#decision-table").await?;
             // Search, offline too: the index is in the (precached) search page.
             c.goto(&format!("{base}/bg/search/index.html?q=гаранцията"))
                 .await
                 .map_err(fail("the search page"))?;
-            wait_for(&c, ".search-results mark").await?;
+            wait_for(c, ".search-results mark").await?;
             Ok(())
-        }
-        .await;
-        let _ = c.close().await;
-        result
+        })
     });
-    drop(driver);
-    if let Err(e) = result {
-        panic!("{e}");
-    }
 }
 
 /// The site's sources copied into `root`, where a test may change them.
@@ -157,15 +147,12 @@ fn a_new_build_takes_over_whole_and_only_when_the_old_pages_are_closed() {
     let site = out.path().join("public");
     common::build(sources.path(), &site).expect("build A");
     let base = serve(site.clone());
-    let driver = Driver::start();
-    let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
-    let result: Step<()> = runtime.block_on(async {
-        let c = driver.session(&[]).await;
-        let result = async {
+    in_browser(&base, &[], |c, base| {
+        Box::pin(async move {
             let memo = format!("{base}/ru/comportal/extended-service/index.html");
             c.goto(&memo).await.map_err(fail("the memo"))?;
-            let a = heading(&c).await?;
-            controlled(&c).await?;
+            let a = heading(c).await?;
+            controlled(c).await?;
 
             // Build B: the memo's title changes.
             let text = std::fs::read_to_string(&memo_file).map_err(fail("read"))?;
@@ -177,14 +164,14 @@ fn a_new_build_takes_over_whole_and_only_when_the_old_pages_are_closed() {
             // B installs beside it and waits.
             c.refresh().await.map_err(fail("reload"))?;
             let started = Instant::now();
-            while !registration(&c).await?.1 {
+            while !registration(c).await?.1 {
                 if started.elapsed() > Duration::from_secs(30) {
                     return Err("build B never finished installing".into());
                 }
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }
             c.refresh().await.map_err(fail("reload"))?;
-            if heading(&c).await? != a {
+            if heading(c).await? != a {
                 return Err("an open page switched builds".into());
             }
             c.goto(&format!("{base}/ru/comportal/index.html"))
@@ -210,7 +197,7 @@ fn a_new_build_takes_over_whole_and_only_when_the_old_pages_are_closed() {
             let started = Instant::now();
             loop {
                 c.goto(&memo).await.map_err(fail("the memo again"))?;
-                let now = heading(&c).await?;
+                let now = heading(c).await?;
                 if now.starts_with("Новое: ") {
                     break;
                 }
@@ -230,13 +217,6 @@ fn a_new_build_takes_over_whole_and_only_when_the_old_pages_are_closed() {
                 return Err(format!("the old build's cache stayed: {caches}"));
             }
             Ok(())
-        }
-        .await;
-        let _ = c.close().await;
-        result
+        })
     });
-    drop(driver);
-    if let Err(e) = result {
-        panic!("{e}");
-    }
 }
