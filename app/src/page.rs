@@ -98,10 +98,44 @@ pub fn boot() {
             return;
         };
         later(move || {
+            let typed = typed_query(&document);
             mount.set_inner_html("");
             mount_app(mount, data);
+            if let Some(query) = typed {
+                focus_search(&query);
+            }
         });
     });
+}
+
+/// What a person typed into the page's own search form (and whether it had the focus)
+/// before the app took it over: the app's form starts from it, so no keystroke is lost.
+fn typed_query(document: &web_sys::Document) -> Option<String> {
+    let input = document
+        .get_element_by_id(crate::search::INPUT_ID)?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?;
+    let focused = document
+        .active_element()
+        .is_some_and(|e| e.id() == crate::search::INPUT_ID);
+    let value = input.value();
+    if !value.is_empty() {
+        set_query_param("q", &value);
+    }
+    (focused || !value.is_empty()).then_some(value)
+}
+
+/// Puts the focus back in the app's search field, at the end of `query`.
+fn focus_search(query: &str) {
+    let input = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(crate::search::INPUT_ID))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+    if let Some(input) = input {
+        let _ = input.focus();
+        let end = query.encode_utf16().count() as u32;
+        let _ = input.set_selection_range(end, end);
+    }
 }
 
 /// Runs `f` in a task of its own, after what the browser has queued.

@@ -11,6 +11,9 @@ use tarif_engine::text::Lang;
 
 use crate::page::{PageLink, SearchData, query_param, set_query_param};
 
+/// The id of the search field (the page's own and the app's).
+pub const INPUT_ID: &str = "search-q";
+
 /// How many results a search shows.
 pub const LIMIT: usize = 30;
 

@@ -123,3 +123,52 @@ async fn a_sent_search_link_opens_with_its_results() {
     assert_eq!(results(&root), ["Данни"]);
     clear_url();
 }
+
+/// Waits `ms` milliseconds of the browser's time (the app starts in tasks of its own).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn what_was_typed_before_the_app_took_over_is_kept_and_keeps_the_focus() {
+    clear_url();
+    let lang = Lang::new("bg").unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    // The search page as the generator writes it, with someone already typing in it.
+    let data = serde_json::json!({
+        "lang": "bg",
+        "company": "Лаптоп БГ",
+        "search": { "index": index(&lang), "pages": [] },
+    });
+    let page = document.create_element("div").unwrap();
+    page.set_inner_html(&format!(
+        "<div id=\"tarif-app\"><form><input id=\"search-q\" name=\"q\" type=\"search\"></form></div>\
+         <script type=\"application/json\" id=\"tarif-data\">{data}</script>"
+    ));
+    document.body().unwrap().append_child(&page).unwrap();
+    let typed: web_sys::HtmlInputElement =
+        wasm_bindgen::JsCast::unchecked_into(document.get_element_by_id("search-q").unwrap());
+    typed.set_value("гаранцията");
+    typed.focus().unwrap();
+
+    tarif_app::boot();
+    sleep(50).await;
+    let root = document.get_element_by_id("tarif-app").unwrap();
+    let input: web_sys::HtmlInputElement =
+        wasm_bindgen::JsCast::unchecked_into(find(&root, "#search-q"));
+    assert_ne!(input, typed, "the app's own field");
+    assert_eq!(input.value(), "гаранцията");
+    assert_eq!(
+        document.active_element().map(|e| e.id()).as_deref(),
+        Some("search-q")
+    );
+    assert_eq!(results(&root).len(), 2);
+    page.remove();
+    clear_url();
+}

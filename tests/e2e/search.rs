@@ -39,6 +39,9 @@ fn a_russian_word_typed_and_an_inflected_bulgarian_word_find_their_clauses() {
                 .click()
                 .await
                 .map_err(fail("follow it"))?;
+            // The page's own form until the app takes the mount over with its live one
+            // (which alone has the status line): type into the live one.
+            wait_for(c, "#search-status").await?;
             let input = wait_for(c, "#search-q").await?;
             input.click().await.map_err(fail("focus"))?;
             press(c, "перевозка алматы").await?;
