@@ -5,6 +5,7 @@
 
 use std::fmt::Write as _;
 
+use crate::site::render::escape;
 use rust_decimal::Decimal;
 use tarif_engine::date::Date;
 use tarif_engine::locale;
@@ -38,7 +39,7 @@ pub fn render(
     let _ = writeln!(
         out,
         "<div class=\"decision-tables\" lang=\"{}\">",
-        esc(lang.as_str())
+        escape(lang.as_str())
     );
     for group in &table.outcomes {
         if let Some(o) = wizard.outcome(&group.outcome) {
@@ -75,20 +76,20 @@ impl Renderer<'_> {
         let _ = writeln!(
             out,
             "<section class=\"decision-outcome verdict-{}\" id=\"{}\" aria-labelledby=\"{1}-title\">",
-            esc(&o.verdict),
-            esc(&id)
+            escape(&o.verdict),
+            escape(&id)
         );
         let _ = writeln!(
             out,
             "<h3 id=\"{}-title\">{}</h3>",
-            esc(&id),
-            esc(&self.with_dates(&o.title, &o.dates))
+            escape(&id),
+            escape(&self.with_dates(&o.title, &o.dates))
         );
         for d in &o.dates {
             let _ = writeln!(
                 out,
                 "<p class=\"decision-date\">{}</p>",
-                esc(&self.date_rule(d))
+                escape(&self.date_rule(d))
             );
         }
         let costs = !o.quote.is_empty();
@@ -96,7 +97,7 @@ impl Renderer<'_> {
         let _ = writeln!(
             out,
             "<caption>{}</caption>",
-            esc(&format!("{}: {}", self.word(W::Paths), paths.len()))
+            escape(&format!("{}: {}", self.word(W::Paths), paths.len()))
         );
         let mut head = vec![W::Number, W::Answers, W::Why, W::WhatToDo];
         if costs {
@@ -107,7 +108,7 @@ impl Renderer<'_> {
         }
         out.push_str("<thead><tr>");
         for h in head {
-            let _ = write!(out, "<th scope=\"col\">{}</th>", esc(self.word(h)));
+            let _ = write!(out, "<th scope=\"col\">{}</th>", escape(self.word(h)));
         }
         out.push_str("</tr></thead>\n<tbody>\n");
         for (n, path) in paths.iter().enumerate() {
@@ -137,8 +138,8 @@ impl Renderer<'_> {
             let _ = write!(
                 out,
                 "<dt>{}</dt><dd>{}</dd>",
-                esc(&self.t(&q.text)),
-                esc(&self.class(&q.kind, &step.answer))
+                escape(&self.t(&q.text)),
+                escape(&self.class(&q.kind, &step.answer))
             );
         }
         out.push_str("</dl></td>");
@@ -411,25 +412,9 @@ fn list(out: &mut String, items: &[String]) {
     }
     out.push_str("<td><ul>");
     for i in items {
-        let _ = write!(out, "<li>{}</li>", esc(i));
+        let _ = write!(out, "<li>{}</li>", escape(i));
     }
     out.push_str("</ul></td>");
-}
-
-/// Escapes text for HTML content and attribute values.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -439,7 +424,7 @@ mod tests {
     #[test]
     fn text_is_escaped() {
         assert_eq!(
-            esc("<a href=\"x\">&'"),
+            escape("<a href=\"x\">&'"),
             "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
         );
     }

@@ -331,25 +331,37 @@ fn html_formatter(
 ) -> Result<(), minijinja::Error> {
     match value.as_str() {
         Some(text) if *state.auto_escape() == AutoEscape::Html && !value.is_safe() => {
-            let mut last = 0;
-            for (i, c) in text.char_indices() {
-                let entity = match c {
-                    '&' => "&amp;",
-                    '<' => "&lt;",
-                    '>' => "&gt;",
-                    '"' => "&quot;",
-                    '\'' => "&#39;",
-                    _ => continue,
-                };
-                out.write_str(&text[last..i])
-                    .map_err(minijinja::Error::from)?;
-                out.write_str(entity).map_err(minijinja::Error::from)?;
-                last = i + 1;
-            }
-            out.write_str(&text[last..]).map_err(minijinja::Error::from)
+            escape_into(out, text).map_err(minijinja::Error::from)
         }
         _ => minijinja::escape_formatter(out, state, value),
     }
+}
+
+/// `text` with `&<>"'` escaped: safe in HTML (and XML) content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let _ = escape_into(&mut out, text); // writing to a String cannot fail
+    out
+}
+
+/// Writes `text` into `out`, `&<>"'` escaped. The one escaper of generated markup: the
+/// templates' formatter, the decision tables and the sitemap all use it.
+pub fn escape_into(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Result {
+    let mut last = 0;
+    for (i, c) in text.char_indices() {
+        let entity = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&#39;",
+            _ => continue,
+        };
+        out.write_str(&text[last..i])?;
+        out.write_str(entity)?;
+        last = i + 1;
+    }
+    out.write_str(&text[last..])
 }
 
 fn vars(accent: Colour, dark: Colour) -> String {

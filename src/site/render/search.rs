@@ -6,7 +6,7 @@
 use tarif_engine::price_list::PriceList;
 use tarif_engine::search::{Document, Index};
 use tarif_engine::text::{Lang, Text};
-use tarif_engine::wizard::{Choice, QuestionKind, Wizard};
+use tarif_engine::wizard::Wizard;
 
 use crate::site::model::{Memo, Section, Site};
 use crate::site::url::PageDir;
@@ -94,12 +94,7 @@ fn wizard_document(section: &Section, wizard: &Wizard, lang: &Lang, here: &PageD
     for q in &wizard.questions {
         text.push(q.text.best(lang, langs));
         text.extend(q.hint.as_ref().map(|t| t.best(lang, langs)));
-        let choices: &[Choice] = match &q.kind {
-            QuestionKind::Choice { options } => options,
-            QuestionKind::Multi { options, .. } => options,
-            _ => &[],
-        };
-        text.extend(choices.iter().map(|c| c.label.best(lang, langs)));
+        text.extend(q.kind.options().iter().map(|c| c.label.best(lang, langs)));
     }
     for o in &wizard.outcomes {
         text.push(o.title.best(lang, langs));

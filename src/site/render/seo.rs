@@ -12,8 +12,8 @@ use tarif_engine::locale::{Word, word};
 use tarif_engine::price_list::{Price, PriceList, Pricing};
 use tarif_engine::text::Lang;
 
-use super::Page;
 use super::app::script_json;
+use super::{Page, escape};
 use crate::site::model::Site;
 use crate::site::url::PageDir;
 
@@ -53,13 +53,6 @@ pub fn sitemap(site: &Site, pages: &[Page]) -> Option<String> {
     }
     xml.push_str("</urlset>\n");
     Some(xml)
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// The list's services as schema.org `Service`s, each offered at its prices (one
