@@ -110,12 +110,15 @@ fn respond(
     request.respond(response)
 }
 
-fn content_type(ext: &str) -> &'static str {
+/// The `Content-Type` of a file of the output, by its extension.
+pub fn content_type(ext: &str) -> &'static str {
     match ext {
         "html" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
         "js" => "text/javascript; charset=utf-8",
         "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
+        "xml" => "application/xml",
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "jpg" | "jpeg" => "image/jpeg",

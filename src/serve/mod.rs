@@ -10,6 +10,8 @@
 mod http;
 mod watch;
 
+pub use http::content_type;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Arc, Condvar, Mutex, PoisonError};

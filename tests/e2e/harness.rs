@@ -57,16 +57,7 @@ fn answer(mut stream: TcpStream, dir: &Path) {
         Ok(b) => ("200 OK", b),
         Err(_) => ("404 Not Found", b"not found".to_vec()),
     };
-    let kind = match file.extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
-        Some("js") => "text/javascript",
-        Some("wasm") => "application/wasm",
-        Some("css") => "text/css",
-        Some("svg") => "image/svg+xml",
-        Some("json" | "webmanifest") => "application/json",
-        Some("png") => "image/png",
-        _ => "application/octet-stream",
-    };
+    let kind = tarif::serve::content_type(file.extension().and_then(|e| e.to_str()).unwrap_or(""));
     let head = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
         body.len()
