@@ -75,6 +75,12 @@ pub fn build(opts: &Options) -> Result<Summary, Vec<Diagnostic>> {
     let theme = Theme::new(&site, opts.live_reload)?;
     let pages = render::pages(&site);
     let staging = Staging::new(&opts.out).map_err(|d| vec![d])?;
+    // Only a published build's service worker lists the files with their digests.
+    let staging = if opts.live_reload {
+        staging.without_digests()
+    } else {
+        staging
+    };
     progress.start(pages.len());
     let results = parallel::map(&pages, |p| {
         let written = write_page(&site, &theme, &staging, p);

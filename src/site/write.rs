@@ -20,8 +20,9 @@ pub struct Staging {
     tmp: PathBuf,
     committed: bool,
     /// Every file written so far, with its Subresource Integrity digest (the service
-    /// worker precaches exactly these, and checks each against its digest).
-    written: Mutex<Vec<(String, String)>>,
+    /// worker precaches exactly these, and checks each against its digest); `None` when
+    /// nothing needs them (`tarif serve`'s builds, whose worker keeps nothing).
+    written: Option<Mutex<Vec<(String, String)>>>,
 }
 
 impl Staging {
@@ -54,8 +55,14 @@ impl Staging {
             out: out.to_owned(),
             tmp,
             committed: false,
-            written: Mutex::new(Vec::new()),
+            written: Some(Mutex::new(Vec::new())),
         })
+    }
+
+    /// Writes without computing each file's digest: for builds that need no list of them.
+    pub fn without_digests(mut self) -> Staging {
+        self.written = None;
+        self
     }
 
     /// Writes `bytes` at `rel`, a `/`-separated path inside the output.
@@ -67,7 +74,7 @@ impl Staging {
             fs::create_dir_all(dir).map_err(fail)?;
         }
         fs::write(&path, bytes).map_err(fail)?;
-        if let Ok(mut written) = self.written.lock() {
+        if let Some(Ok(mut written)) = self.written.as_ref().map(Mutex::lock) {
             written.push((rel.to_owned(), integrity(bytes)));
         }
         Ok(())
@@ -84,9 +91,12 @@ impl Staging {
         self.write(rel, &bytes)
     }
 
-    /// Every file written so far and its integrity digest, by path.
+    /// Every file written so far and its integrity digest, by path (none without digests).
     pub fn written(&self) -> Vec<(String, String)> {
-        let mut files = self.written.lock().map(|w| w.clone()).unwrap_or_default();
+        let mut files = match self.written.as_ref().map(Mutex::lock) {
+            Some(Ok(w)) => w.clone(),
+            _ => Vec::new(),
+        };
         files.sort();
         files
     }
@@ -205,6 +215,11 @@ mod tests {
         let written = s.written();
         assert_eq!(written[0].0, "a/index.html");
         assert_eq!(written[1], ("b.txt".to_owned(), integrity(b"b")));
+        let s = Staging::new(&dir.path().join("live"))
+            .unwrap()
+            .without_digests();
+        s.write("a/index.html", b"").unwrap();
+        assert!(s.written().is_empty());
     }
 
     #[test]
