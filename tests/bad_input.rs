@@ -132,10 +132,9 @@ fn active_content(out: &Path) -> Vec<String> {
     };
     for (path, html) in pages(out) {
         for tag in tags(&html) {
-            let data = matches!(
-                tag.attr("type"),
-                Some("application/json" | "application/ld+json")
-            );
+            let data = tag
+                .attr("type")
+                .is_some_and(|t| t == tarif_engine::page::DATA_TYPE || t == "application/ld+json");
             let script = tag.name == "script" && !data && !is_app(&tag);
             if script || tag.name == "iframe" || tag.name == "style" {
                 found.push(format!("{path}: <{}>", tag.name));

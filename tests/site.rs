@@ -11,6 +11,7 @@ use common::{build, default_site, pages, tags, text};
 use tarif::site::load_site;
 use tarif_engine::locale::{self, Word, word};
 use tarif_engine::money::Amounts;
+use tarif_engine::page::{self, PageData};
 use tarif_engine::price_list::Pricing;
 
 /// The default site, built once for every test of this file.
@@ -356,10 +357,9 @@ fn strings_from_sources_are_escaped_and_pages_stay_small() {
         let tags = common::tags(html);
         let scripts: Vec<_> = tags.iter().filter(|t| t.name == "script").collect();
         for s in &scripts {
-            let data = matches!(
-                s.attr("type"),
-                Some("application/json" | "application/ld+json")
-            );
+            let data = s
+                .attr("type")
+                .is_some_and(|t| t == tarif_engine::page::DATA_TYPE || t == "application/ld+json");
             let module = s.attr("type") == Some("module")
                 && s.attr("src").is_some_and(|src| src.contains("app/"))
                 && s.attr("integrity")
@@ -382,6 +382,49 @@ fn strings_from_sources_are_escaped_and_pages_stay_small() {
     let css = std::fs::metadata(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/theme/style.css"))
         .unwrap();
     assert!(css.len() < 12_000);
+}
+
+#[test]
+fn every_app_page_carries_the_engines_model_for_the_app() {
+    let site = load_site(&default_site()).unwrap();
+    let wizards: Vec<_> = site.sections.iter().flat_map(|s| &s.wizards).collect();
+    let (mut lists, mut flows, mut searches) = (0, 0, 0);
+    for (path, html) in built() {
+        let tags = tags(html);
+        let Some(block) = tags.iter().find(|t| t.attr("id") == Some(page::DATA_ID)) else {
+            continue;
+        };
+        assert_eq!(block.attr("type"), Some(page::DATA_TYPE), "{path}");
+        assert!(
+            tags.iter().any(|t| t.attr("id") == Some(page::MOUNT_ID)),
+            "{path}: data without a mount"
+        );
+        let text = &html[block.end..block.end + html[block.end..].find("</script>").unwrap()];
+        let data = PageData::from_text(text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert_eq!(path.split('/').next(), Some(data.lang.as_str()), "{path}");
+        assert_eq!(data.company, site.config.company);
+        if let Some(list) = &data.calculator {
+            assert_eq!(list, &site.price_lists[&list.id], "{path}");
+            assert!(!data.terms.is_empty(), "{path}: a quote rests on terms");
+            lists += 1;
+        }
+        if let Some(w) = &data.wizard {
+            let model = wizards.iter().find(|m| m.id == w.wizard.id).unwrap();
+            assert_eq!(&w.wizard, *model, "{path}");
+            let list = model.price_list.as_ref().map(|id| &site.price_lists[id]);
+            assert_eq!(w.list.as_ref(), list, "{path}");
+            flows += 1;
+        }
+        if let Some(search) = &data.search {
+            assert!(!search.pages.is_empty(), "{path}");
+            searches += 1;
+        }
+    }
+    // A quote page per list and language, every wizard in every language, search in each.
+    assert!(
+        lists >= 2 && flows >= 3 && searches == site.languages.len(),
+        "{lists} {flows} {searches}"
+    );
 }
 
 #[test]

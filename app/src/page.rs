@@ -2,77 +2,14 @@
 //! URL it keeps its state in.
 
 use leptos::prelude::*;
-use serde::Deserialize;
-use tarif_engine::price_list::PriceList;
-use tarif_engine::search::Index;
-use tarif_engine::text::Lang;
-use tarif_engine::wizard::Wizard;
+pub use tarif_engine::page::{
+    DATA_ID, DATA_TYPE, Link, MOUNT_ID, PageData, PageLink, SearchData, WizardData,
+};
 use wasm_bindgen::JsCast;
 
 use crate::calculator::Calculator;
 use crate::search::Search;
 use crate::wizard::WizardFlow;
-
-/// The id of the element the app mounts into.
-pub const MOUNT_ID: &str = "tarif-app";
-/// The id of the `<script type="application/json">` that carries [`PageData`].
-pub const DATA_ID: &str = "tarif-data";
-
-/// What the generator puts in the page for the app.
-#[derive(Debug, Clone, Deserialize)]
-pub struct PageData {
-    /// The page's language.
-    pub lang: Lang,
-    /// The company, for the head of a printed quote.
-    pub company: String,
-    /// The terms a quote rests on (title and relative link), for print and copy.
-    #[serde(default)]
-    pub terms: Vec<Link>,
-    /// A quote calculator over this price list.
-    pub calculator: Option<PriceList>,
-    /// A wizard flow.
-    pub wizard: Option<WizardData>,
-    /// Search in the page's language.
-    #[serde(default)]
-    pub search: Option<SearchData>,
-}
-
-/// What the search page gives the app.
-#[derive(Debug, Clone, Deserialize)]
-pub struct SearchData {
-    /// The index of the page's language.
-    pub index: Index,
-    /// Every page of the language, shown while the query is empty.
-    pub pages: Vec<PageLink>,
-}
-
-/// A page of the site: its title, where it belongs, and the link to it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct PageLink {
-    pub title: String,
-    /// The section's title ("" for a section's own page).
-    pub description: String,
-    pub href: String,
-}
-
-/// What a wizard page gives the app.
-#[derive(Debug, Clone, Deserialize)]
-pub struct WizardData {
-    pub wizard: Wizard,
-    /// The wizard's price list (for service names and the prefilled quote).
-    pub list: Option<PriceList>,
-    /// The relative path from the page to the site's root (`../../../`), for citations.
-    pub root: String,
-    /// The relative link to the calculator of `list`, for "See the quote".
-    pub quote_page: Option<String>,
-}
-
-/// A titled link.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Link {
-    pub title: String,
-    pub href: String,
-}
 
 /// Reads the page's data and mounts the app; a page without either is left alone.
 ///
@@ -90,9 +27,13 @@ pub fn boot() {
         ) else {
             return;
         };
-        let Ok(data) = serde_json::from_str::<PageData>(&data.text_content().unwrap_or_default())
-        else {
-            return; // the static page stays as it is
+        let data = match PageData::from_text(&data.text_content().unwrap_or_default()) {
+            Ok(data) => data,
+            Err(e) => {
+                // The static page stays as it is; the console says why.
+                web_sys::console::error_1(&format!("tarif: the page's data: {e}").into());
+                return;
+            }
         };
         let Ok(mount) = mount.dyn_into::<web_sys::HtmlElement>() else {
             return;

@@ -4,7 +4,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use tarif_app::page::{PageData, PageLink, SearchData};
+use tarif_app::page::{DATA_ID, DATA_TYPE, MOUNT_ID, PageData, PageLink, SearchData};
 use tarif_engine::search::{Document, Index};
 use tarif_engine::text::Lang;
 use wasm_bindgen_test::*;
@@ -141,15 +141,18 @@ async fn what_was_typed_before_the_app_took_over_is_kept_and_keeps_the_focus() {
     let lang = Lang::new("bg").unwrap();
     let document = web_sys::window().unwrap().document().unwrap();
     // The search page as the generator writes it, with someone already typing in it.
-    let data = serde_json::json!({
-        "lang": "bg",
-        "company": "Лаптоп БГ",
-        "search": { "index": index(&lang), "pages": [] },
-    });
+    let data = PageData {
+        search: Some(SearchData {
+            index: index(&lang),
+            pages: Vec::new(),
+        }),
+        ..PageData::new(lang.clone(), "Лаптоп БГ")
+    }
+    .to_text();
     let page = document.create_element("div").unwrap();
     page.set_inner_html(&format!(
-        "<div id=\"tarif-app\"><form><input id=\"search-q\" name=\"q\" type=\"search\"></form></div>\
-         <script type=\"application/json\" id=\"tarif-data\">{data}</script>"
+        "<div id=\"{MOUNT_ID}\"><form><input id=\"search-q\" name=\"q\" type=\"search\"></form></div>\
+         <script type=\"{DATA_TYPE}\" id=\"{DATA_ID}\">{data}</script>"
     ));
     document.body().unwrap().append_child(&page).unwrap();
     let typed: web_sys::HtmlInputElement =

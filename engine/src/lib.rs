@@ -15,13 +15,20 @@
 //! - [`diagnostic`]: located problems in sources;
 //! - [`date`]: calendar dates without a clock (days between, adding days and months);
 //! - [`wizard`]: eligibility wizards: questions, conditions, outcomes, checks, paths;
+//! - [`pack`]: the compact binary form of the model that pages carry for the WASM app;
+//! - [`page`]: what a generated page gives the WASM app (written by the generator, read by the app);
 //! - [`search`]: full-text search: words, stems (ru, bg, en), the index and its queries.
+
+// `#[derive(Pack)]` names `::tarif_engine::pack`, here as in the crates that use it.
+extern crate self as tarif_engine;
 
 pub mod date;
 pub mod diagnostic;
 pub mod locale;
 pub mod messages;
 pub mod money;
+pub mod pack;
+pub mod page;
 pub mod price_list;
 pub mod quantity;
 pub mod quote;

@@ -1,5 +1,6 @@
 //! Currencies and amounts of money. Amounts are `rust_decimal::Decimal`, never floats.
 
+use crate::pack::Pack;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -42,6 +43,19 @@ impl fmt::Display for NotACurrency {
     }
 }
 
+impl Pack for Currency {
+    fn pack(&self, w: &mut crate::pack::Writer) {
+        w.bytes(&self.0);
+    }
+    fn unpack(r: &mut crate::pack::Reader<'_>) -> Result<Self, crate::pack::Error> {
+        let code = r.take(3)?;
+        std::str::from_utf8(code)
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .ok_or_else(|| r.error(crate::pack::Problem::Invalid("not a currency code")))
+    }
+}
+
 impl std::str::FromStr for Currency {
     type Err = NotACurrency;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -78,7 +92,7 @@ impl<'de> Deserialize<'de> for Currency {
 }
 
 /// One amount in one currency.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Pack)]
 pub struct Money {
     pub amount: Decimal,
     pub currency: Currency,
@@ -102,7 +116,7 @@ impl fmt::Display for Money {
 ///
 /// Serialised as a JSON object in that order, amounts as strings with two decimals:
 /// `{"EUR": "25.56", "BGN": "50.00"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Pack)]
 pub struct Amounts(Vec<Money>);
 
 impl Amounts {

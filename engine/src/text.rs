@@ -1,5 +1,6 @@
 //! Languages and the texts a site says in each of them.
 
+use crate::pack::Pack;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -40,6 +41,16 @@ impl fmt::Debug for Lang {
     }
 }
 
+impl Pack for Lang {
+    fn pack(&self, w: &mut crate::pack::Writer) {
+        self.0.pack(w);
+    }
+    fn unpack(r: &mut crate::pack::Reader<'_>) -> Result<Self, crate::pack::Error> {
+        let tag = String::unpack(r)?;
+        Lang::new(&tag).ok_or_else(|| r.error(crate::pack::Problem::Invalid("not a language tag")))
+    }
+}
+
 impl<'de> Deserialize<'de> for Lang {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let tag = String::deserialize(d)?;
@@ -58,7 +69,7 @@ impl<'de> Deserialize<'de> for Lang {
 /// let t = Text::from_pairs([("bg", "Диагностика"), ("en", "Diagnostics")]);
 /// assert_eq!(t.get(&Lang::new("en").unwrap()), Some("Diagnostics"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, Pack)]
 #[serde(transparent)]
 pub struct Text(BTreeMap<Lang, String>);
 

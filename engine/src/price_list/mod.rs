@@ -20,6 +20,7 @@ mod source;
 #[cfg(feature = "toml")]
 pub use source::parse_price_list;
 
+use crate::pack::Pack;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -27,7 +28,7 @@ use crate::money::{Amounts, Currency};
 use crate::text::{Lang, Text};
 
 /// A company's price list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Pack)]
 pub struct PriceList {
     /// From the file name: `price-lists/laptop-bg.toml` is `laptop-bg`.
     pub id: String,
@@ -47,7 +48,7 @@ pub struct PriceList {
 }
 
 /// Value added tax: a percentage, included in the prices or added on top.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Pack)]
 pub struct Vat {
     /// Percent: 20 for 20 %.
     pub rate: Decimal,
@@ -56,7 +57,7 @@ pub struct Vat {
 }
 
 /// A group of items ("Laptops", "Software services").
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Pack)]
 pub struct PriceSection {
     pub id: String,
     pub name: Text,
@@ -66,7 +67,7 @@ pub struct PriceSection {
 }
 
 /// One service with its pricing.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Pack)]
 pub struct Item {
     pub id: String,
     pub name: Text,
@@ -80,7 +81,7 @@ pub struct Item {
 }
 
 /// A price in each currency the list is shown in, and as written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Pack)]
 pub struct Price {
     /// As the company wrote it, in the list's written currency.
     pub written: Decimal,
@@ -89,7 +90,7 @@ pub struct Price {
 }
 
 /// How an item is priced.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Pack)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Pricing {
     /// A price per unit (one by default).
@@ -112,7 +113,7 @@ pub enum Pricing {
 }
 
 /// One step of a tiered price: quantities above the previous bound up to `up_to`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Pack)]
 pub struct Tier {
     pub up_to: Decimal,
     pub price: Price,
@@ -121,7 +122,7 @@ pub struct Tier {
 }
 
 /// When an item is free for a client who qualifies (Comportal's extended service).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Pack)]
 pub struct Eligibility {
     pub who: Who,
     #[serde(rename = "where")]
@@ -130,7 +131,7 @@ pub struct Eligibility {
 }
 
 /// Which clients an item is free for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Pack)]
 #[serde(rename_all = "kebab-case")]
 pub enum Who {
     AnyClient,
@@ -138,7 +139,7 @@ pub enum Who {
 }
 
 /// Where the service is given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Pack)]
 #[serde(rename_all = "kebab-case")]
 pub enum Place {
     /// At a service centre of the company's branches.
@@ -150,7 +151,7 @@ pub enum Place {
 }
 
 /// How often the item is free.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Pack)]
 #[serde(rename_all = "kebab-case")]
 pub enum Frequency {
     /// Once a year, within the warranty period.

@@ -1,5 +1,6 @@
 //! The index of a site in one language, and queries against it.
 
+use crate::pack::Pack;
 use std::collections::BTreeMap;
 use std::ops::{Bound, Range};
 
@@ -38,7 +39,7 @@ pub struct Document {
 }
 
 /// A document as the index keeps it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Pack)]
 struct Entry {
     url: String,
     title: String,
@@ -76,7 +77,7 @@ struct Entry {
 /// assert_eq!(hits[0].url, "/bg/warranty/#term");
 /// assert_eq!(hits[0].snippet_parts()[0], ("Срокът", true));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Pack)]
 pub struct Index {
     lang: Lang,
     sections: Vec<String>,

@@ -2,6 +2,7 @@
 //! Everything here is plain data (Serialize/Deserialize): the generator writes it into a
 //! wizard's page as JSON and the WASM app evaluates the very same flow.
 
+use crate::pack::Pack;
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
@@ -11,7 +12,7 @@ use crate::price_list::{Frequency, Place, Who};
 use crate::text::Text;
 
 /// One eligibility or decision flow: `content/<section>/<id>.wizard.toml`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Pack)]
 pub struct Wizard {
     /// From the file name: `withdrawal.wizard.toml` is `withdrawal`.
     pub id: String,
@@ -31,7 +32,7 @@ pub struct Wizard {
 }
 
 /// One question, asked on a page of its own.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Pack)]
 pub struct Question {
     pub id: String,
     pub text: Text,
@@ -45,7 +46,7 @@ pub struct Question {
 }
 
 /// What a question accepts.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Pack)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum QuestionKind {
     /// One of the options.
@@ -67,14 +68,14 @@ pub enum QuestionKind {
 }
 
 /// An option of a choice or multi-choice question.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Pack)]
 pub struct Choice {
     pub id: String,
     pub label: Text,
 }
 
 /// `if` the condition holds, go to `to` (a question or an outcome).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Pack)]
 pub struct Branch {
     pub condition: Condition,
     pub to: String,
@@ -87,7 +88,7 @@ pub struct Branch {
 /// `damage has liquid`, `location in [almaty, regional-city]`, `not (a = yes or b = no)`.
 /// A condition over a question that was not answered is *unknown*: it neither holds nor
 /// fails (three-valued logic), so a reason never rests on a question that was not asked.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Pack)]
 #[serde(rename_all = "snake_case")]
 pub enum Condition {
     All(Vec<Condition>),
@@ -124,7 +125,7 @@ pub enum Condition {
 }
 
 /// `<`, `<=`, `=`, `!=`, `>=`, `>`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Pack)]
 #[serde(rename_all = "snake_case")]
 pub enum Comparison {
     Lt,
@@ -136,7 +137,7 @@ pub enum Comparison {
 }
 
 /// Where a flow ends: a verdict with its reasons, what to do, and what it rests on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Pack)]
 pub struct Outcome {
     pub id: String,
     /// A short machine word for the result (`yes`, `no`, `likely-refused`), for scripts
@@ -159,7 +160,7 @@ pub struct Outcome {
 
 /// A sentence an outcome says when its condition holds (always, without one), and the
 /// memo clause it rests on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Pack)]
 pub struct Statement {
     pub condition: Option<Condition>,
     /// May name the outcome's dates: `{last-day}`.
@@ -170,7 +171,7 @@ pub struct Statement {
 
 /// A date an outcome computes from a date answer or today, when its condition holds
 /// (always, without one).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Pack)]
 pub struct DateRule {
     pub condition: Option<Condition>,
     pub id: String,
@@ -180,7 +181,7 @@ pub struct DateRule {
 }
 
 /// What a [`DateRule`] counts from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Pack)]
 #[serde(rename_all = "snake_case")]
 pub enum DateFrom {
     Today,
@@ -189,7 +190,7 @@ pub enum DateFrom {
 }
 
 /// A length of time to add: days, or calendar months (see [`crate::date`] for month ends).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Pack)]
 #[serde(rename_all = "snake_case")]
 pub enum Period {
     Days(i64),
@@ -197,7 +198,7 @@ pub enum Period {
 }
 
 /// A price-list item an outcome implies when its condition holds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Pack)]
 pub struct QuoteRule {
     pub condition: Option<Condition>,
     pub item: String,
@@ -210,7 +211,7 @@ pub struct QuoteRule {
 /// A service is **not free** when a `client` or `often` requirement fails, **not
 /// applicable** when a `who` or `place` requirement fails, and **free** when every
 /// requirement holds (each checked in that order).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Pack)]
 pub struct ServiceRules {
     /// A multi-choice question whose option ids are item ids: the services the client
     /// needs, listed first and marked.
@@ -223,7 +224,7 @@ pub struct ServiceRules {
 }
 
 /// A condition with what to say when it holds and when it fails.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Pack)]
 pub struct Requirement {
     pub condition: Condition,
     pub met: Text,

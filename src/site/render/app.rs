@@ -3,8 +3,8 @@
 //! serialised from the engine's model so the app and the static tables cannot disagree.
 
 use serde::Serialize;
+use tarif_engine::page::{Link, PageData, PageLink, SearchData, WizardData};
 use tarif_engine::price_list::PriceList;
-use tarif_engine::search::Index;
 use tarif_engine::text::Lang;
 use tarif_engine::wizard::Wizard;
 
@@ -76,44 +76,11 @@ pub fn content_hash(bytes: &[u8]) -> String {
     format!("{h:016x}")
 }
 
-/// What a page gives the app (`tarif_app::page::PageData` reads it).
-#[derive(Serialize)]
-struct PageData<'a> {
-    lang: &'a Lang,
-    company: &'a str,
-    terms: Vec<Term>,
-    calculator: Option<&'a PriceList>,
-    wizard: Option<WizardData<'a>>,
-    search: Option<SearchData<'a>>,
-}
-
-/// What the search page gives the app: the index, and every page of the language (shown
-/// while the query is empty, as the page shows it without the app).
-#[derive(Serialize)]
-struct SearchData<'a> {
-    index: Index,
-    pages: &'a [super::view::Card<'a>],
-}
-
-#[derive(Serialize)]
-struct Term {
-    title: String,
-    href: String,
-}
-
-#[derive(Serialize)]
-struct WizardData<'a> {
-    wizard: &'a Wizard,
-    list: Option<&'a PriceList>,
-    root: String,
-    quote_page: Option<String>,
-}
-
 /// The memos a quote rests on: the section's pages in `lang`, linked from `here`.
-fn terms(section: &Section, lang: &Lang, here: &PageDir) -> Vec<Term> {
+fn terms(section: &Section, lang: &Lang, here: &PageDir) -> Vec<Link> {
     section
         .memos_in(lang)
-        .map(|m| Term {
+        .map(|m| Link {
             title: m.front.title.clone(),
             href: here.href_to(&m.dir(&section.id)),
         })
@@ -128,15 +95,12 @@ pub fn calculator(
     lang: &Lang,
     here: &PageDir,
 ) -> String {
-    let data = PageData {
-        lang,
-        company: &site.config.company,
+    PageData {
         terms: terms(section, lang, here),
-        calculator: Some(list),
-        wizard: None,
-        search: None,
-    };
-    script_json(&data)
+        calculator: Some(list.clone()),
+        ..PageData::new(lang.clone(), &site.config.company)
+    }
+    .to_text()
 }
 
 /// The data of a wizard's flow.
@@ -154,37 +118,36 @@ pub fn wizard(
     let quote_page = list
         .filter(|l| l.section.as_deref() == Some(section.id.as_str()))
         .map(|l| here.href_to(&PageDir::quote(lang, &section.id, &l.id)));
-    let data = PageData {
-        lang,
-        company: &site.config.company,
-        terms: Vec::new(),
-        calculator: None,
+    PageData {
         wizard: Some(WizardData {
-            wizard,
-            list,
+            wizard: wizard.clone(),
+            list: list.cloned(),
             root: here.to_root(),
             quote_page,
         }),
-        search: None,
-    };
-    script_json(&data)
+        ..PageData::new(lang.clone(), &site.config.company)
+    }
+    .to_text()
 }
 
 /// The data of the search page in `lang`: the index of every page in that language, and
 /// the list of them all.
 pub fn search(site: &Site, lang: &Lang, here: &PageDir, pages: &[super::view::Card]) -> String {
-    let data = PageData {
-        lang,
-        company: &site.config.company,
-        terms: Vec::new(),
-        calculator: None,
-        wizard: None,
+    PageData {
         search: Some(SearchData {
             index: super::search::index(site, lang, here),
-            pages,
+            pages: pages
+                .iter()
+                .map(|c| PageLink {
+                    title: c.title.to_owned(),
+                    description: c.description.to_owned(),
+                    href: c.href.clone(),
+                })
+                .collect(),
         }),
-    };
-    script_json(&data)
+        ..PageData::new(lang.clone(), &site.config.company)
+    }
+    .to_text()
 }
 
 /// JSON that cannot end its `<script>` element early: `<` is written `\u003c`.

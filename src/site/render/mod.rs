@@ -32,8 +32,8 @@ pub const RESERVED_IDS: [&str; 6] = [
     "main",
     "price-list",
     "section-nav",
-    "tarif-data",
-    "tarif-app",
+    tarif_engine::page::DATA_ID,
+    tarif_engine::page::MOUNT_ID,
     "decision-table",
 ];
 /// Files the build writes at the output's root besides the language folders and icons.

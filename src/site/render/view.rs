@@ -118,8 +118,8 @@ pub struct Card<'a> {
     pub lang: &'a str,
 }
 
-/// The app's mount point: which app, and the model it starts from, as JSON that is safe
-/// inside `<script type="application/json">`.
+/// The app's mount point: which app, and the data it starts from
+/// (`tarif_engine::page::PageData`, packed as base64 text for its `<script>` data block).
 #[derive(Serialize)]
 pub struct App {
     pub kind: &'static str,

@@ -1,0 +1,642 @@
+//! The compact form of the model that the generator writes into a page and the WASM app
+//! reads back (`PageData`): small to decode, and small in code.
+//!
+//! JSON through serde cost the app over half of its own code (every model type's visitor,
+//! field-name matching and serde_json's parser), so the page carries this instead; serde
+//! and JSON stay for the CLI's `--json` output, whose shape is a public contract.
+//!
+//! A value is written as two streams: its **structure** (bytes) and its **texts** (every
+//! string, one after the other, as they are). For a type deriving [`Pack`]
+//! (`#[derive(Pack)]`, from `tarif-pack-derive`):
+//! - a struct is its fields in declaration order; an enum is its variant's position
+//!   (0, 1, …) then that variant's fields;
+//! - unsigned integers are LEB128 varints, `i64` is zigzag-encoded first; `bool` is one
+//!   byte, 0 or 1;
+//! - a string is its length in bytes in the structure, and its UTF-8 in the texts;
+//! - a `Vec` or a `BTreeMap` (entries in key order) is its length, then its elements;
+//! - `Option` is 0, or 1 then the value;
+//! - a `Decimal` is its 16-byte `Decimal::serialize` form, checked on the way back.
+//!
+//! In a page ([`to_text`], [`from_text`]) the structure is base64, then `|`, then
+//! the texts with `\` written `\\`, `<` written `\l` (so the `<script>` element cannot end
+//! early), a carriage return `\r` and NUL `\0` (HTML's parser would change those). The
+//! texts stay readable text, which compresses as well as the JSON it replaced did.
+//!
+//! Both ends come from one build of `tarif` (the app is embedded in it), so there is no
+//! versioning: a page is always read by the app it was written for. Reading checks every
+//! byte all the same, and says where it stopped.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+pub use tarif_pack_derive::Pack;
+
+/// A value with a compact form (see the module's documentation).
+pub trait Pack: Sized {
+    /// Writes this value.
+    fn pack(&self, w: &mut Writer);
+    /// Reads a value.
+    fn unpack(r: &mut Reader<'_>) -> Result<Self, Error>;
+}
+
+/// `value`'s text for a page: the structure in base64, `|`, the texts escaped.
+pub fn to_text<T: Pack>(value: &T) -> String {
+    let mut w = Writer::default();
+    value.pack(&mut w);
+    let mut out = base64::encode(&w.bytes);
+    out.push('|');
+    for c in w.text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '<' => out.push_str("\\l"),
+            '\r' => out.push_str("\\r"),
+            '\0' => out.push_str("\\0"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Reads a whole `T` from text written by [`to_text`] (whitespace before it is ignored);
+/// anything left over is an error.
+pub fn from_text<T: Pack>(text: &str) -> Result<T, Error> {
+    let text = text.trim_start();
+    let (structure, texts) = text.split_once('|').ok_or(Error {
+        at: text.len(),
+        problem: Problem::Base64,
+    })?;
+    let bytes = base64::decode(structure).map_err(|at| Error {
+        at,
+        problem: Problem::Base64,
+    })?;
+    let texts = unescape(texts).map_err(|at| Error {
+        at,
+        problem: Problem::Escape,
+    })?;
+    let mut r = Reader {
+        bytes: &bytes,
+        at: 0,
+        text: &texts,
+        text_at: 0,
+    };
+    let value = T::unpack(&mut r)?;
+    if r.at != bytes.len() || r.text_at != texts.len() {
+        return Err(r.error(Problem::Trailing));
+    }
+    Ok(value)
+}
+
+/// The texts as written, or the byte offset of a backslash that starts no escape.
+fn unescape(escaped: &str) -> Result<String, usize> {
+    let mut out = String::with_capacity(escaped.len());
+    let mut chars = escaped.char_indices();
+    while let Some((i, c)) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        out.push(match chars.next() {
+            Some((_, '\\')) => '\\',
+            Some((_, 'l')) => '<',
+            Some((_, 'r')) => '\r',
+            Some((_, '0')) => '\0',
+            _ => return Err(i),
+        });
+    }
+    Ok(out)
+}
+
+/// A value being written: its structure and its texts.
+#[derive(Debug, Default)]
+pub struct Writer {
+    bytes: Vec<u8>,
+    text: String,
+}
+
+impl Writer {
+    /// Appends raw bytes to the structure.
+    pub fn bytes(&mut self, bytes: &[u8]) {
+        self.bytes.extend_from_slice(bytes);
+    }
+
+    fn varint(&mut self, mut v: u64) {
+        while v >= 0x80 {
+            self.bytes.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        self.bytes.push(v as u8);
+    }
+}
+
+/// What went wrong reading, and where: a byte offset in the base64 text for
+/// [`Problem::Base64`], in the escaped texts for [`Problem::Escape`], in the texts for
+/// [`Problem::Utf8`], and in the decoded structure otherwise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    pub at: usize,
+    pub problem: Problem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The bytes end in the middle of a value.
+    End,
+    /// A varint longer than its type allows.
+    Overflow,
+    /// A `bool` that is neither 0 nor 1, an `Option` whose flag is neither.
+    Flag(u8),
+    /// A variant number past the enum's last variant.
+    Variant { tag: u32, count: usize },
+    /// A string that is not UTF-8.
+    Utf8,
+    /// A decimal with a scale over 28.
+    Decimal,
+    /// A value its type rejects (a language tag, a currency code, a date).
+    Invalid(&'static str),
+    /// Bytes after the value.
+    Trailing,
+    /// A character that is not base64 (or no `|` after the structure).
+    Base64,
+    /// A backslash in the texts that starts no escape.
+    Escape,
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match &self.problem {
+            Problem::End => "the data ends in the middle of a value",
+            Problem::Overflow => "a number is too large for its type",
+            Problem::Flag(_) => "a yes/no byte is neither 0 nor 1",
+            Problem::Variant { .. } => "an unknown variant",
+            Problem::Utf8 => "a text is not UTF-8",
+            Problem::Decimal => "a decimal has a scale over 28",
+            Problem::Invalid(what) => what,
+            Problem::Trailing => "bytes are left after the value",
+            Problem::Base64 => "a character is not base64",
+            Problem::Escape => "a backslash starts no escape",
+        };
+        write!(
+            f,
+            "{what} at byte {}: the page was not written by this build of tarif (rebuild the site)",
+            self.at
+        )
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// A value being read: its structure and its texts, and how far each has been read.
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    text: &'a str,
+    text_at: usize,
+}
+
+impl<'a> Reader<'a> {
+    /// An error at the current position.
+    pub fn error(&self, problem: Problem) -> Error {
+        Error {
+            at: self.at,
+            problem,
+        }
+    }
+
+    /// The next `n` bytes.
+    pub fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|&end| end <= self.bytes.len())
+            .ok_or_else(|| self.error(Problem::End))?;
+        let taken = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(taken)
+    }
+
+    fn byte(&mut self) -> Result<u8, Error> {
+        Ok(self.take(1)?[0])
+    }
+
+    fn varint(&mut self) -> Result<u64, Error> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            value |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return (shift < 63 || b <= 1)
+                    .then_some(value)
+                    .ok_or_else(|| self.error(Problem::Overflow));
+            }
+        }
+        Err(self.error(Problem::Overflow))
+    }
+
+    /// A length: never more than the bytes left, so a bad one cannot ask for a huge
+    /// allocation (every element takes at least one byte).
+    fn len(&mut self) -> Result<usize, Error> {
+        let n = self.varint()?;
+        usize::try_from(n)
+            .ok()
+            .filter(|&n| n <= self.bytes.len() - self.at)
+            .ok_or_else(|| self.error(Problem::End))
+    }
+
+    /// A flag byte: 0 or 1.
+    fn flag(&mut self) -> Result<bool, Error> {
+        match self.byte()? {
+            0 => Ok(false),
+            1 => Ok(true),
+            b => Err(Error {
+                at: self.at - 1,
+                problem: Problem::Flag(b),
+            }),
+        }
+    }
+}
+
+impl Pack for u64 {
+    fn pack(&self, w: &mut Writer) {
+        w.varint(*self);
+    }
+    fn unpack(r: &mut Reader<'_>) -> Result<Self, Error> {
+        r.varint()
+    }
+}
+
+impl Pack for u32 {
+    fn pack(&self, w: &mut Writer) {
+        w.varint(u64::from(*self));
+    }
+    fn unpack(r: &mut Reader<'_>) -> Result<Self, Error> {
+        let v = r.varint()?;
+        u32::try_from(v).map_err(|_| r.error(Problem::Overflow))
+    }
+}
+
+impl Pack for usize {
+    fn pack(&self, w: &mut Writer) {
+        w.varint(*self as u64);
+    }
+    fn unpack(r: &mut Reader<'_>) -> Result<Self, Error> {
+        let v = r.varint()?;
+        usize::try_from(v).map_err(|_| r.error(Problem::Overflow))
+    }
+}
+
+impl Pack for i64 {
+    fn pack(&self, w: &mut Writer) {
+        w.varint(((*self << 1) ^ (*self >> 63)) as u64);
+    }
+    fn unpack(r: &mut Reader<'_>) -> Result<Self, Error> {
+        let v = r.varint()?;
+        Ok(((v >> 1) as i64) ^ -((v & 1) as i64))
+    }
+}
+
+impl Pack for bool {
+    fn pack(&self, w: &mut Writer) {
+        w.bytes(&[u8::from(*self)]);
+    }
+    fn unpack(r: &mut Reader<'_>) -> Result<Self, Error> {
+        r.flag()
+    }
+}
+
+impl Pack for String {
+    fn pack(&self, w: &mut Writer) {
+        self.len().pack(w);
+        w.text.push_str(self);
+    }
+    fn unpack(r: &mut Reader<'_>) -> Result<Self, Error> {
+        let n = r.varint()?;
+        let start = r.text_at;
+        let end = usize::try_from(n)
+            .ok()
+            .and_then(|n| start.checked_add(n))
+            .filter(|&end| end <= r.text.len())
+            .ok_or_else(|| r.error(Problem::End))?;
+        let text = r.text.get(start..end).ok_or(Error {
+            at: end,
+            problem: Problem::Utf8,
+        })?;
+        r.text_at = end;
+        Ok(text.to_owned())
+    }
+}
+
+impl Pack for Decimal {
+    fn pack(&self, w: &mut Writer) {
+        w.bytes(&self.serialize());
+    }
+    fn unpack(r: &mut Reader<'_>) -> Result<Self, Error> {
+        let at = r.at;
+        let bytes: [u8; 16] = r.take(16)?.try_into().map_err(|_| r.error(Problem::End))?;
+        // The flags word: the scale in bits 16..24, the sign in bit 31, nothing else.
+        let flags = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+        if flags & 0x7f00_ffff != 0 || (flags >> 16) & 0xff > 28 {
+            return Err(Error {
+                at,
+                problem: Problem::Decimal,
+            });
+        }
+        Ok(Decimal::deserialize(bytes))
+    }
+}
+
+impl<T: Pack> Pack for Option<T> {
+    fn pack(&self, w: &mut Writer) {
+        match self {
+            None => w.bytes(&[0]),
+            Some(v) => {
+                w.bytes(&[1]);
+                v.pack(w);
+            }
+        }
+    }
+    fn unpack(r: &mut Reader<'_>) -> Result<Self, Error> {
+        Ok(if r.flag()? { Some(T::unpack(r)?) } else { None })
+    }
+}
+
+impl<T: Pack> Pack for Box<T> {
+    fn pack(&self, w: &mut Writer) {
+        (**self).pack(w);
+    }
+    fn unpack(r: &mut Reader<'_>) -> Result<Self, Error> {
+        T::unpack(r).map(Box::new)
+    }
+}
+
+impl<T: Pack> Pack for Vec<T> {
+    fn pack(&self, w: &mut Writer) {
+        self.len().pack(w);
+        for v in self {
+            v.pack(w);
+        }
+    }
+    fn unpack(r: &mut Reader<'_>) -> Result<Self, Error> {
+        let n = r.len()?;
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(T::unpack(r)?);
+        }
+        Ok(v)
+    }
+}
+
+impl<K: Pack + Ord, V: Pack> Pack for BTreeMap<K, V> {
+    fn pack(&self, w: &mut Writer) {
+        self.len().pack(w);
+        for (k, v) in self {
+            k.pack(w);
+            v.pack(w);
+        }
+    }
+    fn unpack(r: &mut Reader<'_>) -> Result<Self, Error> {
+        let n = r.len()?;
+        let mut map = BTreeMap::new();
+        for _ in 0..n {
+            let k = K::unpack(r)?;
+            map.insert(k, V::unpack(r)?);
+        }
+        Ok(map)
+    }
+}
+
+impl<A: Pack, B: Pack> Pack for (A, B) {
+    fn pack(&self, w: &mut Writer) {
+        self.0.pack(w);
+        self.1.pack(w);
+    }
+    fn unpack(r: &mut Reader<'_>) -> Result<Self, Error> {
+        Ok((A::unpack(r)?, B::unpack(r)?))
+    }
+}
+
+/// Standard base64 (RFC 4648, with padding): the page's text form of the bytes.
+mod base64 {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    pub fn encode(bytes: &[u8]) -> String {
+        let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+        for chunk in bytes.chunks(3) {
+            let n = chunk
+                .iter()
+                .enumerate()
+                .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+            for i in 0..4 {
+                if i <= chunk.len() {
+                    out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+                } else {
+                    out.push('=');
+                }
+            }
+        }
+        out
+    }
+
+    /// The bytes, or the offset of the first character that is not base64 (or of a
+    /// length that is not a multiple of 4).
+    pub fn decode(text: &str) -> Result<Vec<u8>, usize> {
+        let text = text.as_bytes();
+        if !text.len().is_multiple_of(4) {
+            return Err(text.len());
+        }
+        let mut out = Vec::with_capacity(text.len() / 4 * 3);
+        for (q, quad) in text.chunks(4).enumerate() {
+            let pad = quad.iter().rev().take_while(|&&c| c == b'=').count();
+            let last = q == text.len() / 4 - 1;
+            if pad > 2 || (pad > 0 && !last) {
+                return Err(q * 4 + 4 - pad);
+            }
+            let mut n = 0u32;
+            for (i, &c) in quad[..4 - pad].iter().enumerate() {
+                let v = match c {
+                    b'A'..=b'Z' => c - b'A',
+                    b'a'..=b'z' => c - b'a' + 26,
+                    b'0'..=b'9' => c - b'0' + 52,
+                    b'+' => 62,
+                    b'/' => 63,
+                    _ => return Err(q * 4 + i),
+                };
+                n |= u32::from(v) << (18 - 6 * i);
+            }
+            out.extend_from_slice(&n.to_be_bytes()[1..4 - pad]);
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Debug, PartialEq, Pack)]
+    struct Sample {
+        name: String,
+        count: u32,
+        days: i64,
+        price: Decimal,
+        note: Option<String>,
+        parts: Vec<Part>,
+        map: BTreeMap<String, Vec<(u32, u32)>>,
+    }
+
+    #[derive(Debug, PartialEq, Pack)]
+    enum Part {
+        Unit,
+        Tuple(bool, Box<Part>),
+        Named { id: String },
+    }
+
+    fn sample() -> Sample {
+        Sample {
+            name: "Диагностика".into(),
+            count: 300,
+            days: -14,
+            price: "-25.56".parse().unwrap(),
+            note: Some("€".into()),
+            parts: vec![
+                Part::Unit,
+                Part::Tuple(true, Box::new(Part::Named { id: "x".into() })),
+            ],
+            map: BTreeMap::from([("гаранц".into(), vec![(0, 2), (1, 1)])]),
+        }
+    }
+
+    /// The page text of a structure and (unescaped) texts.
+    fn page(bytes: &[u8], texts: &str) -> String {
+        format!("{}|{texts}", base64::encode(bytes))
+    }
+
+    #[test]
+    fn a_value_comes_back_equal_through_its_text() {
+        assert_eq!(from_text::<Sample>(&to_text(&sample())), Ok(sample()));
+        // Surrounding whitespace before it (as in an indented template) is ignored.
+        let text = format!("\n  {}", to_text(&sample()));
+        assert_eq!(from_text::<Sample>(&text), Ok(sample()));
+    }
+
+    #[test]
+    fn texts_stay_readable_and_cannot_end_a_script_element() {
+        let tricky = "a\\b</script><!-- \r\0 ü".to_owned();
+        let text = to_text(&tricky);
+        let (_, texts) = text.split_once('|').unwrap();
+        assert!(!texts.contains('<') && !texts.contains('\r') && !texts.contains('\0'));
+        assert_eq!(texts, "a\\\\b\\l/script>\\l!-- \\r\\0 ü");
+        assert_eq!(from_text::<String>(&text), Ok(tricky));
+        // Texts are kept whole, one after the other: what compresses well.
+        assert!(to_text(&sample()).ends_with("Диагностика€xгаранц"));
+    }
+
+    #[test]
+    fn every_truncation_is_an_error_never_a_panic() {
+        let text = to_text(&sample());
+        let (structure, texts) = text.split_once('|').unwrap();
+        let bytes = base64::decode(structure).unwrap();
+        for n in 0..bytes.len() {
+            let e = from_text::<Sample>(&page(&bytes[..n], texts)).unwrap_err();
+            assert!(e.at <= n, "{e:?} for {n} bytes");
+        }
+        for (n, _) in texts.char_indices() {
+            assert!(from_text::<Sample>(&page(&bytes, &texts[..n])).is_err());
+        }
+    }
+
+    #[test]
+    fn bad_input_is_named_with_its_position() {
+        let problem = |bytes: &[u8], texts: &str| from_text::<Part>(&page(bytes, texts));
+        // An enum variant past the last one.
+        let e = problem(&[7], "").unwrap_err();
+        assert_eq!(e.problem, Problem::Variant { tag: 7, count: 3 });
+        // A bool that is 2.
+        assert_eq!(
+            problem(&[1, 2], "").unwrap_err(),
+            Error {
+                at: 1,
+                problem: Problem::Flag(2)
+            }
+        );
+        // A string's length that cuts a character in two.
+        let e = from_text::<String>(&page(&[1], "ü")).unwrap_err();
+        assert_eq!((e.at, e.problem), (1, Problem::Utf8));
+        // A string longer than the texts.
+        let e = from_text::<String>(&page(&[9], "abc")).unwrap_err();
+        assert_eq!(e.problem, Problem::End);
+        // Bytes, or texts, after the value.
+        let e = from_text::<u32>(&page(&[1, 1], "")).unwrap_err();
+        assert_eq!(e.problem, Problem::Trailing);
+        let e = from_text::<String>(&page(&[1], "ab")).unwrap_err();
+        assert_eq!(e.problem, Problem::Trailing);
+        // A length longer than the data: no huge allocation, an error.
+        let e = from_text::<Vec<u32>>(&page(&[0xff, 0xff, 0xff, 0xff, 0x0f], "")).unwrap_err();
+        assert_eq!(e.problem, Problem::End);
+        // A u32 over 2^32, a varint over 64 bits.
+        let e = from_text::<u32>(&page(&[0x80, 0x80, 0x80, 0x80, 0x10], "")).unwrap_err();
+        assert_eq!(e.problem, Problem::Overflow);
+        let e = from_text::<u64>(&page(&[0xff; 11], "")).unwrap_err();
+        assert_eq!(e.problem, Problem::Overflow);
+        // A decimal with scale 29.
+        let mut d = Decimal::ONE.serialize();
+        d[2] = 29;
+        let e = from_text::<Decimal>(&page(&d, "")).unwrap_err();
+        assert_eq!(e.problem, Problem::Decimal);
+        // A backslash that starts no escape, and where.
+        let e = from_text::<String>(&page(&[2], "a\\x")).unwrap_err();
+        assert_eq!((e.at, e.problem), (1, Problem::Escape));
+        // Not base64, and where; no `|` at all.
+        let e = from_text::<u32>("AQA!|").unwrap_err();
+        assert_eq!((e.at, e.problem.clone()), (3, Problem::Base64));
+        let message = e.to_string();
+        assert!(
+            message.contains("byte 3") && message.contains("rebuild"),
+            "{message}"
+        );
+        assert_eq!(
+            from_text::<u32>("AQ==").unwrap_err().problem,
+            Problem::Base64
+        );
+    }
+
+    #[test]
+    fn base64_is_the_standard_alphabet_with_padding() {
+        assert_eq!(base64::encode(b"Man"), "TWFu");
+        assert_eq!(base64::encode(b"Ma"), "TWE=");
+        assert_eq!(base64::encode(b"M"), "TQ==");
+        assert_eq!(base64::encode(&[0xfb, 0xff]), "+/8=");
+        assert_eq!(base64::decode("TWE="), Ok(b"Ma".to_vec()));
+        assert_eq!(base64::decode("TQ=="), Ok(b"M".to_vec()));
+        assert_eq!(base64::decode("TQ=A"), Err(2));
+        assert_eq!(base64::decode("TWE"), Err(3));
+    }
+
+    proptest! {
+        #[test]
+        fn base64_round_trips(bytes in proptest::collection::vec(any::<u8>(), 0..64)) {
+            let text = base64::encode(&bytes);
+            prop_assert_eq!(text.len() % 4, 0);
+            prop_assert_eq!(base64::decode(&text), Ok(bytes));
+        }
+
+        #[test]
+        fn integers_round_trip(a in any::<u64>(), b in any::<i64>(), c in any::<u32>()) {
+            prop_assert_eq!(from_text::<(u64, i64)>(&to_text(&(a, b))), Ok((a, b)));
+            prop_assert_eq!(from_text::<u32>(&to_text(&c)), Ok(c));
+        }
+
+        #[test]
+        fn strings_round_trip(s in any::<String>(), t in "[\\\\<\r\0a-zé]{0,12}") {
+            prop_assert_eq!(from_text::<(String, String)>(&to_text(&(s.clone(), t.clone()))), Ok((s, t)));
+        }
+
+        #[test]
+        fn decimals_round_trip(m in any::<i64>(), scale in 0u32..=28) {
+            let d = Decimal::new(m, scale);
+            prop_assert_eq!(from_text::<Decimal>(&to_text(&d)), Ok(d));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! What a generated page gives the WASM app: one type, written by the generator and read
+//! by the app, so the two cannot drift apart. It travels in the page as [`pack`] text
+//! (see [`PageData::to_text`]).
+
+use crate::pack::{self, Pack};
+use crate::price_list::PriceList;
+use crate::search::Index;
+use crate::text::Lang;
+use crate::wizard::Wizard;
+
+/// The id of the element the app mounts into.
+pub const MOUNT_ID: &str = "tarif-app";
+/// The id of the `<script>` data block that carries [`PageData`].
+pub const DATA_ID: &str = "tarif-data";
+/// The `type` of that data block (not JavaScript, so the browser never runs it).
+pub const DATA_TYPE: &str = "application/x-tarif";
+
+/// The data of one page for the app.
+#[derive(Debug, Clone, PartialEq, Pack)]
+pub struct PageData {
+    /// The page's language.
+    pub lang: Lang,
+    /// The company, for the head of a printed quote.
+    pub company: String,
+    /// The terms a quote rests on (title and relative link), for print and copy.
+    pub terms: Vec<Link>,
+    /// A quote calculator over this price list.
+    pub calculator: Option<PriceList>,
+    /// A wizard flow.
+    pub wizard: Option<WizardData>,
+    /// Search in the page's language.
+    pub search: Option<SearchData>,
+}
+
+impl PageData {
+    /// An empty page in `lang` of `company`'s site; the generator fills in one app.
+    pub fn new(lang: Lang, company: &str) -> PageData {
+        PageData {
+            lang,
+            company: company.to_owned(),
+            terms: Vec::new(),
+            calculator: None,
+            wizard: None,
+            search: None,
+        }
+    }
+
+    /// The text of the page's data block (base64: it can never end the `<script>` early).
+    pub fn to_text(&self) -> String {
+        pack::to_text(self)
+    }
+
+    /// Reads the text of a data block written by [`PageData::to_text`].
+    pub fn from_text(text: &str) -> Result<PageData, pack::Error> {
+        pack::from_text(text)
+    }
+}
+
+/// What a wizard page gives the app.
+#[derive(Debug, Clone, PartialEq, Pack)]
+pub struct WizardData {
+    pub wizard: Wizard,
+    /// The wizard's price list (for service names and the prefilled quote).
+    pub list: Option<PriceList>,
+    /// The relative path from the page to the site's root (`../../../`), for citations.
+    pub root: String,
+    /// The relative link to the calculator of `list`, for "See the quote".
+    pub quote_page: Option<String>,
+}
+
+/// What the search page gives the app.
+#[derive(Debug, Clone, PartialEq, Pack)]
+pub struct SearchData {
+    /// The index of the page's language.
+    pub index: Index,
+    /// Every page of the language, shown while the query is empty.
+    pub pages: Vec<PageLink>,
+}
+
+/// A page of the site: its title, where it belongs, and the link to it.
+#[derive(Debug, Clone, PartialEq, Pack)]
+pub struct PageLink {
+    pub title: String,
+    /// The section's title ("" for a section's own page).
+    pub description: String,
+    pub href: String,
+}
+
+/// A titled link.
+#[derive(Debug, Clone, PartialEq, Pack)]
+pub struct Link {
+    pub title: String,
+    pub href: String,
+}
