@@ -103,6 +103,22 @@ impl Word {
 /// use tarif_engine::text::Lang;
 /// assert_eq!(word(&Lang::new("bg").unwrap(), Word::OnRequest), "по договаряне");
 /// ```
+/// `w` in capitals, as a plain-text quote writes its total. tarif's words are ASCII or
+/// Cyrillic, so this maps those two alphabets alone and the WASM app carries no Unicode
+/// case table (12 KB) for one word; a test checks it against `str::to_uppercase` for every
+/// word in every language.
+pub fn word_caps(lang: &Lang, w: Word) -> String {
+    word(lang, w)
+        .chars()
+        .map(|c| match c {
+            'a'..='z' => c.to_ascii_uppercase(),
+            'а'..='я' => char::from_u32(u32::from(c) - 0x20).unwrap_or(c),
+            'ѐ'..='џ' => char::from_u32(u32::from(c) - 0x50).unwrap_or(c),
+            c => c,
+        })
+        .collect()
+}
+
 pub fn word(lang: &Lang, w: Word) -> &'static str {
     use Word::*;
     let [en, bg, ru] = match w {
@@ -439,6 +455,17 @@ mod tests {
         );
         assert_eq!(money(&lang("en"), m("-5", "EUR")), "-€5.00");
         assert_eq!(money(&lang("en"), m("999.995", "EUR")), "€1,000.00");
+    }
+
+    #[test]
+    fn words_in_capitals_are_the_unicode_capitals() {
+        for w in Word::ALL {
+            for l in ["en", "bg", "ru"] {
+                let l = lang(l);
+                assert_eq!(word_caps(&l, w), word(&l, w).to_uppercase(), "{w:?} in {l}");
+            }
+        }
+        assert_eq!(word_caps(&lang("ru"), Word::Total), "ИТОГО");
     }
 
     #[test]

@@ -87,12 +87,18 @@ impl Order {
 
     /// Ticks or unticks a per-order option, keeping list order.
     pub fn set_option(&mut self, list: &PriceList, item: &str, on: bool) {
-        self.options.retain(|o| o != item);
-        if on {
-            self.options.push(item.to_owned());
-            self.options
-                .sort_by_key(|o| list.items().position(|i| i.id == *o));
-        }
+        let chosen = |id: &str| {
+            if id == item {
+                on
+            } else {
+                self.options.iter().any(|o| o == id)
+            }
+        };
+        self.options = list
+            .items()
+            .filter(|i| chosen(&i.id))
+            .map(|i| i.id.clone())
+            .collect();
     }
 
     /// The request the engine prices: every line, then the options.

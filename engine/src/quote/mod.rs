@@ -407,12 +407,15 @@ fn close_ids(list: &PriceList, typed: &str) -> Vec<String> {
             *d <= 2 + typed.len() / 4 || (typed.len() >= 4 && id.contains(typed.as_str()))
         })
         .collect();
-    scored.sort();
-    scored
-        .into_iter()
-        .take(3)
-        .map(|(_, id)| id.to_owned())
-        .collect()
+    // The three closest, closest first (picked, not sorted: the app carries no sort for it).
+    let mut closest = Vec::new();
+    while closest.len() < 3 {
+        let Some(best) = (0..scored.len()).min_by_key(|&i| scored[i]) else {
+            break;
+        };
+        closest.push(scored.swap_remove(best).1.to_owned());
+    }
+    closest
 }
 
 /// Levenshtein distance, by characters.

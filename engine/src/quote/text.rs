@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::locale::{self, Word, word};
+use crate::locale::{self, Word, word, word_caps};
 use crate::money::Amounts;
 use crate::price_list::{Item, PriceList, Pricing};
 use crate::quantity::Quantity;
@@ -188,10 +188,7 @@ pub fn quote_text(list: &PriceList, q: &Quote, lang: &Lang) -> String {
         ));
         rows.push((vat_label(lang, vat), amounts(lang, &vat.amount)));
     }
-    rows.push((
-        word(lang, Word::Total).to_uppercase(),
-        amounts(lang, &q.total),
-    ));
+    rows.push((word_caps(lang, Word::Total), amounts(lang, &q.total)));
     if let Some(vat) = q.vat.as_ref().filter(|v| v.included) {
         rows.push((
             format!("  {}", vat_label(lang, vat)),

@@ -284,7 +284,7 @@ impl Context<'_> {
                 Some(super::Answer::Options(ids)) => Some(ids),
                 _ => None,
             });
-        let mut verdicts: Vec<ServiceVerdict> = list
+        let verdicts: Vec<ServiceVerdict> = list
             .items()
             .filter_map(|item| {
                 let e = item.eligibility?;
@@ -313,8 +313,10 @@ impl Context<'_> {
                 })
             })
             .collect();
-        verdicts.sort_by_key(|v| !v.needed);
-        verdicts
+        // The services asked about first, each group in the list's order.
+        let (mut first, rest): (Vec<_>, Vec<_>) = verdicts.into_iter().partition(|v| v.needed);
+        first.extend(rest);
+        first
     }
 
     /// The first stage with a failing requirement decides, with the failures as reasons;
