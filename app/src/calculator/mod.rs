@@ -151,7 +151,8 @@ fn Finder(ctx: Ctx) -> impl IntoView {
                 aria-controls="calc-matches" prop:value=move || query.get()
                 on:input:target=move |ev| query.set(ev.target().value()) />
             <ul id="calc-matches" class="calc-matches">
-                <For each=matches key=|m| m.0.clone() children=move |(id, name, price)| {
+                // Rebuilt as one types (the focus stays in the field): no keyed list needed.
+                {move || matches().into_iter().map(|(id, name, price)| {
                     let label = format!("{} {name}", w.add);
                     let n = name.clone();
                     view! {
@@ -163,7 +164,7 @@ fn Finder(ctx: Ctx) -> impl IntoView {
                             </button>
                         </li>
                     }
-                } />
+                }).collect_view()}
             </ul>
             {move || (!query.get().trim().is_empty() && matches().is_empty()).then(|| view! { <p class="hint">{w.no_match}</p> })}
         </div>
