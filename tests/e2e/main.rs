@@ -7,6 +7,7 @@
 mod a11y;
 mod harness;
 mod offline;
+mod quote_output;
 mod search;
 
 use fantoccini::{Client, Locator};
