@@ -87,12 +87,11 @@ impl Answer {
                     .map_err(|_| err("it is not a number".into()))?,
             ),
             QuestionKind::Multi { none, .. } => {
-                let ids: BTreeSet<String> = t
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_owned)
-                    .collect();
+                // Inserted one by one: collecting would sort, and bring a sort into the app.
+                let mut ids = BTreeSet::new();
+                for id in t.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                    ids.insert(id.to_owned());
+                }
                 if ids.contains(&none.id) && ids.len() == 1 {
                     Answer::Options(BTreeSet::new())
                 } else if ids.contains(&none.id) {

@@ -156,17 +156,15 @@ pub fn view(wizard: &Wizard, step: &Step, lang: &Lang, list: Option<&PriceList>)
                     url: format!("/{lang}/{}/{}/#{}", wizard.section, c.page, c.anchor),
                 })
                 .collect(),
-            dates: o
-                .dates
-                .iter()
-                .map(|d| {
-                    let view = DateView {
-                        date: d.date,
-                        label: t(&d.label),
-                    };
-                    (d.id.clone(), view)
-                })
-                .collect(),
+            dates: o.dates.iter().fold(BTreeMap::new(), |mut dates, d| {
+                // Inserted one by one: collecting would sort, and bring a sort into the app.
+                let view = DateView {
+                    date: d.date,
+                    label: t(&d.label),
+                };
+                dates.insert(d.id.clone(), view);
+                dates
+            }),
             quote_items: o.quote.clone(),
             services: o
                 .services
