@@ -209,3 +209,29 @@ pub async fn tab_to(c: &Client, id: &str) -> Step<()> {
     }
     Err(format!("Tab never reached #{id}"))
 }
+
+/// One of chromedriver's own commands, beyond WebDriver: `POST /session/{id}/{path}` with
+/// a JSON body (`chromium/network_conditions`, `goog/cdp/execute`).
+#[derive(Debug)]
+pub struct Chromium {
+    pub path: &'static str,
+    pub body: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Chromium {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.path
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.body.to_string()))
+    }
+}

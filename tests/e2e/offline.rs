@@ -8,38 +8,21 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use fantoccini::Client;
-use fantoccini::wd::WebDriverCompatibleCommand;
 use serde_json::json;
 
 use crate::harness::*;
 use crate::{common, in_browser};
 
-/// chromedriver's `POST /session/{id}/chromium/network_conditions`.
-#[derive(Debug)]
-struct NetworkConditions {
-    offline: bool,
-}
-
-impl WebDriverCompatibleCommand for NetworkConditions {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/chromium/network_conditions",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "network_conditions": {
-            "offline": self.offline,
+/// chromedriver's network conditions with the browser offline.
+fn go_offline() -> Chromium {
+    Chromium {
+        path: "chromium/network_conditions",
+        body: json!({ "network_conditions": {
+            "offline": true,
             "latency": 0,
             "download_throughput": -1,
             "upload_throughput": -1,
-        }});
-        (http::Method::POST, Some(body.to_string()))
+        }}),
     }
 }
 
@@ -81,7 +64,7 @@ fn after_one_visit_memos_the_calculator_and_wizards_work_with_the_network_gone()
             let online = heading(c).await?;
             controlled(c).await?;
 
-            c.issue_cmd(NetworkConditions { offline: true })
+            c.issue_cmd(go_offline())
                 .await
                 .map_err(fail("take the browser offline"))?;
             up.store(false, Ordering::SeqCst);

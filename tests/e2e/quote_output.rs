@@ -1,7 +1,6 @@
 //! What a sales person takes away from the calculator: the quote copied as text for a
 //! messenger, and the quote printed alone on its page.
 
-use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
 use tarif_engine::quote::{self, text::quote_text};
@@ -9,28 +8,6 @@ use tarif_engine::text::Lang;
 
 use crate::harness::*;
 use crate::{common, with_site};
-
-/// chromedriver's `POST /session/{id}/goog/cdp/execute`: one DevTools command.
-#[derive(Debug)]
-struct Cdp(&'static str, Value);
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "cmd": self.0, "params": self.1 });
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
 
 /// The order of the test: the diagnostics with the express option.
 const ORDER: &str = "laptop-diagnostics,express";
@@ -116,10 +93,10 @@ fn the_quote_copies_as_text_and_prints_alone() {
 
             // As printed: the quote's head, lines and totals; not the site around it, the
             // price table, the search field or the buttons.
-            c.issue_cmd(Cdp(
-                "Emulation.setEmulatedMedia",
-                json!({ "media": "print" }),
-            ))
+            c.issue_cmd(Chromium {
+                path: "goog/cdp/execute",
+                body: json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "media": "print" } }),
+            })
             .await
             .map_err(fail("print media"))?;
             run(c, "document.documentElement.classList.add('print-quote')").await?;
