@@ -99,11 +99,23 @@ fn browser_tests() -> Result<(), String> {
 }
 
 /// Builds app/dist with trunk, offline, with the pinned tools first on PATH.
+///
+/// The bundle's standard library is compiled with it, for size (`opt-level = "z"`, and a
+/// panic stops the app where it happens instead of formatting a message no one reads: on
+/// `wasm32-unknown-unknown` it reaches no console either way). That is cargo's `build-std`,
+/// which the pinned stable toolchain runs when told to (`RUSTC_BOOTSTRAP`); the flags are
+/// added to `.cargo/config.toml`'s for the wasm target, only in this build.
 fn app() -> Result<(), String> {
     eprintln!("+ trunk build (app/)");
     let status = Command::new("trunk")
         .args(["build", "--release", "--cargo-profile", "wasm-release"])
         .env("PATH", tools::path_with_tools())
+        .env("RUSTC_BOOTSTRAP", "1")
+        .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+            "-Zunstable-options -Cpanic=immediate-abort",
+        )
         .current_dir(root().join("app"))
         .status()
         .map_err(|e| format!("cannot run trunk: {e}"))?;

@@ -54,9 +54,20 @@ pub fn ensure_wasm_target() -> Result<(), String> {
     run("rustup", &["target", "add", WASM])
 }
 
-/// Everything `trunk build` needs: the wasm target, trunk, wasm-bindgen, wasm-opt.
+/// The standard library's source, which the app's release build compiles for size.
+fn ensure_rust_src() -> Result<(), String> {
+    let installed = output("rustup", &["component", "list", "--installed"])?;
+    if installed.lines().any(|l| l.trim().starts_with("rust-src")) {
+        return Ok(());
+    }
+    run("rustup", &["component", "add", "rust-src"])
+}
+
+/// Everything `trunk build` needs: the wasm target, the standard library's source (the
+/// bundle rebuilds it for size), trunk, wasm-bindgen, wasm-opt.
 pub fn ensure_app_tools() -> Result<(), String> {
     ensure_wasm_target()?;
+    ensure_rust_src()?;
     ensure_trunk()?;
     ensure_wasm_bindgen()?;
     ensure_wasm_opt()
