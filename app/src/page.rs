@@ -120,10 +120,14 @@ pub fn query_param(name: &str) -> Option<String> {
 
 /// The page's URL query as `(name, value)` pairs, in order.
 pub fn query_pairs() -> Vec<(String, String)> {
-    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else {
-        return Vec::new();
-    };
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .map_or_else(Vec::new, |search| pairs_of(&search))
+}
+
+/// A URL query (`?a=1&b=2`, the `?` optional) as `(name, value)` pairs, in order.
+pub fn pairs_of(query: &str) -> Vec<(String, String)> {
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(query) else {
         return Vec::new();
     };
     let mut pairs = Vec::new();
@@ -137,19 +141,24 @@ pub fn query_pairs() -> Vec<(String, String)> {
     pairs
 }
 
+/// `pairs` written as a URL query, without the `?`, encoded as the browser encodes forms.
+pub fn query_string(pairs: &[(String, String)]) -> String {
+    let Ok(params) = web_sys::UrlSearchParams::new() else {
+        return String::new();
+    };
+    for (k, v) in pairs {
+        params.append(k, v);
+    }
+    params.to_string().into()
+}
+
 /// Replaces the page's URL query with `pairs` as a new history entry (one per step of a
 /// wizard, so the browser's Back goes one step back).
 pub fn push_query(pairs: &[(String, String)]) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let Ok(params) = web_sys::UrlSearchParams::new() else {
-        return;
-    };
-    for (k, v) in pairs {
-        params.append(k, v);
-    }
-    let query = String::from(params.to_string());
+    let query = query_string(pairs);
     let path = window.location().pathname().unwrap_or_default();
     let url = if query.is_empty() {
         path

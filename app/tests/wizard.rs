@@ -259,3 +259,94 @@ async fn the_comportal_wizard_lists_the_ten_services_for_a_legal_entity_in_almat
     root.remove();
     clear_url();
 }
+
+#[wasm_bindgen_test]
+async fn none_of_these_and_the_others_exclude_each_other_and_the_error_links_to_the_field() {
+    clear_url();
+    let w = data(
+        "comportal.wizard.toml",
+        "comportal",
+        include_str!("../../content/comportal/comportal.wizard.toml"),
+        Some(include_str!("../../price-lists/comportal.toml")),
+    );
+    let root = mount("en", w).await;
+    answer(&root, "yes").await;
+    answer(&root, "yes").await;
+    answer(&root, "legal-entity").await;
+    answer(&root, "almaty").await;
+    answer(&root, "no").await;
+    let ticked = |v: &str| {
+        find(&root, &format!("input[value='{v}']"))
+            .unchecked_into::<HtmlInputElement>()
+            .checked()
+    };
+    click(&find(&root, "input[value='onsite-repair']")).await;
+    click(&find(&root, "input[value='maintenance']")).await;
+    click(&find(&root, "input[value='not-sure']")).await;
+    assert!(ticked("not-sure"));
+    assert!(
+        !ticked("onsite-repair") && !ticked("maintenance"),
+        "none of these clears the rest"
+    );
+    click(&find(&root, "input[value='maintenance']")).await;
+    assert!(
+        ticked("maintenance") && !ticked("not-sure"),
+        "a service clears none of these"
+    );
+
+    // Continue with nothing ticked: the summary's link takes the focus to the first box,
+    // and the URL does not change (no #fragment, no history entry).
+    click(&find(&root, "input[value='maintenance']")).await;
+    let before = search();
+    click(&find(&root, "form button[type=submit]")).await;
+    assert!(find(&root, "#wiz-error").text_content().unwrap().len() > 3);
+    click(&find(&root, ".error-summary a")).await;
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert_eq!(focused.id(), "wiz-input");
+    assert_eq!(search(), before);
+    assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), "");
+    root.remove();
+    clear_url();
+}
+
+#[wasm_bindgen_test]
+async fn a_date_continue_refuses_is_shown_again_with_why() {
+    clear_url();
+    let w = data(
+        "withdrawal.wizard.toml",
+        "laptop-bg",
+        include_str!("../../content/laptop-bg/withdrawal.wizard.toml"),
+        None,
+    );
+    let root = mount("en", w).await;
+    type_into(&root, "#wiz-input", "31").await;
+    type_into(&root, "#wiz-month", "02").await;
+    type_into(&root, "#wiz-year", "2026").await;
+    click(&find(&root, "form button[type=submit]")).await;
+    assert!(
+        find(&root, "#wiz-error")
+            .text_content()
+            .unwrap()
+            .starts_with("Enter a real date")
+    );
+    // What was typed stays in its fields, and the fieldset is described by the error.
+    let value = |id: &str| find(&root, id).unchecked_into::<HtmlInputElement>().value();
+    assert_eq!(
+        [value("#wiz-input"), value("#wiz-month"), value("#wiz-year")],
+        ["31", "02", "2026"]
+    );
+    let described = find(&root, "fieldset")
+        .get_attribute("aria-describedby")
+        .unwrap_or_default();
+    assert!(
+        described.split(' ').any(|id| id == "wiz-error"),
+        "{described}"
+    );
+    root.remove();
+    clear_url();
+}

@@ -11,6 +11,7 @@
 //! - [`quantity`]: reading what a person types as a quantity (`250GB`, `2h30m`);
 //! - [`quote`]: quotes from a price list;
 //! - [`locale`]: tarif's own words in ru, bg and en, plural forms, money formatting;
+//! - [`markup`]: the one HTML escaper, and a small writer of elements;
 //! - [`messages`]: sentences about a person's input (a size not offered) in ru, bg, en;
 //! - [`diagnostic`]: located problems in sources;
 //! - [`date`]: calendar dates without a clock (days between, adding days and months);
@@ -25,6 +26,7 @@ extern crate self as tarif_engine;
 pub mod date;
 pub mod diagnostic;
 pub mod locale;
+pub mod markup;
 pub mod messages;
 pub mod money;
 pub mod pack;

@@ -76,12 +76,15 @@ pub struct Text(BTreeMap<Lang, String>);
 impl Text {
     /// A text from `(language, text)` pairs; pairs with an invalid tag are skipped.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Text {
-        Text(
-            pairs
-                .into_iter()
-                .filter_map(|(l, t)| Some((Lang::new(l)?, t.to_owned())))
-                .collect(),
-        )
+        // Inserted one by one: collecting into the map would sort, and the app would carry
+        // a sort for it.
+        let mut texts = BTreeMap::new();
+        for (l, t) in pairs {
+            if let Some(l) = Lang::new(l) {
+                texts.insert(l, t.to_owned());
+            }
+        }
+        Text(texts)
     }
 
     /// The text in `lang`, if it was written.

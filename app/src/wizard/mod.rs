@@ -3,29 +3,50 @@
 //! with Change links; then the outcome with its verdict, reasons, what to do next, the
 //! memo clauses it rests on, and a prefilled quote where costs follow. Every screen is a
 //! URL (answers in the query), so Back and Forward work and a link reopens the flow.
+//!
+//! Each screen is written as markup from the engine's view of it (`screen`), by one
+//! function per kind of screen, and shown whole; the section listens for the few things a
+//! person does on it (follow a link of the flow, tick a box, Continue). A screen keeps no
+//! state of its own: what a person typed is read from the form when they press Continue.
+//! (Written with `view!`, the screens cost the bundle about three times as much: one
+//! generic view type per screen part. ARCHITECTURE.md has the figures.)
 
 pub mod state;
 
 use leptos::ev;
 use leptos::prelude::*;
 use tarif_engine::date::Date;
+use tarif_engine::markup::Markup;
 use tarif_engine::quote::{Requested, state as quote_state};
 use tarif_engine::text::Lang;
 use tarif_engine::wizard::ServiceStatus;
 use tarif_engine::wizard::view::{OutcomeView, QuestionView, status};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
 
 use crate::calculator::focus_later;
-use crate::page::{WizardData, push_query, query_pairs};
+use crate::page::{WizardData, pairs_of, push_query, query_pairs, query_string};
 use crate::words::{Words, words};
 use state::{Flow, Mode, Screen, screen};
 
 const HEADING: &str = "wiz-heading";
+/// The attribute that makes a link or button a step of the flow: its value is the URL
+/// query of the screen it leads to.
+const GO: &str = "data-go";
+
+/// An answer Continue did not take: what was typed (shown again) and why.
+#[derive(Clone, PartialEq)]
+struct Refused {
+    typed: String,
+    problem: String,
+}
 
 #[derive(Clone, Copy)]
 struct Ctx {
     lang: StoredValue<Lang>,
     data: StoredValue<WizardData>,
     flow: RwSignal<Flow>,
+    refused: RwSignal<Option<Refused>>,
     words: &'static Words,
 }
 
@@ -33,27 +54,22 @@ impl Ctx {
     /// Shows `next` as a new history entry and moves focus to its heading.
     fn go(self, next: Flow) {
         push_query(&next.to_query());
-        self.flow.set(next);
+        self.show(next);
         focus_later(HEADING.into());
     }
 
-    /// A link to `flow` that works without the app too (it is a plain URL).
-    fn href(self, flow: &Flow) -> String {
-        let query: Vec<String> = flow
-            .to_query()
-            .iter()
-            .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
-            .collect();
-        if query.is_empty() {
-            "?".into()
-        } else {
-            format!("?{}", query.join("&"))
+    /// Shows `flow` (from the URL, or a step), with no answer refused on it yet.
+    fn show(self, flow: Flow) {
+        if self.flow.with_untracked(|f| *f != flow) {
+            self.refused.set(None);
+            self.flow.set(flow);
         }
     }
 }
 
-fn encode(s: &str) -> String {
-    String::from(js_sys::encode_uri_component(s))
+/// The URL query of `flow`, as a link's `href`: it works without the app too.
+fn href(flow: &Flow) -> String {
+    format!("?{}", query_string(&flow.to_query()))
 }
 
 /// Today as the visitor's browser knows it (the engine never reads a clock).
@@ -74,9 +90,10 @@ pub fn WizardFlow(data: WizardData, lang: Lang) -> impl IntoView {
         lang: StoredValue::new(lang),
         data: StoredValue::new(data),
         flow: RwSignal::new(Flow::from_query(&query_pairs())),
+        refused: RwSignal::new(None),
     };
     let handle = window_event_listener(ev::popstate, move |_| {
-        ctx.flow.set(Flow::from_query(&query_pairs()))
+        ctx.show(Flow::from_query(&query_pairs()))
     });
     on_cleanup(move || handle.remove());
     let today = today();
@@ -87,114 +104,280 @@ pub fn WizardFlow(data: WizardData, lang: Lang) -> impl IntoView {
                 .with_value(|d| screen(&d.wizard, d.list.as_ref(), &lang, f, today))
         })
     });
+    let markup = move || {
+        let mut m = Markup::new();
+        current.with(|s| {
+            ctx.refused
+                .with(|r| write_screen(&mut m, ctx, s, r.as_ref()))
+        });
+        m.finish()
+    };
+    let root = NodeRef::<leptos::html::Section>::new();
+    let on_click = move |ev: ev::MouseEvent| {
+        if let Some(section) = root.get_untracked() {
+            clicked(ctx, &section, &ev);
+        }
+    };
+    let on_submit = move |ev: ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(section) = root.get_untracked() {
+            current.with_untracked(|s| {
+                if let Screen::Question { view, .. } = s {
+                    submitted(ctx, &section, view);
+                }
+            });
+        }
+    };
+    let on_change = move |ev: ev::Event| {
+        if let Some(section) = root.get_untracked() {
+            ticked(&section, &ev);
+        }
+    };
     view! {
-        <section class="wizard" aria-label=ctx.words.wizard>
-            {move || match current.get() {
-                Screen::Question { view, current, rejected, back } => question(ctx, view, current, rejected, back).into_any(),
-                Screen::Review { rows, back } => review(ctx, rows, back).into_any(),
-                Screen::Outcome { view, back } => outcome(ctx, view, back).into_any(),
-                Screen::Broken(why) => view! { <p class="calc-notice" role="alert">{why}</p> }.into_any(),
-            }}
-        </section>
+        <section class="wizard" aria-label=ctx.words.wizard node_ref=root inner_html=markup
+            on:click=on_click on:submit=on_submit on:change=on_change />
     }
 }
 
-fn back_link(ctx: Ctx, back: Option<Flow>) -> impl IntoView {
-    back.map(|flow| {
-        let href = ctx.href(&flow);
-        view! {
-            <a class="back-link" href=href on:click=move |ev: ev::MouseEvent| { ev.prevent_default(); ctx.go(flow.clone()); }>
-                {ctx.words.back}
-            </a>
+/// A click in the flow: a link or button of the flow shows its screen; the error
+/// summary's link moves the focus to the field it names. A click with a modifier key
+/// (a new tab, a new window) is the browser's.
+fn clicked(ctx: Ctx, section: &Element, ev: &ev::MouseEvent) {
+    if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        return;
+    }
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    if let Some(step) = target.closest(&format!("[{GO}]")).ok().flatten() {
+        ev.prevent_default();
+        let query = step.get_attribute(GO).unwrap_or_default();
+        ctx.go(Flow::from_query(&pairs_of(&query)));
+    } else if let Some(link) = target.closest("a[href^='#']").ok().flatten() {
+        ev.prevent_default();
+        let id = link.get_attribute("href").unwrap_or_default();
+        let field = section.query_selector(&id).ok().flatten();
+        if let Some(field) = field.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = field.focus();
         }
-    })
+    }
 }
 
-/// One question: the heading is its text; the answer is typed or chosen; Continue checks it
-/// with the engine's reader and moves on.
-fn question(
-    ctx: Ctx,
-    q: QuestionView,
-    current: Option<String>,
-    rejected: bool,
-    back: Option<Flow>,
-) -> impl IntoView {
-    let w = ctx.words;
-    let value = RwSignal::new(current.clone().unwrap_or_default());
-    let error = RwSignal::new(rejected.then(|| problem(w, &q.kind)));
-    let id = q.id.clone();
-    let kind = q.kind.clone();
-    let submit = move |ev: ev::SubmitEvent| {
-        ev.prevent_default();
-        let typed = value.get_untracked();
-        let flow = ctx.flow.get_untracked();
-        let accepted = ctx.data.with_value(|d| {
-            let q = d.wizard.question(&id)?;
-            tarif_engine::wizard::Answer::parse(q, &typed, today()).ok()
-        });
-        if typed.trim().is_empty() || accepted.is_none() {
-            error.set(Some(problem(w, &kind)));
-            focus_later("wiz-errors".into());
-        } else {
-            ctx.go(flow.answer(&id, typed));
-        }
+/// Continue on a question: the answer is read from the form and checked with the
+/// engine's reader; taken, the flow moves on; refused, the question shows why.
+fn submitted(ctx: Ctx, section: &Element, q: &QuestionView) {
+    let typed = typed(section, &q.kind);
+    let accepted = ctx.data.with_value(|d| {
+        let question = d.wizard.question(&q.id)?;
+        tarif_engine::wizard::Answer::parse(question, &typed, today()).ok()
+    });
+    if typed.trim().is_empty() || accepted.is_none() {
+        ctx.refused.set(Some(Refused {
+            problem: problem(ctx.words, &q.kind),
+            typed,
+        }));
+        focus_later("wiz-errors".into());
+    } else {
+        let next = ctx.flow.with_untracked(|f| f.answer(&q.id, typed));
+        ctx.go(next);
+    }
+}
+
+/// The answer in the form, as the URL keeps it: a date `YYYY-MM-DD` (empty while a part
+/// is), a number as typed, an option's id, a multi-choice's ids joined by commas.
+fn typed(section: &Element, kind: &str) -> String {
+    let value = |selector: &str| {
+        section
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+            .map(|i| i.value().trim().to_owned())
+            .unwrap_or_default()
     };
-    let hint_id = q.hint.as_ref().map(|_| "wiz-hint");
-    let described = move || {
-        let mut ids: Vec<&str> = hint_id.into_iter().collect();
-        if error.get().is_some() {
-            ids.push("wiz-error");
-        }
-        ids.join(" ")
-    };
-    let hint = q
-        .hint
-        .clone()
-        .map(|h| view! { <p id="wiz-hint" class="hint">{h}</p> });
-    let errors = move || {
-        error.get().map(|e| {
-            view! {
-                <div id="wiz-errors" class="error-summary" role="alert" tabindex="-1">
-                    <h2>{w.problem}</h2>
-                    <ul><li><a href="#wiz-input">{e}</a></li></ul>
-                </div>
+    match kind {
+        "date" => {
+            let (y, m, d) = (value("#wiz-year"), value("#wiz-month"), value("#wiz-input"));
+            if [&y, &m, &d].iter().any(|p| p.is_empty()) {
+                String::new()
+            } else {
+                format!("{y}-{m:0>2}-{d:0>2}")
             }
-        })
+        }
+        "number" => value("#wiz-input"),
+        _ => {
+            let mut chosen = Vec::new();
+            if let Ok(boxes) = section.query_selector_all("input:checked") {
+                for i in 0..boxes.length() {
+                    if let Some(b) = boxes
+                        .get(i)
+                        .and_then(|b| b.dyn_into::<HtmlInputElement>().ok())
+                    {
+                        chosen.push(b.value());
+                    }
+                }
+            }
+            chosen.join(",")
+        }
+    }
+}
+
+/// A box ticked in a multi-choice question: "none of these" and the others exclude each
+/// other, as the engine reads them.
+fn ticked(section: &Element, ev: &ev::Event) {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+    else {
+        return;
     };
-    let inline = move || {
-        error
-            .get()
-            .map(|e| view! { <p id="wiz-error" class="calc-error">{e}</p> })
+    if input.type_() != "checkbox" || !input.checked() {
+        return;
+    }
+    let others = if input.has_attribute("data-none") {
+        "input[type=checkbox]:not([data-none])"
+    } else {
+        "input[data-none]"
     };
-    let field = answer_field(ctx, &q, value, described);
+    if let Ok(boxes) = section.query_selector_all(others) {
+        for i in 0..boxes.length() {
+            if let Some(b) = boxes
+                .get(i)
+                .and_then(|b| b.dyn_into::<HtmlInputElement>().ok())
+            {
+                b.set_checked(false);
+            }
+        }
+    }
+}
+
+fn write_screen(m: &mut Markup, ctx: Ctx, screen: &Screen, refused: Option<&Refused>) {
+    match screen {
+        Screen::Question {
+            view,
+            current,
+            rejected,
+            back,
+        } => {
+            // Refused on Continue: what was typed, and why. From the link: its answer, and
+            // why this question does not take it.
+            let (value, problem) = match (refused, rejected) {
+                (Some(r), _) => (r.typed.as_str(), Some(r.problem.clone())),
+                (None, true) => (
+                    current.as_deref().unwrap_or_default(),
+                    Some(problem(ctx.words, &view.kind)),
+                ),
+                (None, false) => (current.as_deref().unwrap_or_default(), None),
+            };
+            question(m, ctx.words, view, value, problem, back.as_ref());
+        }
+        Screen::Review { rows, back } => review(m, ctx, rows, back),
+        Screen::Outcome { view, back } => outcome(m, ctx, view, back),
+        Screen::Broken(why) => {
+            m.element("p", &[("class", "calc-notice"), ("role", "alert")], why);
+        }
+    }
+}
+
+/// A link or button that shows `flow`.
+fn step(m: &mut Markup, tag: &str, attrs: &[(&str, &str)], flow: &Flow, text: &str) {
+    let to = href(flow);
+    m.start(tag);
+    if tag == "a" {
+        m.attr("href", &to);
+    } else {
+        m.attr("type", "button");
+    }
+    for (name, value) in attrs {
+        m.attr(name, value);
+    }
+    m.attr(GO, &to).end().text(text).close(tag);
+}
+
+fn back_link(m: &mut Markup, w: &Words, back: Option<&Flow>) {
+    if let Some(flow) = back {
+        step(m, "a", &[("class", "back-link")], flow, w.back);
+    }
+}
+
+/// One question: the heading is its text; the answer is typed or chosen, prefilled with
+/// `value` (the answer given before, or the one refused); `problem` says why Continue
+/// did not take it, in the error summary and beside the field.
+fn question(
+    m: &mut Markup,
+    w: &Words,
+    q: &QuestionView,
+    value: &str,
+    problem: Option<String>,
+    back: Option<&Flow>,
+) {
+    back_link(m, w, back);
+    if let Some(p) = &problem {
+        m.start("div")
+            .attr("id", "wiz-errors")
+            .attr("class", "error-summary")
+            .attr("role", "alert")
+            .attr("tabindex", "-1")
+            .end();
+        m.element("h2", &[], w.problem)
+            .open("ul")
+            .open("li")
+            .element("a", &[("href", "#wiz-input")], p)
+            .close("li")
+            .close("ul")
+            .close("div");
+    }
+    let mut described: Vec<&str> = Vec::new();
+    if q.hint.is_some() {
+        described.push("wiz-hint");
+    }
+    if problem.is_some() {
+        described.push("wiz-error");
+    }
+    let described = described.join(" ");
+    m.start("form")
+        .attr("class", "wiz-question")
+        .attr("novalidate", "")
+        .end();
     // A date is three fields (day, month, year), each with its label: the question is
     // their group's legend, not a second label of the first field.
     let fieldset = matches!(q.kind.as_str(), "choice" | "yes_no" | "multi" | "date");
-    let heading = q.text.clone();
-    view! {
-        {back_link(ctx, back)}
-        {errors}
-        <form class="wiz-question" novalidate on:submit=submit>
-            {if fieldset {
-                view! {
-                    <fieldset aria-describedby=described>
-                        <legend><h2 id=HEADING tabindex="-1">{heading}</h2></legend>
-                        {hint}
-                        {inline}
-                        {field}
-                    </fieldset>
-                }.into_any()
-            } else {
-                view! {
-                    <h2 id=HEADING tabindex="-1"><label for="wiz-input">{heading}</label></h2>
-                    {hint}
-                    {inline}
-                    {field}
-                }.into_any()
-            }}
-            <button type="submit" id="wiz-submit" class="button">{w.continue_}</button>
-        </form>
+    if fieldset {
+        m.start("fieldset");
+        if !described.is_empty() {
+            m.attr("aria-describedby", &described);
+        }
+        m.end().open("legend");
+        m.element("h2", &[("id", HEADING), ("tabindex", "-1")], &q.text)
+            .close("legend");
+    } else {
+        m.start("h2")
+            .attr("id", HEADING)
+            .attr("tabindex", "-1")
+            .end()
+            .element("label", &[("for", "wiz-input")], &q.text)
+            .close("h2");
     }
+    if let Some(hint) = &q.hint {
+        m.element("p", &[("id", "wiz-hint"), ("class", "hint")], hint);
+    }
+    if let Some(p) = &problem {
+        m.element("p", &[("id", "wiz-error"), ("class", "calc-error")], p);
+    }
+    answer_field(m, w, q, value, &described);
+    if fieldset {
+        m.close("fieldset");
+    }
+    m.element(
+        "button",
+        &[
+            ("type", "submit"),
+            ("id", "wiz-submit"),
+            ("class", "button"),
+        ],
+        w.continue_,
+    )
+    .close("form");
 }
 
 /// What to say when an answer is missing or not taken, by the kind of question.
@@ -208,81 +391,58 @@ fn problem(w: &Words, kind: &str) -> String {
     .to_owned()
 }
 
-fn answer_field(
-    ctx: Ctx,
-    q: &QuestionView,
-    value: RwSignal<String>,
-    described: impl Fn() -> String + Send + Sync + Copy + 'static,
-) -> AnyView {
-    let w = ctx.words;
+/// The field of a question, prefilled with `value` (as the URL keeps an answer).
+fn answer_field(m: &mut Markup, w: &Words, q: &QuestionView, value: &str, described: &str) {
     match q.kind.as_str() {
-        "date" => date_field(w, value),
+        "date" => date_field(m, w, value),
         "number" => {
-            let unit = q
-                .unit
-                .clone()
-                .map(|u| view! { <span class="wiz-unit">{u}</span> });
-            view! {
-                <input id="wiz-input" type="text" inputmode="decimal" size="6" prop:value=move || value.get()
-                    aria-describedby=described
-                    on:input:target=move |ev| value.set(ev.target().value()) />
-                {unit}
+            m.start("input")
+                .attr("id", "wiz-input")
+                .attr("type", "text")
+                .attr("inputmode", "decimal")
+                .attr("size", "6")
+                .attr("value", value);
+            if !described.is_empty() {
+                m.attr("aria-describedby", described);
             }
-            .into_any()
+            m.end();
+            if let Some(unit) = &q.unit {
+                m.element("span", &[("class", "wiz-unit")], unit);
+            }
         }
-        "multi" => {
-            let none = q.options.last().map(|o| o.id.clone()).unwrap_or_default();
-            let chosen = move || {
-                value
-                    .get()
-                    .split(',')
-                    .map(str::to_owned)
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-            };
-            let boxes = q.options.iter().enumerate().map(|(i, o)| {
-                let dom = if i == 0 { "wiz-input".to_owned() } else { format!("wiz-opt-{i}") };
-                let (id, id2, none) = (o.id.clone(), o.id.clone(), none.clone());
-                let separator = (o.id == none).then(|| view! { <p class="wiz-or">{w.or}</p> });
-                view! {
-                    {separator}
-                    <div class="wiz-option">
-                        <input type="checkbox" id=dom.clone() value=id.clone() prop:checked=move || chosen().contains(&id)
-                            on:change:target=move |ev| {
-                                let on = ev.target().checked();
-                                let mut set: Vec<String> = chosen().into_iter().filter(|c| *c != id2 && *c != none).collect();
-                                if on && id2 == none { set.clear(); }
-                                if on { set.push(id2.clone()); }
-                                value.set(set.join(","));
-                            } />
-                        <label for=dom>{o.label.clone()}</label>
-                    </div>
-                }
-            }).collect_view();
-            boxes.into_any()
-        }
-        _ => q
-            .options
-            .iter()
-            .enumerate()
-            .map(|(i, o)| {
+        kind => {
+            let multi = kind == "multi";
+            let none = q.options.last().map(|o| o.id.as_str());
+            let chosen: Vec<&str> = value.split(',').collect();
+            for (i, o) in q.options.iter().enumerate() {
                 let dom = if i == 0 {
                     "wiz-input".to_owned()
                 } else {
                     format!("wiz-opt-{i}")
                 };
-                let (id, id2) = (o.id.clone(), o.id.clone());
-                view! {
-                    <div class="wiz-option">
-                        <input type="radio" name="wiz-answer" id=dom.clone() value=id.clone()
-                            prop:checked=move || value.get() == id
-                            on:change=move |_| value.set(id2.clone()) />
-                        <label for=dom>{o.label.clone()}</label>
-                    </div>
+                let is_none = multi && Some(o.id.as_str()) == none;
+                if is_none {
+                    m.element("p", &[("class", "wiz-or")], w.or);
                 }
-            })
-            .collect_view()
-            .into_any(),
+                m.start("div").attr("class", "wiz-option").end();
+                m.start("input")
+                    .attr("type", if multi { "checkbox" } else { "radio" })
+                    .attr("id", &dom)
+                    .attr("value", &o.id);
+                if !multi {
+                    m.attr("name", "wiz-answer");
+                }
+                if is_none {
+                    m.attr("data-none", "");
+                }
+                if chosen.contains(&o.id.as_str()) {
+                    m.attr("checked", "");
+                }
+                m.end()
+                    .element("label", &[("for", &dom)], &o.label)
+                    .close("div");
+            }
+        }
     }
 }
 
@@ -290,138 +450,154 @@ fn answer_field(
 /// `YYYY-MM-DD` the engine reads. More predictable by keyboard and screen reader than a
 /// native date picker. The question is their fieldset's legend; the hint and the error
 /// describe the fieldset.
-fn date_field(w: &'static Words, value: RwSignal<String>) -> AnyView {
-    let mut parts = value
-        .get_untracked()
-        .splitn(3, '-')
-        .map(str::to_owned)
-        .collect::<Vec<_>>();
-    parts.resize(3, String::new());
+fn date_field(m: &mut Markup, w: &Words, value: &str) {
+    let mut parts = value.splitn(3, '-');
     let (year, month, day) = (
-        RwSignal::new(parts[0].clone()),
-        RwSignal::new(parts[1].clone()),
-        RwSignal::new(parts[2].clone()),
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
     );
-    let compose = move || {
-        let (y, m, d) = (
-            year.get_untracked(),
-            month.get_untracked(),
-            day.get_untracked(),
-        );
-        let filled = [&y, &m, &d].iter().all(|p| !p.trim().is_empty());
-        value.set(if filled {
-            format!("{}-{:0>2}-{:0>2}", y.trim(), m.trim(), d.trim())
-        } else {
-            String::new()
-        });
-    };
-    let field = move |id: &'static str,
-                      label: &'static str,
-                      part: RwSignal<String>,
-                      size: &'static str| {
-        view! {
-            <div class="wiz-date-part">
-                <label for=id>{label}</label>
-                <input id=id type="text" inputmode="numeric" size=size maxlength=size value=part.get_untracked() prop:value=move || part.get()
-                    on:input:target=move |ev| { part.set(ev.target().value()); compose(); } />
-            </div>
-        }
-    };
-    view! {
-        <div class="wiz-date">
-            {field("wiz-input", w.day, day, "2")}
-            {field("wiz-month", w.month, month, "2")}
-            {field("wiz-year", w.year, year, "4")}
-        </div>
+    m.start("div").attr("class", "wiz-date").end();
+    for (id, label, part, size) in [
+        ("wiz-input", w.day, day, "2"),
+        ("wiz-month", w.month, month, "2"),
+        ("wiz-year", w.year, year, "4"),
+    ] {
+        m.start("div").attr("class", "wiz-date-part").end();
+        m.element("label", &[("for", id)], label);
+        m.start("input")
+            .attr("id", id)
+            .attr("type", "text")
+            .attr("inputmode", "numeric")
+            .attr("size", size)
+            .attr("maxlength", size)
+            .attr("value", part)
+            .end()
+            .close("div");
     }
-    .into_any()
+    m.close("div");
 }
 
 /// "Check your answers": each answer with a Change link, then Continue to the outcome.
-fn review(ctx: Ctx, rows: Vec<(String, String, String)>, back: Flow) -> impl IntoView {
+fn review(m: &mut Markup, ctx: Ctx, rows: &[(String, String, String)], back: &Flow) {
     let w = ctx.words;
     let flow = ctx.flow.get_untracked();
-    let items = rows
-        .into_iter()
-        .map(|(id, question, answer)| {
-            let target = flow.with_mode(Mode::Edit(id));
-            let href = ctx.href(&target);
-            let label = format!("{} — {question}", w.change);
-            view! {
-                <div class="summary-row">
-                    <dt>{question}</dt>
-                    <dd>{answer}</dd>
-                    <dd><a href=href aria-label=label on:click=move |ev: ev::MouseEvent| { ev.prevent_default(); ctx.go(target.clone()); }>{w.change}</a></dd>
-                </div>
-            }
-        })
-        .collect_view();
-    let done = flow.with_mode(Mode::Outcome);
-    view! {
-        {back_link(ctx, Some(back))}
-        <h2 id=HEADING tabindex="-1">{w.check_answers}</h2>
-        <dl class="summary">{items}</dl>
-        <button type="button" id="wiz-continue" class="button" on:click=move |_| ctx.go(done.clone())>{w.continue_}</button>
+    back_link(m, w, Some(back));
+    m.element(
+        "h2",
+        &[("id", HEADING), ("tabindex", "-1")],
+        w.check_answers,
+    );
+    m.start("dl").attr("class", "summary").end();
+    for (id, question, answer) in rows {
+        let label = format!("{} — {question}", w.change);
+        m.start("div").attr("class", "summary-row").end();
+        m.element("dt", &[], question)
+            .element("dd", &[], answer)
+            .open("dd");
+        step(
+            m,
+            "a",
+            &[("aria-label", &label)],
+            &flow.with_mode(Mode::Edit(id.clone())),
+            w.change,
+        );
+        m.close("dd").close("div");
     }
+    m.close("dl");
+    step(
+        m,
+        "button",
+        &[("id", "wiz-continue"), ("class", "button")],
+        &flow.with_mode(Mode::Outcome),
+        w.continue_,
+    );
+}
+
+/// A heading and a list of texts, when there are any.
+fn list(m: &mut Markup, heading: &str, items: &[String], class: Option<&str>) {
+    if items.is_empty() {
+        return;
+    }
+    m.element("h3", &[], heading).start("ul");
+    if let Some(class) = class {
+        m.attr("class", class);
+    }
+    m.end();
+    for item in items {
+        m.element("li", &[], item);
+    }
+    m.close("ul");
 }
 
 /// The outcome: verdict, reasons, dates, what to do next, services, sources, the quote.
-fn outcome(ctx: Ctx, o: OutcomeView, back: Flow) -> impl IntoView {
+fn outcome(m: &mut Markup, ctx: Ctx, o: &OutcomeView, back: &Flow) {
     let w = ctx.words;
     let lang = ctx.lang.get_value();
-    let root = ctx.data.with_value(|d| d.root.clone());
-    let list_items = |items: Vec<String>| {
-        items
-            .into_iter()
-            .map(|t| view! { <li>{t}</li> })
-            .collect_view()
-    };
-    let reasons = (!o.reasons.is_empty())
-        .then(|| view! { <h3>{w.reasons}</h3><ul>{list_items(o.reasons.clone())}</ul> });
-    let dates = (!o.dates.is_empty()).then(|| {
-        let rows = o
-            .dates
-            .values()
-            .map(|d| view! { <dt>{d.label.clone()}</dt><dd>{d.date.format(&lang)}</dd> })
-            .collect_view();
-        view! { <dl class="wiz-dates">{rows}</dl> }
-    });
-    let next = (!o.next_steps.is_empty())
-        .then(|| view! { <h3>{w.next_steps}</h3><ul>{list_items(o.next_steps.clone())}</ul> });
-    let services = (!o.services.is_empty()).then(|| {
-        let rows = o
-            .services
-            .iter()
-            .map(|s| {
-                let class = match s.status {
-                    ServiceStatus::Free => "status-free",
-                    ServiceStatus::NotFree => "status-not-free",
-                    ServiceStatus::NotApplicable => "status-na",
-                };
-                let why = s.reasons.join(" ");
-                view! { <tr class=class><th scope="row">{s.name.clone()}</th><td>{status(&lang, s.status)}</td><td>{why}</td></tr> }
-            })
-            .collect_view();
-        view! {
-            <table class="wiz-services">
-                <caption>{w.services}</caption>
-                <thead><tr><th scope="col">{w.service}</th><th scope="col">{w.for_you}</th><th scope="col">{w.why}</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
+    back_link(m, w, Some(back));
+    m.start("div")
+        .attr("class", &format!("wiz-verdict verdict-{}", o.verdict))
+        .end()
+        .element("h2", &[("id", HEADING), ("tabindex", "-1")], &o.title)
+        .close("div");
+    list(m, w.reasons, &o.reasons, None);
+    if !o.dates.is_empty() {
+        m.start("dl").attr("class", "wiz-dates").end();
+        for d in o.dates.values() {
+            m.element("dt", &[], &d.label)
+                .element("dd", &[], &d.date.format(&lang));
         }
-    });
-    let citations = (!o.citations.is_empty()).then(|| {
-        let links = o
-            .citations
-            .iter()
-            .map(|c| {
-                let href = format!("{root}{}", c.url.trim_start_matches('/'));
-                view! { <li><a href=href>{c.reference.clone()}</a></li> }
-            })
-            .collect_view();
-        view! { <h3>{w.sources}</h3><ul class="wiz-sources">{links}</ul> }
-    });
-    let quote = ctx.data.with_value(|d| {
+        m.close("dl");
+    }
+    list(m, w.next_steps, &o.next_steps, None);
+    if !o.services.is_empty() {
+        m.start("table").attr("class", "wiz-services").end();
+        m.element("caption", &[], w.services)
+            .open("thead")
+            .open("tr");
+        for h in [w.service, w.for_you, w.why] {
+            m.element("th", &[("scope", "col")], h);
+        }
+        m.close("tr").close("thead").open("tbody");
+        for s in &o.services {
+            let class = match s.status {
+                ServiceStatus::Free => "status-free",
+                ServiceStatus::NotFree => "status-not-free",
+                ServiceStatus::NotApplicable => "status-na",
+            };
+            m.start("tr").attr("class", class).end();
+            m.element("th", &[("scope", "row")], &s.name)
+                .element("td", &[], status(&lang, s.status))
+                .element("td", &[], &s.reasons.join(" "))
+                .close("tr");
+        }
+        m.close("tbody").close("table");
+    }
+    if let Some(href) = quote_link(ctx, o) {
+        m.open("p")
+            .element("a", &[("class", "button"), ("href", &href)], w.see_quote)
+            .close("p");
+    }
+    if !o.citations.is_empty() {
+        let root = ctx.data.with_value(|d| d.root.clone());
+        m.element("h3", &[], w.sources);
+        m.start("ul").attr("class", "wiz-sources").end();
+        for c in &o.citations {
+            let href = format!("{root}{}", c.url.trim_start_matches('/'));
+            m.open("li")
+                .element("a", &[("href", &href)], &c.reference)
+                .close("li");
+        }
+        m.close("ul");
+    }
+    m.open("p");
+    step(m, "a", &[], &Flow::default(), w.start_again);
+    m.close("p");
+}
+
+/// The quote page of the wizard's price list, prefilled with the outcome's items.
+fn quote_link(ctx: Ctx, o: &OutcomeView) -> Option<String> {
+    ctx.data.with_value(|d| {
         let page = d.quote_page.clone()?;
         let list = d.list.as_ref()?;
         let requested: Vec<Requested> = o
@@ -433,22 +609,9 @@ fn outcome(ctx: Ctx, o: OutcomeView, back: Flow) -> impl IntoView {
                 quantity: (q.quantity != 1).then(|| q.quantity.to_string()),
             })
             .collect();
-        (!requested.is_empty())
-            .then(|| format!("{page}?q={}", encode(&quote_state::write(&requested))))
-    });
-    let quote = quote.map(|href| view! { <p><a class="button" href=href>{w.see_quote}</a></p> });
-    let verdict_class = format!("wiz-verdict verdict-{}", o.verdict);
-    view! {
-        {back_link(ctx, Some(back))}
-        <div class=verdict_class>
-            <h2 id=HEADING tabindex="-1">{o.title.clone()}</h2>
-        </div>
-        {reasons}
-        {dates}
-        {next}
-        {services}
-        {quote}
-        {citations}
-        <p><a href="?" on:click=move |ev: ev::MouseEvent| { ev.prevent_default(); ctx.go(Flow::default()); }>{w.start_again}</a></p>
-    }
+        (!requested.is_empty()).then(|| {
+            let state = quote_state::write(&requested);
+            format!("{page}?{}", query_string(&[("q".into(), state)]))
+        })
+    })
 }

@@ -274,16 +274,9 @@ impl Index {
                     .collect(),
             });
         }
-        let mut ranked: Vec<(usize, f64)> = total
-            .unwrap_or_default()
-            .into_iter()
-            .enumerate()
-            .filter_map(|(doc, score)| Some((doc, score?)))
-            .collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let ranked = best(total.unwrap_or_default(), limit);
         ranked
             .into_iter()
-            .take(limit)
             .filter_map(|(doc, _)| self.hit(doc, &words))
             .collect()
     }
@@ -348,6 +341,23 @@ impl Index {
             title_marks,
         })
     }
+}
+
+/// The `limit` best-scoring documents (their index and score), best first; documents
+/// with no score are not found, and ties keep the documents' order. Each document goes
+/// in after every one that scores as well: no sort of them all (and none in the app's
+/// bundle for it).
+fn best(scores: Vec<Option<f64>>, limit: usize) -> Vec<(usize, f64)> {
+    let mut ranked: Vec<(usize, f64)> = Vec::with_capacity(limit + 1);
+    for (doc, score) in scores.into_iter().enumerate() {
+        let Some(score) = score else { continue };
+        let at = ranked.partition_point(|(_, s)| s.total_cmp(&score).is_ge());
+        if at < limit {
+            ranked.insert(at, (doc, score));
+            ranked.truncate(limit);
+        }
+    }
+    ranked
 }
 
 #[cfg(test)]
@@ -590,6 +600,23 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn the_best_are_those_a_stable_sort_by_score_puts_first(
+            scores in prop::collection::vec(prop::option::of(0u8..6), 0..40),
+            limit in 0usize..12,
+        ) {
+            // Few distinct scores: ties are the rule, not the exception.
+            let scores: Vec<Option<f64>> = scores.into_iter().map(|s| s.map(|s| f64::from(s) / 2.0)).collect();
+            let mut sorted: Vec<(usize, f64)> = scores
+                .iter()
+                .enumerate()
+                .filter_map(|(doc, s)| Some((doc, (*s)?)))
+                .collect();
+            sorted.sort_by(|a, b| b.1.total_cmp(&a.1));
+            sorted.truncate(limit);
+            prop_assert_eq!(best(scores, limit), sorted);
+        }
 
         #[test]
         fn no_query_or_document_makes_search_panic(

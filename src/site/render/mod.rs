@@ -337,32 +337,9 @@ fn html_formatter(
     }
 }
 
-/// `text` with `&<>"'` escaped: safe in HTML (and XML) content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let _ = escape_into(&mut out, text); // writing to a String cannot fail
-    out
-}
-
-/// Writes `text` into `out`, `&<>"'` escaped. The one escaper of generated markup: the
-/// templates' formatter, the decision tables and the sitemap all use it.
-pub fn escape_into(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Result {
-    let mut last = 0;
-    for (i, c) in text.char_indices() {
-        let entity = match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '"' => "&quot;",
-            '\'' => "&#39;",
-            _ => continue,
-        };
-        out.write_str(&text[last..i])?;
-        out.write_str(entity)?;
-        last = i + 1;
-    }
-    out.write_str(&text[last..])
-}
+/// The one escaper of generated markup (the templates' formatter, the decision tables and
+/// the sitemap), shared with the app: `tarif_engine::markup`.
+pub use tarif_engine::markup::{escape, escape_into};
 
 fn vars(accent: Colour, dark: Colour) -> String {
     format!("--accent: {accent}; --accent-dark: {dark};")
