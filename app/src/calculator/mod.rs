@@ -8,6 +8,7 @@ pub mod state;
 
 use leptos::prelude::*;
 use tarif_engine::locale::{Word, word};
+use tarif_engine::markup::Markup;
 use tarif_engine::price_list::{Item, PriceList, Pricing};
 use tarif_engine::quote::text::{amounts, quote_text, vat_label};
 use tarif_engine::quote::{LeftOutReason, Quote};
@@ -137,11 +138,45 @@ fn Finder(ctx: Ctx) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let add = move |id: String, name: String| {
+    let add = move |ev: leptos::ev::MouseEvent| {
+        let button = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .and_then(|t| t.closest("[data-add]").ok().flatten());
+        let Some(id) = button.and_then(|b| b.get_attribute("data-add")) else {
+            return;
+        };
+        let name = ctx
+            .list
+            .with_value(|l| l.item(&id).map(|i| ctx.name(i)))
+            .unwrap_or_default();
         if let Some(key) = ctx.order.try_update(|o| o.add(&id)) {
             ctx.announce.set(format!("{}: {name}", w.added));
             focus_later(format!("calc-q-{key}"));
         }
+    };
+    // Rebuilt as one types (the focus stays in the field), as markup: one button per
+    // match, each naming the item it adds (`data-add`).
+    let list = move || {
+        let mut m = Markup::new();
+        for (id, name, price) in matches() {
+            m.open("li")
+                .start("button")
+                .attr("type", "button")
+                .attr("aria-label", &format!("{} {name}", w.add))
+                .attr("data-add", &id)
+                .end()
+                .element(
+                    "span",
+                    &[("class", "calc-add"), ("aria-hidden", "true")],
+                    "+",
+                )
+                .element("span", &[], &name)
+                .element("span", &[("class", "calc-price")], &price)
+                .close("button")
+                .close("li");
+        }
+        m.finish()
     };
     view! {
         <div class="calc-find">
@@ -150,22 +185,7 @@ fn Finder(ctx: Ctx) -> impl IntoView {
             <input id="calc-search" type="search" autocomplete="off" aria-describedby="calc-search-hint"
                 aria-controls="calc-matches" prop:value=move || query.get()
                 on:input:target=move |ev| query.set(ev.target().value()) />
-            <ul id="calc-matches" class="calc-matches">
-                // Rebuilt as one types (the focus stays in the field): no keyed list needed.
-                {move || matches().into_iter().map(|(id, name, price)| {
-                    let label = format!("{} {name}", w.add);
-                    let n = name.clone();
-                    view! {
-                        <li>
-                            <button type="button" aria-label=label on:click=move |_| add(id.clone(), n.clone())>
-                                <span class="calc-add" aria-hidden="true">"+"</span>
-                                <span>{name}</span>
-                                <span class="calc-price">{price}</span>
-                            </button>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
+            <ul id="calc-matches" class="calc-matches" inner_html=list on:click=add></ul>
             {move || (!query.get().trim().is_empty() && matches().is_empty()).then(|| view! { <p class="hint">{w.no_match}</p> })}
         </div>
     }
@@ -206,51 +226,57 @@ fn Options(ctx: Ctx) -> impl IntoView {
     })
 }
 
+/// The totals: per-order surcharges, the total, the VAT part, and what is not priced.
+/// Written as markup and replaced whole whenever the quote changes (it holds no field).
 #[component]
 fn Totals(ctx: Ctx) -> impl IntoView {
-    move || {
-        let quote = ctx.evaluation.with(|(_, q)| q.clone())?;
-        let vat = quote.vat.as_ref().map(|v| {
-            let text = vat_label(&ctx.lang.get_value(), v);
-            view! { <dt>{text}</dt><dd>{ctx.money(&v.amount)}</dd> }
+    let markup = move || {
+        let mut m = Markup::new();
+        ctx.evaluation.with(|(_, q)| {
+            if let Some(quote) = q {
+                totals(&mut m, ctx, quote);
+            }
         });
-        let not_priced: Vec<String> = quote
-            .left_out
-            .iter()
-            .filter(|l| l.reason == LeftOutReason::OnRequest)
-            .filter_map(|l| {
-                ctx.list
-                    .with_value(|list| list.item(&l.item).map(|i| ctx.name(i)))
-            })
-            .collect();
-        let not_priced = (!not_priced.is_empty()).then(|| {
-            let items = not_priced
-                .into_iter()
-                .map(|n| view! { <li>{n} " — " {ctx.word(Word::OnRequest)}</li> })
-                .collect_view();
-            view! { <h3>{ctx.word(Word::NotPriced)}</h3><ul class="calc-not-priced">{items}</ul> }
-        });
-        let surcharges = quote
-            .surcharges
-            .iter()
-            .map(|l| {
-                let name = ctx
-                    .list
-                    .with_value(|list| list.item(&l.item).map(|i| ctx.name(i)))
-                    .unwrap_or_default();
-                view! { <dt>{name}</dt><dd>{ctx.money(&l.amount)}</dd> }
-            })
-            .collect_view();
-        Some(view! {
-            <div class="calc-totals" aria-live="polite">
-                <dl>
-                    {surcharges}
-                    <dt>{ctx.word(Word::Total)}</dt><dd class="calc-total">{ctx.money(&quote.total)}</dd>
-                    {vat}
-                </dl>
-                {not_priced}
-            </div>
-        })
+        m.finish()
+    };
+    view! { <div class="calc-totals" aria-live="polite" inner_html=markup></div> }
+}
+
+fn totals(m: &mut Markup, ctx: Ctx, quote: &Quote) {
+    let lang = ctx.lang.get_value();
+    let name = |id: &str| {
+        ctx.list
+            .with_value(|list| list.item(id).map(|i| ctx.name(i)))
+            .unwrap_or_default()
+    };
+    m.open("dl");
+    for l in &quote.surcharges {
+        m.element("dt", &[], &name(&l.item))
+            .element("dd", &[], &ctx.money(&l.amount));
+    }
+    m.element("dt", &[], ctx.word(Word::Total)).element(
+        "dd",
+        &[("class", "calc-total")],
+        &ctx.money(&quote.total),
+    );
+    if let Some(v) = &quote.vat {
+        m.element("dt", &[], &vat_label(&lang, v))
+            .element("dd", &[], &ctx.money(&v.amount));
+    }
+    m.close("dl");
+    let on_request = ctx.word(Word::OnRequest);
+    let mut not_priced = quote
+        .left_out
+        .iter()
+        .filter(|l| l.reason == LeftOutReason::OnRequest)
+        .peekable();
+    if not_priced.peek().is_some() {
+        m.element("h3", &[], ctx.word(Word::NotPriced));
+        m.start("ul").attr("class", "calc-not-priced").end();
+        for l in not_priced {
+            m.element("li", &[], &format!("{} — {on_request}", name(&l.item)));
+        }
+        m.close("ul");
     }
 }
 
