@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use tarif_engine::locale::{Noun, Word, counted, word};
+use tarif_engine::markup::Markup;
 use tarif_engine::search::{Hit, Index};
 use tarif_engine::text::Lang;
 
@@ -38,6 +39,34 @@ pub fn Search(data: SearchData, lang: Lang) -> impl IntoView {
             }
         }
     };
+    // The results, and the list of all pages while the query is empty, are markup: they
+    // hold no field, and are replaced whole as one types.
+    let results = move || {
+        let mut m = Markup::new();
+        hits.with(|hits| {
+            for hit in hits {
+                result(&mut m, hit);
+            }
+        });
+        m.finish()
+    };
+    let all_pages = {
+        let mut m = Markup::new();
+        m.element("h2", &[], word(&lang, Word::AllPages));
+        m.start("ul").attr("class", "page-index").end();
+        for p in &pages {
+            page(&mut m, p);
+        }
+        m.close("ul");
+        m.finish()
+    };
+    let index_of_pages = move || {
+        if empty() {
+            all_pages.clone()
+        } else {
+            String::new()
+        }
+    };
     view! {
         <form role="search" class="search-form" action="index.html" method="get"
             on:submit=|e| e.prevent_default()>
@@ -52,48 +81,43 @@ pub fn Search(data: SearchData, lang: Lang) -> impl IntoView {
                 } />
         </form>
         <p id="search-status" class="search-status" role="status" aria-live="polite">{status}</p>
-        <ol class="search-results">
-            {move || hits.get().into_iter().map(result).collect_view()}
-        </ol>
-        <Show when=empty>
-            <h2>{word(&lang, Word::AllPages)}</h2>
-            <ul class="page-index">{pages.iter().cloned().map(page).collect_view()}</ul>
-        </Show>
+        <ol class="search-results" inner_html=results></ol>
+        <div inner_html=index_of_pages></div>
     }
 }
 
 /// A page in the list of all pages, as the generator writes it.
-fn page(p: PageLink) -> impl IntoView {
-    let section = (!p.description.is_empty()).then(|| {
-        view! { " "<span class="meta">{"· "}{p.description}</span> }
-    });
-    view! { <li><a href=p.href>{p.title}</a>{section}</li> }
+fn page(m: &mut Markup, p: &PageLink) {
+    m.open("li").element("a", &[("href", &p.href)], &p.title);
+    if !p.description.is_empty() {
+        m.text(" ").element(
+            "span",
+            &[("class", "meta")],
+            &format!("· {}", p.description),
+        );
+    }
+    m.close("li");
 }
 
 /// One result: the title (a link) with its matched words marked, where it is, and a
 /// snippet of its text around the first match.
-fn result(hit: Hit) -> impl IntoView {
-    let title = marked(hit.title_parts());
-    let snippet = marked(hit.snippet_parts());
-    view! {
-        <li>
-            <a href=hit.url.clone()>{title}</a>
-            " "<span class="meta">{"· "}{hit.section.clone()}</span>
-            <p>{snippet}</p>
-        </li>
-    }
+fn result(m: &mut Markup, hit: &Hit) {
+    m.open("li").start("a").attr("href", &hit.url).end();
+    marked(m, hit.title_parts());
+    m.close("a")
+        .text(" ")
+        .element("span", &[("class", "meta")], &format!("· {}", hit.section))
+        .open("p");
+    marked(m, hit.snippet_parts());
+    m.close("p").close("li");
 }
 
-fn marked(parts: Vec<(&str, bool)>) -> impl IntoView + use<> {
-    parts
-        .into_iter()
-        .map(|(text, is_match)| {
-            let text = text.to_owned();
-            if is_match {
-                view! { <mark>{text}</mark> }.into_any()
-            } else {
-                text.into_any()
-            }
-        })
-        .collect_view()
+fn marked(m: &mut Markup, parts: Vec<(&str, bool)>) {
+    for (text, is_match) in parts {
+        if is_match {
+            m.element("mark", &[], text);
+        } else {
+            m.text(text);
+        }
+    }
 }

@@ -219,3 +219,47 @@ fn an_order_from_a_link_keeps_unknown_ids_apart() {
         "laptop-diagnostics:2,onsite-visit:2h30m,express"
     );
 }
+
+#[wasm_bindgen_test]
+async fn typing_in_a_line_keeps_its_field_and_focus_while_its_amount_follows() {
+    clear_url();
+    let list = laptop_bg();
+    let root = mount_calculator(list.clone()).await;
+    add(&root, "диагност", "Диагностика").await;
+    add(&root, "запазване", BACKUP).await;
+    let field: HtmlInputElement = find(&root, "#calc-q-1").unchecked_into();
+    field.focus().unwrap();
+    type_into(&root, "#calc-q-1", "250").await;
+    let now = find(&root, "#calc-q-1");
+    assert!(
+        now.is_same_node(Some(&field)),
+        "the field was not rewritten"
+    );
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert_eq!(active.id(), "calc-q-1");
+    // The line's own amount is the engine's for that line alone.
+    assert_eq!(
+        text(&root, "#calc-amt-1"),
+        engine_total(&list, &["data-backup=250"])
+    );
+    assert_eq!(
+        text(&root, ".calc-total"),
+        engine_total(&list, &["laptop-diagnostics", "data-backup=250"])
+    );
+    // Removing the first line leaves the second as it was typed.
+    click(&find(&root, "button[data-remove='0']")).await;
+    assert_eq!(
+        find(&root, "#calc-q-1")
+            .unchecked_into::<HtmlInputElement>()
+            .value(),
+        "250"
+    );
+    assert!(root.query_selector("#calc-q-0").unwrap().is_none());
+    root.remove();
+    clear_url();
+}

@@ -3,15 +3,54 @@
 
 use leptos::prelude::*;
 use tarif_engine::locale::Word;
+use tarif_engine::markup::Markup;
 use tarif_engine::price_list::{Item, Pricing};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
-use super::state::Line;
+use super::state::{Line, LineStatus};
 use super::{Ctx, focus_later};
 
+/// The table of lines. Its rows are markup, written again only when a line comes or goes
+/// (the focus then moves on purpose: to the new line's field, or to the finder); as one
+/// types, each line's amount, problem and validity are updated in place, and the fields
+/// keep the focus. The body listens for edits (each row says which line it is,
+/// `data-key`) and for its remove buttons (`data-remove`).
 #[component]
 pub fn Lines(ctx: Ctx) -> impl IntoView {
     let w = ctx.words;
-    let empty = move || ctx.order.with(|o| o.lines.is_empty());
+    let rows = Memo::new(move |_| {
+        ctx.order
+            .with(|o| o.lines.iter().map(|l| l.key).collect::<Vec<_>>())
+    });
+    let markup = move || {
+        let mut m = Markup::new();
+        rows.with(|keys| {
+            if keys.is_empty() {
+                m.open("tr")
+                    .element("td", &[("colspan", "4"), ("class", "hint")], w.empty)
+                    .close("tr");
+            }
+            ctx.order.with_untracked(|o| {
+                ctx.evaluation.with_untracked(|(statuses, _)| {
+                    for line in &o.lines {
+                        let status = statuses.iter().find(|s| s.key == line.key);
+                        row(&mut m, ctx, line, status);
+                    }
+                })
+            })
+        });
+        m.finish()
+    };
+    Effect::new(move |_| {
+        ctx.evaluation.with(|(statuses, _)| {
+            for s in statuses {
+                show_status(ctx, s);
+            }
+        })
+    });
+    let edited = move |ev: leptos::ev::Event| edited(ctx, &ev);
+    let clicked = move |ev: leptos::ev::MouseEvent| removed(ctx, &ev);
     view! {
         <table class="calc-lines">
             <caption class="visually-hidden">{w.calculator}</caption>
@@ -23,148 +62,274 @@ pub fn Lines(ctx: Ctx) -> impl IntoView {
                     <th scope="col"><span class="visually-hidden">{w.remove}</span></th>
                 </tr>
             </thead>
-            <tbody>
-                <For each=move || ctx.order.with(|o| o.lines.clone()) key=|l| l.key
-                    children=move |line| view! { <LineRow ctx line /> } />
-                <Show when=empty>
-                    <tr><td colspan="4" class="hint">{w.empty}</td></tr>
-                </Show>
-            </tbody>
+            <tbody inner_html=markup on:input=edited on:change=edited on:click=clicked></tbody>
         </table>
     }
 }
 
-#[component]
-fn LineRow(ctx: Ctx, line: Line) -> impl IntoView {
-    let key = line.key;
-    let Some(item) = ctx.list.with_value(|l| l.item(&line.item).cloned()) else {
-        return ().into_any();
-    };
-    let name = ctx.name(&item);
-    let status = move || {
-        ctx.evaluation
-            .with(|(s, _)| s.iter().find(|s| s.key == key).cloned())
-    };
-    let error = move || status().and_then(|s| s.error);
-    let amount = move || match status() {
+/// What a line shows for its status: its amount, or "on request".
+fn amount(ctx: Ctx, status: Option<&LineStatus>) -> String {
+    match status {
         Some(s) if s.on_request => ctx.word(Word::OnRequest).to_owned(),
-        Some(s) => s.amount.map(|a| ctx.money(&a)).unwrap_or_default(),
+        Some(s) => s.amount.as_ref().map(|a| ctx.money(a)).unwrap_or_default(),
         None => String::new(),
+    }
+}
+
+/// A line's amount, problem and validity, updated in place.
+fn show_status(ctx: Ctx, s: &LineStatus) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
     };
-    let note = item.note.as_ref().map(|n| {
+    let key = s.key;
+    if let Some(cell) = document.get_element_by_id(&format!("calc-amt-{key}")) {
+        cell.set_text_content(Some(&amount(ctx, Some(s))));
+    }
+    if let Some(problem) = document.get_element_by_id(&format!("calc-err-{key}")) {
+        let text = s.error.as_deref().unwrap_or_default();
+        // Only when it changes: the problem is a live region.
+        if problem.text_content().unwrap_or_default() != text {
+            problem.set_text_content(Some(text));
+        }
+    }
+    if let Some(field) = document.get_element_by_id(&format!("calc-q-{key}")) {
+        let _ = field.set_attribute("aria-invalid", &s.error.is_some().to_string());
+    }
+}
+
+/// One line: the item (and its note), its field, its problem, its amount, remove.
+fn row(m: &mut Markup, ctx: Ctx, line: &Line, status: Option<&LineStatus>) {
+    let Some(item) = ctx.list.with_value(|l| l.item(&line.item).cloned()) else {
+        return;
+    };
+    let key = line.key.to_string();
+    let name = ctx.name(&item);
+    m.start("tr").attr("data-key", &key).end().open("th");
+    m.text(&name);
+    if let Some(note) = &item.note {
         let lang = ctx.lang.get_value();
         let text = ctx
             .list
-            .with_value(|l| n.best(&lang, &l.languages).to_owned());
-        view! { <span class="calc-note">{text}</span> }
-    });
-    let remove_label = format!("{} {name}", ctx.words.remove);
-    let removed = format!("{}: {name}", ctx.words.removed);
-    let remove = move |_| {
-        ctx.order.update(|o| o.remove(key));
-        ctx.announce.set(removed.clone());
-        focus_later("calc-search".into());
-    };
-    let error_id = format!("calc-err-{key}");
-    view! {
-        <tr>
-            <th scope="row">{name} {note}</th>
-            <td>
-                {quantity_input(ctx, &item, &line)}
-                <p id=error_id class="calc-error" aria-live="polite">{error}</p>
-            </td>
-            <td class="num">{amount}</td>
-            <td><button type="button" class="calc-remove" aria-label=remove_label on:click=remove>"×"</button></td>
-        </tr>
+            .with_value(|l| note.best(&lang, &l.languages).to_owned());
+        m.element("span", &[("class", "calc-note")], &text);
     }
-    .into_any()
+    m.close("th").open("td");
+    let error = status.and_then(|s| s.error.as_deref());
+    quantity_input(m, ctx, &item, line, error.is_some());
+    m.element(
+        "p",
+        &[
+            ("id", &format!("calc-err-{key}")),
+            ("class", "calc-error"),
+            ("aria-live", "polite"),
+        ],
+        error.unwrap_or_default(),
+    )
+    .close("td")
+    .element(
+        "td",
+        &[("class", "num"), ("id", &format!("calc-amt-{key}"))],
+        &amount(ctx, status),
+    )
+    .open("td")
+    .element(
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "calc-remove"),
+            ("aria-label", &format!("{} {name}", ctx.words.remove)),
+            ("data-remove", &key),
+        ],
+        "×",
+    )
+    .close("td")
+    .close("tr");
 }
 
-/// The input an item's pricing takes; every edit updates the order's typed quantity.
-fn quantity_input(ctx: Ctx, item: &Item, line: &Line) -> AnyView {
-    let key = line.key;
+/// An `<input>` of a line: `attrs`, then its value, its validity and what describes it.
+fn field(m: &mut Markup, attrs: &[(&str, &str)], value: &str, invalid: Option<bool>, key: &str) {
+    m.start("input");
+    for (name, v) in attrs {
+        m.attr(name, v);
+    }
+    m.attr("value", value);
+    if let Some(invalid) = invalid {
+        m.attr("aria-invalid", if invalid { "true" } else { "false" });
+    }
+    m.attr("aria-describedby", &format!("calc-err-{key}")).end();
+}
+
+/// The field an item's pricing takes, with its label: a size and its unit, hours and
+/// minutes, or a count. Its `data-part` says what it holds (see [`edited`]).
+fn quantity_input(m: &mut Markup, ctx: Ctx, item: &Item, line: &Line, invalid: bool) {
+    let key = line.key.to_string();
     let w = ctx.words;
     let id = format!("calc-q-{key}");
-    let described = format!("calc-err-{key}");
-    let invalid = move || {
-        ctx.evaluation
-            .with(|(s, _)| s.iter().any(|s| s.key == key && s.error.is_some()))
-            .to_string()
-    };
-    let set = move |q: String| ctx.order.update(|o| o.set_quantity(key, q));
+    let hidden = [("for", id.as_str()), ("class", "visually-hidden")];
     match &item.pricing {
         Pricing::Tiered { measure, .. } => {
             let units = units_of(measure);
             let (size, unit) = split_size(&line.quantity, &units);
-            let size = RwSignal::new(size);
-            let unit = RwSignal::new(unit);
-            let compose = move || {
-                set(format!(
-                    "{}{}",
-                    size.get_untracked().trim(),
-                    unit.get_untracked()
-                ))
-            };
             let unit_id = format!("calc-u-{key}");
-            let options = units
-                .iter()
-                .map(|u| {
-                    let selected = unit.get_untracked() == *u;
-                    view! { <option value=u.to_string() selected=selected>{u.to_string()}</option> }
-                })
-                .collect_view();
-            view! {
-                <span class="calc-size">
-                    <label for=id.clone() class="visually-hidden">{w.size}</label>
-                    <input id=id type="text" inputmode="decimal" size="6" value=size.get_untracked()
-                        aria-invalid=invalid aria-describedby=described
-                        on:input:target=move |ev| { size.set(ev.target().value()); compose(); } />
-                    <label for=unit_id.clone() class="visually-hidden">{w.unit}</label>
-                    <select id=unit_id on:change:target=move |ev| { unit.set(ev.target().value()); compose(); }>{options}</select>
-                </span>
+            m.start("span").attr("class", "calc-size").end();
+            m.element("label", &hidden, w.size);
+            field(
+                m,
+                &[
+                    ("id", &id),
+                    ("type", "text"),
+                    ("inputmode", "decimal"),
+                    ("size", "6"),
+                    ("data-part", "size"),
+                ],
+                &size,
+                Some(invalid),
+                &key,
+            );
+            m.element(
+                "label",
+                &[("for", &unit_id), ("class", "visually-hidden")],
+                w.unit,
+            );
+            m.start("select")
+                .attr("id", &unit_id)
+                .attr("data-part", "unit")
+                .end();
+            for u in &units {
+                m.start("option").attr("value", u);
+                if *u == unit {
+                    m.attr("selected", "");
+                }
+                m.end().text(u).close("option");
             }
-            .into_any()
+            m.close("select").close("span");
         }
         Pricing::Hourly { .. } => {
-            let (h, m) = split_duration(&line.quantity);
-            let hours = RwSignal::new(h);
-            let minutes = RwSignal::new(m);
-            let compose = move || {
-                set(duration_text(
-                    &hours.get_untracked(),
-                    &minutes.get_untracked(),
-                ))
-            };
+            let (hours, minutes) = split_duration(&line.quantity);
             let minutes_id = format!("calc-m-{key}");
-            view! {
-                <span class="calc-duration">
-                    <label for=id.clone()>{w.hours}</label>
-                    <input id=id type="number" min="0" step="1" inputmode="numeric" size="3" value=hours.get_untracked()
-                        aria-invalid=invalid aria-describedby=described.clone()
-                        on:input:target=move |ev| { hours.set(ev.target().value()); compose(); } />
-                    <label for=minutes_id.clone()>{w.minutes}</label>
-                    <input id=minutes_id type="number" min="0" max="59" step="1" inputmode="numeric" size="3"
-                        value=minutes.get_untracked() aria-describedby=described
-                        on:input:target=move |ev| { minutes.set(ev.target().value()); compose(); } />
-                </span>
-            }
-            .into_any()
+            m.start("span").attr("class", "calc-duration").end();
+            m.element("label", &[("for", &id)], w.hours);
+            field(
+                m,
+                &[
+                    ("id", &id),
+                    ("type", "number"),
+                    ("min", "0"),
+                    ("step", "1"),
+                    ("inputmode", "numeric"),
+                    ("size", "3"),
+                    ("data-part", "hours"),
+                ],
+                &hours,
+                Some(invalid),
+                &key,
+            );
+            m.element("label", &[("for", &minutes_id)], w.minutes);
+            field(
+                m,
+                &[
+                    ("id", &minutes_id),
+                    ("type", "number"),
+                    ("min", "0"),
+                    ("max", "59"),
+                    ("step", "1"),
+                    ("inputmode", "numeric"),
+                    ("size", "3"),
+                    ("data-part", "minutes"),
+                ],
+                &minutes,
+                None,
+                &key,
+            );
+            m.close("span");
         }
         _ => {
             let value = if line.quantity.is_empty() {
-                "1".to_owned()
+                "1"
             } else {
-                line.quantity.clone()
+                line.quantity.as_str()
             };
-            view! {
-                <label for=id.clone() class="visually-hidden">{w.quantity}</label>
-                <input id=id type="number" min="1" step="1" inputmode="numeric" size="4" value=value
-                    aria-invalid=invalid aria-describedby=described
-                    on:input:target=move |ev| set(ev.target().value()) />
-            }
-            .into_any()
+            m.element("label", &hidden, w.quantity);
+            field(
+                m,
+                &[
+                    ("id", &id),
+                    ("type", "number"),
+                    ("min", "1"),
+                    ("step", "1"),
+                    ("inputmode", "numeric"),
+                    ("size", "4"),
+                    ("data-part", "count"),
+                ],
+                value,
+                Some(invalid),
+                &key,
+            );
         }
     }
+}
+
+/// An edit in a line: its quantity is composed again from its fields (a size and its
+/// unit, hours and minutes, or a count) and set in the order.
+fn edited(ctx: Ctx, ev: &leptos::ev::Event) {
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    let Some(row) = target.closest("tr[data-key]").ok().flatten() else {
+        return;
+    };
+    let Some(key) = row
+        .get_attribute("data-key")
+        .and_then(|k| k.parse::<u32>().ok())
+    else {
+        return;
+    };
+    let part = |name: &str| {
+        let el = row
+            .query_selector(&format!("[data-part={name}]"))
+            .ok()
+            .flatten()?;
+        match el.dyn_ref::<HtmlSelectElement>() {
+            Some(select) => Some(select.value()),
+            None => el.dyn_into::<HtmlInputElement>().ok().map(|i| i.value()),
+        }
+    };
+    let quantity = if let Some(size) = part("size") {
+        format!("{}{}", size.trim(), part("unit").unwrap_or_default())
+    } else if let Some(hours) = part("hours") {
+        duration_text(&hours, &part("minutes").unwrap_or_default())
+    } else {
+        part("count").unwrap_or_default()
+    };
+    ctx.order.update(|o| o.set_quantity(key, quantity));
+}
+
+/// A click in the table: a remove button takes its line out, says so, and gives the
+/// focus back to the finder.
+fn removed(ctx: Ctx, ev: &leptos::ev::MouseEvent) {
+    let button = ev
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|t| t.closest("[data-remove]").ok().flatten());
+    let Some(key) = button
+        .and_then(|b| b.get_attribute("data-remove"))
+        .and_then(|k| k.parse::<u32>().ok())
+    else {
+        return;
+    };
+    let name = ctx.order.with_untracked(|o| {
+        o.lines.iter().find(|l| l.key == key).and_then(|l| {
+            ctx.list
+                .with_value(|list| list.item(&l.item).map(|i| ctx.name(i)))
+        })
+    });
+    ctx.order.update(|o| o.remove(key));
+    ctx.announce.set(format!(
+        "{}: {}",
+        ctx.words.removed,
+        name.unwrap_or_default()
+    ));
+    focus_later("calc-search".into());
 }
 
 /// The units a size may be typed in, the measure first.
