@@ -27,6 +27,34 @@ fn data(file: &str, section: &str, toml: &str, list: Option<&str>) -> WizardData
     }
 }
 
+/// The default site's three wizards, with their price lists.
+fn withdrawal() -> WizardData {
+    data(
+        "withdrawal.wizard.toml",
+        "laptop-bg",
+        include_str!("../../content/laptop-bg/withdrawal.wizard.toml"),
+        None,
+    )
+}
+
+fn warranty() -> WizardData {
+    data(
+        "warranty.wizard.toml",
+        "laptop-bg",
+        include_str!("../../content/laptop-bg/warranty.wizard.toml"),
+        Some(include_str!("../../price-lists/laptop-bg.toml")),
+    )
+}
+
+fn comportal() -> WizardData {
+    data(
+        "comportal.wizard.toml",
+        "comportal",
+        include_str!("../../content/comportal/comportal.wizard.toml"),
+        Some(include_str!("../../price-lists/comportal.toml")),
+    )
+}
+
 async fn mount(lang: &str, wizard: WizardData) -> Element {
     common::mount(PageData {
         lang: Lang::new(lang).unwrap(),
@@ -70,6 +98,14 @@ async fn answer(root: &Element, value: &str) {
     click(&find(root, "form button[type=submit]")).await;
 }
 
+/// The Comportal wizard answered up to its services question: bought from Comportal, a
+/// warranty device, a legal entity in Almaty, no maintenance in the last 12 months.
+async fn to_the_services_question(root: &Element) {
+    for a in ["yes", "yes", "legal-entity", "almaty", "no"] {
+        answer(root, a).await;
+    }
+}
+
 fn days_ago(n: u32) -> String {
     let ms = js_sys::Date::now() - f64::from(n) * 86_400_000.0;
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
@@ -84,13 +120,7 @@ fn days_ago(n: u32) -> String {
 #[wasm_bindgen_test]
 async fn the_withdrawal_wizard_walked_to_yes_with_back_and_change() {
     clear_url();
-    let w = data(
-        "withdrawal.wizard.toml",
-        "laptop-bg",
-        include_str!("../../content/laptop-bg/withdrawal.wizard.toml"),
-        None,
-    );
-    let root = mount("en", w).await;
+    let root = mount("en", withdrawal()).await;
     assert_eq!(heading(&root), "On what date did you receive the device?");
     assert!(
         root.query_selector(".back-link").unwrap().is_none(),
@@ -174,13 +204,7 @@ async fn the_withdrawal_wizard_walked_to_yes_with_back_and_change() {
 #[wasm_bindgen_test]
 async fn a_receipt_fifteen_days_ago_is_too_late() {
     clear_url();
-    let w = data(
-        "withdrawal.wizard.toml",
-        "laptop-bg",
-        include_str!("../../content/laptop-bg/withdrawal.wizard.toml"),
-        None,
-    );
-    let root = mount("bg", w).await;
+    let root = mount("bg", withdrawal()).await;
     answer(&root, &days_ago(15)).await;
     assert_eq!(heading(&root), "Проверете отговорите си");
     click(&find(&root, "button.button")).await;
@@ -197,13 +221,7 @@ async fn a_receipt_fifteen_days_ago_is_too_late() {
 #[wasm_bindgen_test]
 async fn the_warranty_wizard_refuses_liquid_damage_and_opens_a_prefilled_quote() {
     clear_url();
-    let w = data(
-        "warranty.wizard.toml",
-        "laptop-bg",
-        include_str!("../../content/laptop-bg/warranty.wizard.toml"),
-        Some(include_str!("../../price-lists/laptop-bg.toml")),
-    );
-    let root = mount("en", w).await;
+    let root = mount("en", warranty()).await;
     answer(&root, "yes").await; // bought here
     answer(&root, "laptop").await;
     answer(&root, "no").await; // not soiled
@@ -229,18 +247,8 @@ async fn the_warranty_wizard_refuses_liquid_damage_and_opens_a_prefilled_quote()
 #[wasm_bindgen_test]
 async fn the_comportal_wizard_lists_the_ten_services_for_a_legal_entity_in_almaty() {
     clear_url();
-    let w = data(
-        "comportal.wizard.toml",
-        "comportal",
-        include_str!("../../content/comportal/comportal.wizard.toml"),
-        Some(include_str!("../../price-lists/comportal.toml")),
-    );
-    let root = mount("ru", w).await;
-    answer(&root, "yes").await; // bought from Comportal
-    answer(&root, "yes").await; // warranty device
-    answer(&root, "legal-entity").await;
-    answer(&root, "almaty").await;
-    answer(&root, "no").await; // no maintenance in the last 12 months
+    let root = mount("ru", comportal()).await;
+    to_the_services_question(&root).await;
     answer(&root, "onsite-repair,maintenance").await;
     assert_eq!(heading(&root), "Проверьте ответы");
     click(&find(&root, "button.button")).await;
@@ -263,18 +271,8 @@ async fn the_comportal_wizard_lists_the_ten_services_for_a_legal_entity_in_almat
 #[wasm_bindgen_test]
 async fn none_of_these_and_the_others_exclude_each_other_and_the_error_links_to_the_field() {
     clear_url();
-    let w = data(
-        "comportal.wizard.toml",
-        "comportal",
-        include_str!("../../content/comportal/comportal.wizard.toml"),
-        Some(include_str!("../../price-lists/comportal.toml")),
-    );
-    let root = mount("en", w).await;
-    answer(&root, "yes").await;
-    answer(&root, "yes").await;
-    answer(&root, "legal-entity").await;
-    answer(&root, "almaty").await;
-    answer(&root, "no").await;
+    let root = mount("en", comportal()).await;
+    to_the_services_question(&root).await;
     let ticked = |v: &str| {
         find(&root, &format!("input[value='{v}']"))
             .unchecked_into::<HtmlInputElement>()
@@ -317,13 +315,7 @@ async fn none_of_these_and_the_others_exclude_each_other_and_the_error_links_to_
 #[wasm_bindgen_test]
 async fn a_date_continue_refuses_is_shown_again_with_why() {
     clear_url();
-    let w = data(
-        "withdrawal.wizard.toml",
-        "laptop-bg",
-        include_str!("../../content/laptop-bg/withdrawal.wizard.toml"),
-        None,
-    );
-    let root = mount("en", w).await;
+    let root = mount("en", withdrawal()).await;
     type_into(&root, "#wiz-input", "31").await;
     type_into(&root, "#wiz-month", "02").await;
     type_into(&root, "#wiz-year", "2026").await;
