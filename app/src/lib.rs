@@ -8,6 +8,7 @@
 //! price and every answer comes from `tarif-engine`, exactly as the CLI computes it.
 
 pub mod calculator;
+mod dom;
 pub mod page;
 pub mod search;
 pub mod wizard;

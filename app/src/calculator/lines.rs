@@ -5,11 +5,10 @@ use leptos::prelude::*;
 use tarif_engine::locale::Word;
 use tarif_engine::markup::Markup;
 use tarif_engine::price_list::{Item, Pricing};
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 use super::state::{Line, LineStatus};
 use super::{Ctx, focus_later};
+use crate::dom::{closest_with, value_at};
 
 /// The table of lines. Its rows are markup, written again only when a line comes or goes
 /// (the focus then moves on purpose: to the new line's field, or to the finder); as one
@@ -272,28 +271,13 @@ fn quantity_input(m: &mut Markup, ctx: Ctx, item: &Item, line: &Line, invalid: b
 /// An edit in a line: its quantity is composed again from its fields (a size and its
 /// unit, hours and minutes, or a count) and set in the order.
 fn edited(ctx: Ctx, ev: &leptos::ev::Event) {
-    let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+    let Some((row, key)) = closest_with(ev, "data-key") else {
         return;
     };
-    let Some(row) = target.closest("tr[data-key]").ok().flatten() else {
+    let Ok(key) = key.parse::<u32>() else {
         return;
     };
-    let Some(key) = row
-        .get_attribute("data-key")
-        .and_then(|k| k.parse::<u32>().ok())
-    else {
-        return;
-    };
-    let part = |name: &str| {
-        let el = row
-            .query_selector(&format!("[data-part={name}]"))
-            .ok()
-            .flatten()?;
-        match el.dyn_ref::<HtmlSelectElement>() {
-            Some(select) => Some(select.value()),
-            None => el.dyn_into::<HtmlInputElement>().ok().map(|i| i.value()),
-        }
-    };
+    let part = |name: &str| value_at(&row, &format!("[data-part={name}]"));
     let quantity = if let Some(size) = part("size") {
         format!("{}{}", size.trim(), part("unit").unwrap_or_default())
     } else if let Some(hours) = part("hours") {
@@ -307,21 +291,14 @@ fn edited(ctx: Ctx, ev: &leptos::ev::Event) {
 /// A click in the table: a remove button takes its line out, says so, and gives the
 /// focus back to the finder.
 fn removed(ctx: Ctx, ev: &leptos::ev::MouseEvent) {
-    let button = ev
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .and_then(|t| t.closest("[data-remove]").ok().flatten());
-    let Some(key) = button
-        .and_then(|b| b.get_attribute("data-remove"))
-        .and_then(|k| k.parse::<u32>().ok())
-    else {
+    let Some(key) = closest_with(ev, "data-remove").and_then(|(_, k)| k.parse::<u32>().ok()) else {
         return;
     };
     let name = ctx.order.with_untracked(|o| {
-        o.lines.iter().find(|l| l.key == key).and_then(|l| {
-            ctx.list
-                .with_value(|list| list.item(&l.item).map(|i| ctx.name(i)))
-        })
+        o.lines
+            .iter()
+            .find(|l| l.key == key)
+            .and_then(|l| ctx.name_of(&l.item))
     });
     ctx.order.update(|o| o.remove(key));
     ctx.announce.set(format!(

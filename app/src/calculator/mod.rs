@@ -14,6 +14,7 @@ use tarif_engine::quote::text::{amounts, quote_text, vat_label};
 use tarif_engine::quote::{LeftOutReason, Quote};
 use tarif_engine::text::Lang;
 
+use crate::dom::closest_with;
 use crate::page::{Link, query_param, set_query_param};
 use crate::words::{Words, words};
 use lines::Lines;
@@ -38,6 +39,11 @@ impl Ctx {
         let lang = self.lang.get_value();
         self.list
             .with_value(|l| item.name.best(&lang, &l.languages).to_owned())
+    }
+
+    /// The name of the list's item `id`, if the list has it.
+    pub fn name_of(&self, id: &str) -> Option<String> {
+        self.list.with_value(|l| l.item(id).map(|i| self.name(i)))
     }
 
     pub fn money(&self, a: &tarif_engine::money::Amounts) -> String {
@@ -120,7 +126,8 @@ fn price_hint(ctx: Ctx, item: &Item) -> String {
 fn Finder(ctx: Ctx) -> impl IntoView {
     let w = ctx.words;
     let query = RwSignal::new(String::new());
-    let matches = move || {
+    // Once per keystroke, for the list and for "no match" both.
+    let matches = Memo::new(move |_| {
         let q = query.get().trim().to_lowercase();
         if q.is_empty() {
             return Vec::new();
@@ -137,19 +144,12 @@ fn Finder(ctx: Ctx) -> impl IntoView {
                 .map(|i| (i.id.clone(), ctx.name(i), price_hint(ctx, i)))
                 .collect::<Vec<_>>()
         })
-    };
+    });
     let add = move |ev: leptos::ev::MouseEvent| {
-        let button = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .and_then(|t| t.closest("[data-add]").ok().flatten());
-        let Some(id) = button.and_then(|b| b.get_attribute("data-add")) else {
+        let Some((_, id)) = closest_with(&ev, "data-add") else {
             return;
         };
-        let name = ctx
-            .list
-            .with_value(|l| l.item(&id).map(|i| ctx.name(i)))
-            .unwrap_or_default();
+        let name = ctx.name_of(&id).unwrap_or_default();
         if let Some(key) = ctx.order.try_update(|o| o.add(&id)) {
             ctx.announce.set(format!("{}: {name}", w.added));
             focus_later(format!("calc-q-{key}"));
@@ -159,7 +159,7 @@ fn Finder(ctx: Ctx) -> impl IntoView {
     // match, each naming the item it adds (`data-add`).
     let list = move || {
         let mut m = Markup::new();
-        for (id, name, price) in matches() {
+        for (id, name, price) in matches.get() {
             m.open("li")
                 .start("button")
                 .attr("type", "button")
@@ -186,7 +186,7 @@ fn Finder(ctx: Ctx) -> impl IntoView {
                 aria-controls="calc-matches" prop:value=move || query.get()
                 on:input:target=move |ev| query.set(ev.target().value()) />
             <ul id="calc-matches" class="calc-matches" inner_html=list on:click=add></ul>
-            {move || (!query.get().trim().is_empty() && matches().is_empty()).then(|| view! { <p class="hint">{w.no_match}</p> })}
+            {move || (!query.get().trim().is_empty() && matches.with(Vec::is_empty)).then(|| view! { <p class="hint">{w.no_match}</p> })}
         </div>
     }
 }
@@ -244,11 +244,7 @@ fn Totals(ctx: Ctx) -> impl IntoView {
 
 fn totals(m: &mut Markup, ctx: Ctx, quote: &Quote) {
     let lang = ctx.lang.get_value();
-    let name = |id: &str| {
-        ctx.list
-            .with_value(|list| list.item(id).map(|i| ctx.name(i)))
-            .unwrap_or_default()
-    };
+    let name = |id: &str| ctx.name_of(id).unwrap_or_default();
     m.open("dl");
     for l in &quote.surcharges {
         m.element("dt", &[], &name(&l.item))

@@ -25,6 +25,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
 use crate::calculator::focus_later;
+use crate::dom::{closest_with, inputs, value_at};
 use crate::page::{WizardData, pairs_of, push_query, query_pairs, query_string};
 use crate::words::{Words, words};
 use state::{Flow, Mode, Screen, screen};
@@ -146,17 +147,15 @@ fn clicked(ctx: Ctx, section: &Element, ev: &ev::MouseEvent) {
     if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
         return;
     }
-    let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-        return;
-    };
-    if let Some(step) = target.closest(&format!("[{GO}]")).ok().flatten() {
+    if let Some((_, query)) = closest_with(ev, GO) {
         ev.prevent_default();
-        let query = step.get_attribute(GO).unwrap_or_default();
         ctx.go(Flow::from_query(&pairs_of(&query)));
-    } else if let Some(link) = target.closest("a[href^='#']").ok().flatten() {
+    } else if let Some((link, href)) = closest_with(ev, "href")
+        && link.tag_name() == "A"
+        && href.starts_with('#')
+    {
         ev.prevent_default();
-        let id = link.get_attribute("href").unwrap_or_default();
-        let field = section.query_selector(&id).ok().flatten();
+        let field = section.query_selector(&href).ok().flatten();
         if let Some(field) = field.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = field.focus();
         }
@@ -187,12 +186,8 @@ fn submitted(ctx: Ctx, section: &Element, q: &QuestionView) {
 /// is), a number as typed, an option's id, a multi-choice's ids joined by commas.
 fn typed(section: &Element, kind: &str) -> String {
     let value = |selector: &str| {
-        section
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
-            .map(|i| i.value().trim().to_owned())
+        value_at(section, selector)
+            .map(|v| v.trim().to_owned())
             .unwrap_or_default()
     };
     match kind {
@@ -205,20 +200,11 @@ fn typed(section: &Element, kind: &str) -> String {
             }
         }
         "number" => value("#wiz-input"),
-        _ => {
-            let mut chosen = Vec::new();
-            if let Ok(boxes) = section.query_selector_all("input:checked") {
-                for i in 0..boxes.length() {
-                    if let Some(b) = boxes
-                        .get(i)
-                        .and_then(|b| b.dyn_into::<HtmlInputElement>().ok())
-                    {
-                        chosen.push(b.value());
-                    }
-                }
-            }
-            chosen.join(",")
-        }
+        _ => inputs(section, "input:checked")
+            .iter()
+            .map(HtmlInputElement::value)
+            .collect::<Vec<_>>()
+            .join(","),
     }
 }
 
@@ -239,15 +225,8 @@ fn ticked(section: &Element, ev: &ev::Event) {
     } else {
         "input[data-none]"
     };
-    if let Ok(boxes) = section.query_selector_all(others) {
-        for i in 0..boxes.length() {
-            if let Some(b) = boxes
-                .get(i)
-                .and_then(|b| b.dyn_into::<HtmlInputElement>().ok())
-            {
-                b.set_checked(false);
-            }
-        }
+    for b in inputs(section, others) {
+        b.set_checked(false);
     }
 }
 
