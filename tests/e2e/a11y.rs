@@ -6,7 +6,8 @@
 //!
 //! axe-core is npm's `axe-core` at the version `xtask/src/tools.rs` pins (`AXE_CORE`);
 //! `cargo xtask test` installs it into the tools folder, and this test reads it from
-//! there: `$HOME/.local/share/tarif-tools/node_modules/axe-core/axe.min.js`. Its text is
+//! there: `<tools>/node_modules/axe-core/axe.min.js`, where `<tools>` is `$TARIF_TOOLS_DIR`
+//! or, by default, `$HOME/.local/share/tarif-tools`. Its text is
 //! the body of the script the test executes on each page, followed by `return axe.run(…)`.
 
 use fantoccini::Client;
@@ -141,11 +142,13 @@ async fn audit(c: &Client, base: &str, scheme: &str) -> Step<()> {
 
 /// axe-core's script, from where `cargo xtask test` installs it.
 fn axe_script() -> String {
-    let home = std::env::var_os("HOME").map_or_else(
-        || std::path::PathBuf::from("/tmp"),
-        std::path::PathBuf::from,
-    );
-    let path = home.join(".local/share/tarif-tools/node_modules/axe-core/axe.min.js");
+    let tools = match std::env::var_os("TARIF_TOOLS_DIR") {
+        Some(dir) if !dir.is_empty() => std::path::PathBuf::from(dir),
+        _ => std::env::var_os("HOME")
+            .map_or_else(|| "/tmp".into(), std::path::PathBuf::from)
+            .join(".local/share/tarif-tools"),
+    };
+    let path = tools.join("node_modules/axe-core/axe.min.js");
     let source = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
             "no axe-core at {} ({e}): `cargo xtask test` installs it (npm's axe-core)",

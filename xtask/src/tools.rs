@@ -22,22 +22,42 @@ pub const AXE_CORE: &str = "4.14.1";
 /// on the Node 18–20 that Debian and most CI images have.
 pub const LIGHTHOUSE: &str = "12.8.2";
 
-/// Where tools that are not cargo binaries are installed (kept across clones).
-pub fn tools_dir() -> PathBuf {
-    let home = env::var_os("HOME")
+/// The environment variable that moves the tools folder (`cargo xtask bare` sets it to a
+/// temporary one; the end-to-end tests read it too).
+pub const TOOLS_DIR_VAR: &str = "TARIF_TOOLS_DIR";
+
+fn home() -> PathBuf {
+    env::var_os("HOME")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/tmp"));
-    home.join(".local/share/tarif-tools")
+        .unwrap_or_else(|| PathBuf::from("/tmp"))
 }
 
-/// PATH with the tools directories first.
-pub fn path_with_tools() -> String {
-    let mut dirs = vec![tools_dir().join("node_modules/.bin")];
-    if let Some(home) = env::var_os("HOME") {
-        dirs.push(PathBuf::from(home).join(".cargo/bin"));
+/// Where tools that are not cargo binaries are installed (kept across clones):
+/// `$TARIF_TOOLS_DIR`, else `~/.local/share/tarif-tools`.
+pub fn tools_dir() -> PathBuf {
+    match env::var_os(TOOLS_DIR_VAR) {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => home().join(".local/share/tarif-tools"),
     }
-    dirs.extend(env::split_paths(&env::var_os("PATH").unwrap_or_default()));
-    env::join_paths(dirs)
+}
+
+/// Cargo's home as cargo itself finds it: `$CARGO_HOME`, else `~/.cargo`.
+pub fn cargo_home() -> PathBuf {
+    match env::var_os("CARGO_HOME") {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => home().join(".cargo"),
+    }
+}
+
+/// PATH with the tools directories first: the npm tools, then `$CARGO_HOME/bin`, where
+/// `cargo install` puts trunk and wasm-bindgen.
+pub fn path_with_tools() -> String {
+    let dirs = [
+        tools_dir().join("node_modules/.bin"),
+        cargo_home().join("bin"),
+    ];
+    let rest = env::var_os("PATH").unwrap_or_default();
+    env::join_paths(dirs.into_iter().chain(env::split_paths(&rest)))
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default()
 }
@@ -64,13 +84,62 @@ fn ensure_rust_src() -> Result<(), String> {
 }
 
 /// Everything `trunk build` needs: the wasm target, the standard library's source (the
-/// bundle rebuilds it for size), trunk, wasm-bindgen, wasm-opt.
+/// bundle rebuilds it for size), every crate the offline build compiles, trunk,
+/// wasm-bindgen, wasm-opt.
 pub fn ensure_app_tools() -> Result<(), String> {
     ensure_wasm_target()?;
     ensure_rust_src()?;
+    fetch_sources()?;
     ensure_trunk()?;
     ensure_wasm_bindgen()?;
     ensure_wasm_opt()
+}
+
+/// Downloads into cargo's cache every crate that trunk's offline build compiles: the
+/// workspace's, and the standard library's own dependencies (its `Cargo.lock` in the
+/// toolchain's `rust-src`), which `build-std` compiles and which no machine has until
+/// something fetches them. Quick when they are cached: cargo only reads the locks.
+pub fn fetch_sources() -> Result<(), String> {
+    run("cargo", &["fetch", "--locked"])?;
+    let sysroot = output_ok("rustc", &["--print", "sysroot"])?;
+    let library = Path::new(sysroot.trim()).join("lib/rustlib/src/rust/library/Cargo.toml");
+    if !library.is_file() {
+        return Err(format!(
+            "no standard library source at {} (rustup component add rust-src)",
+            library.display()
+        ));
+    }
+    // The library's manifest uses unstable cargo features, as build-std does.
+    eprintln!(
+        "+ RUSTC_BOOTSTRAP=1 cargo fetch --locked --manifest-path {}",
+        library.display()
+    );
+    let status = std::process::Command::new("cargo")
+        .args(["fetch", "--locked", "--manifest-path"])
+        .arg(&library)
+        .env("RUSTC_BOOTSTRAP", "1")
+        .env("PATH", path_with_tools())
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    crate::check("cargo fetch (the standard library's dependencies)", status)
+}
+
+/// A command's standard output, or its error output as the failure.
+fn output_ok(program: &str, args: &[&str]) -> Result<String, String> {
+    let out = std::process::Command::new(program)
+        .args(args)
+        .env("PATH", path_with_tools())
+        .output()
+        .map_err(|e| format!("cannot run {program}: {e}"))?;
+    if out.status.success() {
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    } else {
+        Err(format!(
+            "`{program} {}` failed: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr).trim()
+        ))
+    }
 }
 
 fn ensure_trunk() -> Result<(), String> {
@@ -139,10 +208,7 @@ fn ensure_wasm_bindgen() -> Result<(), String> {
 
 /// `name-version.crate` in cargo's download cache.
 fn cached_crate(name: &str, version: &str) -> Result<PathBuf, String> {
-    let home = env::var("CARGO_HOME")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env::var("HOME").unwrap_or_default()).join(".cargo"));
-    let cache = home.join("registry/cache");
+    let cache = cargo_home().join("registry/cache");
     fs::read_dir(&cache)
         .map_err(|e| format!("no cargo download cache at {}: {e}", cache.display()))?
         .flatten()
