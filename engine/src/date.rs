@@ -94,6 +94,25 @@ impl Date {
         later.0 - self.0
     }
 
+    /// The day of the week.
+    ///
+    /// ```
+    /// use tarif_engine::date::{Date, Weekday};
+    /// assert_eq!("2026-11-15".parse::<Date>().unwrap().weekday(), Weekday::Sunday);
+    /// ```
+    pub fn weekday(self) -> Weekday {
+        // 1970-01-01 was a Thursday.
+        match (self.0 + 3).rem_euclid(7) {
+            0 => Weekday::Monday,
+            1 => Weekday::Tuesday,
+            2 => Weekday::Wednesday,
+            3 => Weekday::Thursday,
+            4 => Weekday::Friday,
+            5 => Weekday::Saturday,
+            _ => Weekday::Sunday,
+        }
+    }
+
     /// The date as people in `lang` write it: `15.11.2026` (bg, ru), `15 November 2026`
     /// (en and others). Bulgarian often adds "г."; it is left out so that a sentence
     /// ending in a date does not end in "г..".
@@ -104,6 +123,18 @@ impl Date {
             _ => format!("{d} {} {y}", MONTHS[(m as usize).saturating_sub(1) % 12]),
         }
     }
+}
+
+/// A day of the week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weekday {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
 }
 
 const MONTHS: [&str; 12] = [

@@ -15,6 +15,7 @@
 //! - [`messages`]: sentences about a person's input (a size not offered) in ru, bg, en;
 //! - [`diagnostic`]: located problems in sources;
 //! - [`date`]: calendar dates without a clock (days between, adding days and months);
+//! - [`calendar`]: working days per country, and a period's last day moved past days off;
 //! - [`wizard`]: eligibility wizards: questions, conditions, outcomes, checks, paths;
 //! - [`pack`]: the compact binary form of the model that pages carry for the WASM app;
 //! - [`page`]: what a generated page gives the WASM app (written by the generator, read by the app);
@@ -23,6 +24,7 @@
 // `#[derive(Pack)]` names `::tarif_engine::pack`, here as in the crates that use it.
 extern crate self as tarif_engine;
 
+pub mod calendar;
 pub mod date;
 pub mod diagnostic;
 pub mod locale;
