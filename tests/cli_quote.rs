@@ -82,10 +82,48 @@ fn a_quote_shows_the_parts_the_total_and_the_vat_part() {
         "132,94\u{a0}€ (260,00\u{a0}лв.)",
         "вкл. ДДС 20 %",
         "Без цена:",
-        "Друг вид ремонт на лаптоп — по договаряне",
+        "Друг вид ремонт на лаптоп (Лаптопи) — по договаряне",
+        "Посещение на място от сервизен специалист* (Допълнителни услуги) — 2 часа 30 минути",
+        "1 EUR = 1,95583 BGN",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in\n{out}");
     }
+    // The rate's note comes under the total.
+    let total = out.find("ОБЩО").unwrap();
+    assert!(out.find("1 EUR = 1,95583 BGN").unwrap() > total, "{out}");
+}
+
+#[test]
+fn same_named_items_are_told_apart_by_their_section() {
+    let o = tarif(&[
+        "quote",
+        "laptop-bg",
+        "desktop-maintenance",
+        "laptop-maintenance",
+        "--lang",
+        "bg",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("(Настолни компютри)") && out.contains("(Лаптопи)"),
+        "{out}"
+    );
+    let json = tarif(&[
+        "quote",
+        "laptop-bg",
+        "desktop-maintenance",
+        "laptop-maintenance",
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let sections: Vec<&str> = v["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["section"].as_str().unwrap())
+        .collect();
+    assert_eq!(sections, ["desktops", "laptops"]);
 }
 
 #[test]

@@ -5,10 +5,10 @@ use rust_decimal::Decimal;
 
 use crate::locale::number;
 use crate::price_list::OutOfRange;
-use crate::quantity::QuantityError;
+use crate::quantity::{Form, QuantityError};
 use crate::text::Lang;
 
-fn pick<'a>(lang: &Lang, en: &'a str, bg: &'a str, ru: &'a str) -> &'a str {
+pub(crate) fn pick<'a>(lang: &Lang, en: &'a str, bg: &'a str, ru: &'a str) -> &'a str {
     match lang.as_str() {
         "bg" => bg,
         "ru" => ru,
@@ -68,14 +68,54 @@ pub fn out_of_range(lang: &Lang, r: &OutOfRange) -> String {
     }
 }
 
+/// What to type, for the form a field takes: only the units that field takes, numbers as
+/// the language writes them.
+fn unreadable(lang: &Lang, form: &Form) -> String {
+    match form {
+        Form::Count => pick(
+            lang,
+            "Enter a whole number, such as 2.",
+            "Въведете цяло число, например 2.",
+            "Введите целое число, например 2.",
+        )
+        .to_owned(),
+        Form::Size { units } => {
+            let or = pick(lang, " or ", " или ", " или ");
+            let units = units.join(or);
+            let t = pick(
+                lang,
+                "Enter the size as a number, such as 250, in",
+                "Въведете обема като число, например 250, в",
+                "Введите объём числом, например 250, в",
+            );
+            format!("{t} {units}.")
+        }
+        Form::Duration => pick(
+            lang,
+            "Enter the time in hours, such as 2.5, or as 2 h 30 min.",
+            "Въведете времето в часове, например 2,5, или като 2 ч 30 мин.",
+            "Введите время в часах, например 2,5, или как 2 ч 30 мин.",
+        )
+        .to_owned(),
+        Form::Once => pick(
+            lang,
+            "This is charged once per order.",
+            "Това се начислява веднъж на поръчка.",
+            "Это начисляется один раз за заказ.",
+        )
+        .to_owned(),
+    }
+}
+
 /// What is wrong with a typed quantity, and what to type instead.
 pub fn quantity_error(lang: &Lang, e: &QuantityError) -> String {
     match e {
-        QuantityError::Unreadable { .. } => pick(
+        QuantityError::Unreadable { form, .. } => unreadable(lang, form),
+        QuantityError::MinutesOverHour { .. } => pick(
             lang,
-            "Enter a number, such as 2, 250 GB or 2 h 30 min.",
-            "Въведете число, например 2, 250 GB или 2 ч 30 мин.",
-            "Введите число, например 2, 250 GB или 2 ч 30 мин.",
+            "Enter minutes from 0 to 59 after the hours, or the whole time in minutes, such as 75 min.",
+            "Въведете минути от 0 до 59 след часовете или цялото време в минути, например 75 мин.",
+            "Введите минуты от 0 до 59 после часов или всё время в минутах, например 75 мин.",
         )
         .to_owned(),
         QuantityError::NotWhole { .. } => pick(
@@ -171,6 +211,22 @@ mod tests {
             QuantityError::Unreadable {
                 given: "x".into(),
                 expected: String::new(),
+                form: Form::Count,
+            },
+            QuantityError::Unreadable {
+                given: "x".into(),
+                expected: String::new(),
+                form: Form::Size {
+                    units: vec!["GB".into(), "TB".into()],
+                },
+            },
+            QuantityError::Unreadable {
+                given: "x".into(),
+                expected: String::new(),
+                form: Form::Duration,
+            },
+            QuantityError::MinutesOverHour {
+                given: "1h75m".into(),
             },
             QuantityError::NotWhole {
                 given: "1.5".into(),

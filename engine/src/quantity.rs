@@ -5,7 +5,9 @@
 //!   `250`, `250GB`, `1.5 TB` (1 TB = 1000 GB, 1 GB = 1000 MB, as drive makers count);
 //! - a duration for hourly items: hours `2.5`, `2h30m`, `2 ч 30 мин`, `90m`, `2:30`.
 //!
-//! A comma may stand for the decimal point (`2,5`), as ru and bg write it.
+//! A comma may stand for the decimal point (`2,5`), as ru and bg write it, in every
+//! language (so `2,5` is never twenty-five); a space (or a no-break space) may group the
+//! digits by thousands (`1 000`). A minus sign is read, and refused as not above zero.
 
 use std::fmt;
 
@@ -32,12 +34,50 @@ pub enum Quantity {
     Once,
 }
 
+/// What kind of quantity an item takes: what a person is asked to type.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Form {
+    /// A whole number of units.
+    Count,
+    /// A size in one of `units` (the item's measure first).
+    Size { units: Vec<String> },
+    /// A duration: hours, or hours and minutes.
+    Duration,
+    /// Nothing: a per-order surcharge.
+    Once,
+}
+
+impl Form {
+    /// The form `pricing` takes.
+    pub fn of(pricing: &Pricing) -> Form {
+        match pricing {
+            Pricing::Fixed { .. } | Pricing::Free | Pricing::OnRequest => Form::Count,
+            Pricing::Tiered { measure, .. } => Form::Size {
+                units: units_of(measure)
+                    .into_iter()
+                    .map(|(u, _)| u.to_owned())
+                    .collect(),
+            },
+            Pricing::Hourly { .. } => Form::Duration,
+            Pricing::Surcharge { .. } => Form::Once,
+        }
+    }
+}
+
 /// Why a typed quantity was not taken.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "problem", rename_all = "snake_case")]
 pub enum QuantityError {
-    /// Not a number in the accepted forms; `expected` describes them.
-    Unreadable { given: String, expected: String },
+    /// Not a number in the accepted forms; `expected` describes them in English, `form`
+    /// says which kind of quantity was asked for (for a message in another language).
+    Unreadable {
+        given: String,
+        expected: String,
+        form: Form,
+    },
+    /// Minutes of 60 or more after hours (`1 h 75 min`): a typo for more hours.
+    MinutesOverHour { given: String },
     /// A count with a fraction.
     NotWhole { given: String },
     /// Zero or less.
@@ -53,11 +93,16 @@ pub enum QuantityError {
 impl fmt::Display for QuantityError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            QuantityError::Unreadable { given, expected } => {
+            QuantityError::Unreadable {
+                given, expected, ..
+            } => {
                 write!(f, "`{given}` is not {expected}")
             }
             QuantityError::NotWhole { given } => {
                 write!(f, "`{given}` is not a whole number of units")
+            }
+            QuantityError::MinutesOverHour { given } => {
+                write!(f, "`{given}`: minutes after hours go up to 59")
             }
             QuantityError::NotPositive { given } => write!(f, "`{given}` must be more than zero"),
             QuantityError::TooLarge { given, max } => {
@@ -97,6 +142,28 @@ pub fn parse(pricing: &Pricing, text: &str) -> Result<Quantity, QuantityError> {
     }
 }
 
+/// What a calculator's field says, as the quantity text [`parse`] reads: the text as
+/// typed, except that a size typed as a bare number takes the unit chosen beside the
+/// field (`unit`). A size typed with its unit (`250 GB`) keeps its own. The app composes
+/// every line's quantity with this, so a field reads exactly as the CLI reads `=…`.
+///
+/// ```
+/// use tarif_engine::quantity::field_text;
+/// assert_eq!(field_text("1,5", Some("TB")), "1,5 TB");
+/// assert_eq!(field_text("250 GB", Some("TB")), "250 GB");
+/// assert_eq!(field_text(" 2 ч 30 мин ", None), "2 ч 30 мин");
+/// assert_eq!(field_text("", Some("GB")), "");
+/// ```
+pub fn field_text(typed: &str, unit: Option<&str>) -> String {
+    let typed = typed.trim();
+    match unit {
+        Some(unit) if !typed.is_empty() && !typed.ends_with(char::is_alphabetic) => {
+            format!("{typed} {unit}")
+        }
+        _ => typed.to_owned(),
+    }
+}
+
 /// The quantity an item takes when none is given: one unit, one hour, once; tiered items
 /// have no default (the size decides the price).
 pub fn default_for(pricing: &Pricing) -> Result<Quantity, QuantityError> {
@@ -110,19 +177,54 @@ pub fn default_for(pricing: &Pricing) -> Result<Quantity, QuantityError> {
     }
 }
 
+/// A number as a person types it: digits with one decimal point or comma, the whole part
+/// optionally grouped by thousands with spaces (`1 000`, `12 500,5`). No sign, no
+/// exponent.
 fn number(text: &str) -> Option<Decimal> {
     let normal = text.trim().replace(',', ".");
-    let plain = !normal.is_empty()
-        && normal.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        && normal.bytes().filter(|b| *b == b'.').count() <= 1
-        && normal != ".";
-    plain.then(|| normal.parse().ok()).flatten()
+    let (whole, fraction) = match normal.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (normal.as_str(), None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let groups: Vec<&str> = whole.split([' ', '\u{a0}', '\u{202f}']).collect();
+    let grouped = match groups.as_slice() {
+        [] => false,
+        [only] => only.is_empty() || digits(only),
+        [first, rest @ ..] => {
+            digits(first) && first.len() <= 3 && rest.iter().all(|g| g.len() == 3 && digits(g))
+        }
+    };
+    let fraction_ok = fraction.is_none_or(digits);
+    let something = !whole.is_empty() || fraction.is_some_and(|f| !f.is_empty());
+    if !(grouped && fraction_ok && something) {
+        return None;
+    }
+    let joined: String = groups.concat();
+    let plain = match fraction {
+        Some(f) => format!("{joined}.{f}"),
+        None => joined,
+    };
+    plain.parse().ok()
 }
 
-fn unreadable(given: &str, expected: &str) -> QuantityError {
+/// `-2`, `−2`: a negative number, refused as not above zero rather than as unreadable.
+fn negative(text: &str) -> bool {
+    text.trim()
+        .strip_prefix(['-', '\u{2212}'])
+        .is_some_and(|rest| number(rest.trim_start()).is_some())
+}
+
+fn unreadable(given: &str, expected: &str, form: Form) -> QuantityError {
+    if negative(given) {
+        return QuantityError::NotPositive {
+            given: given.to_owned(),
+        };
+    }
     QuantityError::Unreadable {
         given: given.to_owned(),
         expected: expected.to_owned(),
+        form,
     }
 }
 
@@ -142,7 +244,8 @@ fn bounded(value: Decimal, given: &str) -> Result<Decimal, QuantityError> {
 }
 
 fn count(text: &str) -> Result<Quantity, QuantityError> {
-    let n = number(text).ok_or_else(|| unreadable(text, "a whole number, such as 2"))?;
+    let n =
+        number(text).ok_or_else(|| unreadable(text, "a whole number, such as 2", Form::Count))?;
     if !n.fract().is_zero() {
         return Err(QuantityError::NotWhole {
             given: text.to_owned(),
@@ -176,8 +279,12 @@ fn measured(text: &str, measure: &str) -> Result<Quantity, QuantityError> {
         "a size such as 250 or 250{measure} (units: {})",
         names.join(", ")
     );
+    let form = Form::Size {
+        units: names.iter().map(|u| (*u).to_owned()).collect(),
+    };
+    let unreadable = |text: &str, expected: &str| unreadable(text, expected, form.clone());
     let split = text
-        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',' || is_group_space(c)))
         .unwrap_or(text.len());
     let (digits, unit) = text.split_at(split);
     let unit = unit.trim();
@@ -205,13 +312,13 @@ const DURATION: &str = "a duration, such as 2.5 (hours), 2h30m or 90m";
 
 fn duration(text: &str) -> Result<Quantity, QuantityError> {
     let minutes = if let Some(hours) = number(text) {
-        hours.checked_mul(Decimal::from(60))
+        Ok(hours.checked_mul(Decimal::from(60)))
     } else if let Some((h, m)) = text.split_once(':') {
-        clock(h, m)
+        Ok(clock(h, m))
     } else {
         hours_and_minutes(text)
     };
-    let minutes = minutes.ok_or_else(|| unreadable(text, DURATION))?;
+    let minutes = minutes?.ok_or_else(|| unreadable(text, DURATION, Form::Duration))?;
     let hours = bounded(minutes / Decimal::from(60), text)?;
     Ok(Quantity::Minutes((hours * Decimal::from(60)).normalize()))
 }
@@ -225,13 +332,31 @@ fn clock(h: &str, m: &str) -> Option<Decimal> {
         .then(|| h * Decimal::from(60) + m)
 }
 
-/// `2h30m`, `2 h 30 min`, `2ч 30м`, `90m`, `3h`.
-fn hours_and_minutes(text: &str) -> Option<Decimal> {
+/// `2h30m`, `2 h 30 min`, `2ч 30м`, `90m`, `3h`. Ok(None) for text that is no duration;
+/// minutes of 60 or more after hours are an error of their own.
+fn hours_and_minutes(text: &str) -> Result<Option<Decimal>, QuantityError> {
+    let Some((hours, minutes)) = hours_and_minutes_parts(text) else {
+        return Ok(None);
+    };
+    if hours.is_some() && minutes.is_some_and(|m| m >= Decimal::from(60)) {
+        return Err(QuantityError::MinutesOverHour {
+            given: text.to_owned(),
+        });
+    }
+    let total = hours.unwrap_or_default() * Decimal::from(60) + minutes.unwrap_or_default();
+    Ok(Some(total))
+}
+
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}')
+}
+
+/// The hours and the minutes of `2h30m`, each if given.
+fn hours_and_minutes_parts(text: &str) -> Option<(Option<Decimal>, Option<Decimal>)> {
     let lower = text.to_lowercase();
     let mut rest = lower.as_str();
-    let mut total = Decimal::ZERO;
-    let mut seen_hours = false;
-    let mut seen_minutes = false;
+    let mut hours = None;
+    let mut minutes = None;
     while !rest.trim().is_empty() {
         rest = rest.trim_start();
         let end = rest
@@ -245,22 +370,21 @@ fn hours_and_minutes(text: &str) -> Option<Decimal> {
         let unit = &rest[..unit_end];
         rest = &rest[unit_end..];
         match unit {
-            "h" | "hr" | "hrs" | "hour" | "hours" | "ч" | "час" | "часа" | "часов"
-                if !seen_hours && !seen_minutes =>
+            "h" | "hr" | "hrs" | "hour" | "hours" | "ч" | "час" | "часа" | "часов" | "часове"
+                if hours.is_none() && minutes.is_none() =>
             {
-                seen_hours = true;
-                total += value * Decimal::from(60);
+                hours = Some(value);
             }
-            "m" | "min" | "mins" | "minutes" | "м" | "мин" | "минут" | "минути"
-                if !seen_minutes =>
+            "m" | "min" | "mins" | "minute" | "minutes" | "м" | "мин" | "минут" | "минута"
+            | "минуты" | "минути"
+                if minutes.is_none() =>
             {
-                seen_minutes = true;
-                total += value;
+                minutes = Some(value);
             }
             _ => return None,
         }
     }
-    (seen_hours || seen_minutes).then_some(total)
+    (hours.is_some() || minutes.is_some()).then_some((hours, minutes))
 }
 
 #[cfg(test)]
@@ -309,7 +433,7 @@ mod tests {
         ));
         assert!(matches!(
             parse(&fixed(), "-1"),
-            Err(QuantityError::Unreadable { .. })
+            Err(QuantityError::NotPositive { .. })
         ));
         assert!(matches!(
             parse(&fixed(), "10001"),
@@ -377,6 +501,83 @@ mod tests {
             parse(&hourly(), "20000"),
             Err(QuantityError::TooLarge { .. })
         ));
+    }
+
+    #[test]
+    fn digits_grouped_by_spaces_a_comma_for_the_point_and_a_minus_refused_as_not_positive() {
+        assert_eq!(parse(&gb(), "1 000"), Ok(Quantity::Measured(d("1000"))));
+        assert_eq!(
+            parse(&gb(), "1\u{a0}000 GB"),
+            Ok(Quantity::Measured(d("1000")))
+        );
+        assert_eq!(parse(&gb(), "250 GB"), Ok(Quantity::Measured(d("250"))));
+        assert_eq!(
+            parse(&fixed(), "12 000"),
+            Err(QuantityError::TooLarge {
+                given: "12 000".into(),
+                max: MAX_UNITS
+            })
+        );
+        assert_eq!(parse(&hourly(), "2,5"), Ok(Quantity::Minutes(d("150"))));
+        assert_eq!(
+            parse(&hourly(), "2 ч 30 мин"),
+            Ok(Quantity::Minutes(d("150")))
+        );
+        for bad in [
+            "1 00", "10 0000", " 000", "1  000", "1 000,", "1,000.5", "1.2.3",
+        ] {
+            assert!(parse(&gb(), bad).is_err(), "{bad}");
+        }
+        for negative in ["-1", "−1", "-2,5", "- 3"] {
+            assert!(
+                matches!(
+                    parse(&gb(), negative),
+                    Err(QuantityError::NotPositive { .. })
+                ),
+                "{negative}"
+            );
+            assert!(
+                matches!(
+                    parse(&hourly(), negative),
+                    Err(QuantityError::NotPositive { .. })
+                ),
+                "{negative}"
+            );
+        }
+        assert!(matches!(
+            parse(&gb(), "abc"),
+            Err(QuantityError::Unreadable {
+                form: Form::Size { .. },
+                ..
+            })
+        ));
+        assert!(matches!(
+            parse(&hourly(), "abc"),
+            Err(QuantityError::Unreadable {
+                form: Form::Duration,
+                ..
+            })
+        ));
+        assert!(matches!(
+            parse(&fixed(), "abc"),
+            Err(QuantityError::Unreadable {
+                form: Form::Count,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn minutes_after_hours_stop_at_59_and_minutes_alone_do_not() {
+        assert_eq!(
+            parse(&hourly(), "1 h 75 min"),
+            Err(QuantityError::MinutesOverHour {
+                given: "1 h 75 min".into()
+            })
+        );
+        assert_eq!(parse(&hourly(), "75 мин"), Ok(Quantity::Minutes(d("75"))));
+        assert_eq!(parse(&hourly(), "1ч 59м"), Ok(Quantity::Minutes(d("119"))));
+        assert!(parse(&hourly(), "1:75").is_err());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use tarif_engine::price_list::{PriceList, Pricing, parse_price_list};
+use tarif_engine::quantity;
 use tarif_engine::quote::{Requested, quote};
 
 const LIST: &str = r#"
@@ -79,6 +80,35 @@ fn quantity_text() -> impl Strategy<Value = Option<String>> {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
+
+    // A calculator field reads what a person types exactly as the CLI's `=…` does: the
+    // same quantity or an error, for any text (digits, commas, points, spaces, units in
+    // three languages, signs, colons), for every form an item takes.
+    #[test]
+    fn a_field_reads_as_the_quantity_reader(
+        typed in "[0-9 ,.:\\-]{0,3}[0-9]{0,4}[ ,.]{0,1}[0-9]{0,3} ?(h|ч|час|m|мин|GB|TB|MB|gb|x)? ?[0-9]{0,2} ?(m|мин|минути)?",
+        unit in prop_oneof![Just("GB"), Just("TB"), Just("MB")],
+    ) {
+        let list = list();
+        for id in ["fixed", "visit"] {
+            let pricing = &list.item(id).unwrap().pricing;
+            prop_assert_eq!(
+                quantity::parse(pricing, &quantity::field_text(&typed, None)).ok(),
+                quantity::parse(pricing, &typed).ok()
+            );
+        }
+        let sized = &list.item("backup").unwrap().pricing;
+        let field = quantity::parse(sized, &quantity::field_text(&typed, Some(unit)));
+        let has_unit = typed.trim().ends_with(char::is_alphabetic);
+        let cli = if has_unit || typed.trim().is_empty() {
+            quantity::parse(sized, &typed)
+        } else {
+            quantity::parse(sized, &format!("{}{unit}", typed.trim()))
+        };
+        // The same reading, or an error from both (the error quotes the text it read).
+        prop_assert_eq!(field.ok(), cli.ok());
+    }
+
 
     #[test]
     fn a_total_is_the_sum_of_its_lines_in_every_currency(

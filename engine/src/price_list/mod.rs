@@ -41,6 +41,10 @@ pub struct PriceList {
     pub written_in: Currency,
     /// The currencies the list is shown in; the first is the main one.
     pub shown_in: Vec<Currency>,
+    /// The fixed rate of each shown currency other than the written one: how many of
+    /// `written_in` one unit of it is worth (`EUR`, 1.95583 for a list in BGN).
+    #[serde(default)]
+    pub rates: Vec<(Currency, Decimal)>,
     pub vat: Option<Vat>,
     /// Notes for the whole list ("All prices include VAT").
     pub notes: Vec<Text>,
@@ -178,6 +182,25 @@ impl PriceList {
     /// The item with this id.
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.items().find(|i| i.id == id)
+    }
+
+    /// The section that holds the item `id`: two items may share a name in different
+    /// sections ("Cleaning" of desktops and of laptops), so wherever an item's name is
+    /// shown its section is too.
+    pub fn section_of(&self, id: &str) -> Option<&PriceSection> {
+        self.sections
+            .iter()
+            .find(|s| s.items.iter().any(|i| i.id == id))
+    }
+
+    /// An item's name with its section's, in `lang`: "Cleaning (Laptops)".
+    pub fn name_with_section(&self, id: &str, lang: &crate::text::Lang) -> Option<String> {
+        let item = self.item(id)?;
+        let name = item.name.best(lang, &self.languages);
+        Some(match self.section_of(id) {
+            Some(s) => format!("{name} ({})", s.name.best(lang, &self.languages)),
+            None => name.to_owned(),
+        })
     }
 }
 

@@ -140,6 +140,12 @@ pub fn parse_price_list(file: &str, source: &str) -> Result<PriceList, Vec<Diagn
         title,
         written_in: money.written,
         shown_in: money.shown.iter().map(|(c, _)| *c).collect(),
+        rates: money
+            .shown
+            .iter()
+            .filter(|(c, _)| *c != money.written)
+            .copied()
+            .collect(),
         vat,
         notes,
         sections,

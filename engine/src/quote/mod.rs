@@ -74,6 +74,9 @@ pub struct VatPart {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteLine {
     pub item: String,
+    /// The id of the list's section that holds the item (same-named items differ by it).
+    #[serde(default)]
+    pub section: String,
     pub quantity: Quantity,
     pub parts: Vec<LinePart>,
     pub amount: Amounts,
@@ -286,7 +289,7 @@ impl Builder<'_> {
                     return; // once per order, however often it is asked for
                 }
                 let line = part(Basis::PerOrder, Decimal::ONE, price)
-                    .map(|p| line(&item.id, quantity, vec![p]));
+                    .map(|p| line(self.list, &item.id, quantity, vec![p]));
                 return match line {
                     Some(l) => self.surcharges.push(l),
                     None => self.fail(&item.id, QuoteProblem::TooLarge),
@@ -295,7 +298,7 @@ impl Builder<'_> {
             _ => None,
         };
         match parts {
-            Some(parts) => self.lines.push(line(&item.id, quantity, parts)),
+            Some(parts) => self.lines.push(line(self.list, &item.id, quantity, parts)),
             None => self.fail(&item.id, QuoteProblem::TooLarge),
         }
     }
@@ -377,7 +380,7 @@ fn hourly(minutes: Decimal, first: &Price, next: &Price) -> Option<Vec<LinePart>
     Some(parts)
 }
 
-fn line(item: &str, quantity: Quantity, parts: Vec<LinePart>) -> QuoteLine {
+fn line(list: &PriceList, item: &str, quantity: Quantity, parts: Vec<LinePart>) -> QuoteLine {
     let zero = Amounts::zero(
         &parts[0]
             .amount
@@ -391,6 +394,9 @@ fn line(item: &str, quantity: Quantity, parts: Vec<LinePart>) -> QuoteLine {
         .unwrap_or_default();
     QuoteLine {
         item: item.to_owned(),
+        section: list
+            .section_of(item)
+            .map_or_else(String::new, |s| s.id.clone()),
         quantity,
         parts,
         amount,

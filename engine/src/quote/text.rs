@@ -39,6 +39,9 @@ fn header(list: &PriceList, lang: &Lang, out: &mut String) {
         let _ = write!(line, " · {}", note.best(lang, fallback));
     }
     let _ = writeln!(out, "{line}");
+    if let Some(note) = rate_note(list, lang) {
+        let _ = writeln!(out, "{note}");
+    }
 }
 
 /// The catalogue: each section, each item with its id, price and the quantity it takes.
@@ -154,8 +157,8 @@ pub fn quote_text(list: &PriceList, q: &Quote, lang: &Lang) -> String {
         list.title.best(lang, fallback)
     );
     let name = |id: &str| {
-        list.item(id)
-            .map_or(id.to_owned(), |i| i.name.best(lang, fallback).to_owned())
+        list.name_with_section(id, lang)
+            .unwrap_or_else(|| id.to_owned())
     };
     let mut rows: Vec<(String, String)> = Vec::new();
     for line in q.lines.iter().chain(&q.surcharges) {
@@ -203,6 +206,9 @@ pub fn quote_text(list: &PriceList, q: &Quote, lang: &Lang) -> String {
     for (label, amount) in rows {
         let _ = writeln!(out, "  {label:<width$}  {amount}");
     }
+    if let Some(note) = rate_note(list, lang) {
+        let _ = writeln!(out, "  {note}");
+    }
     if !q.left_out.is_empty() {
         let _ = writeln!(out, "{}:", word(lang, Word::NotPriced));
         for l in &q.left_out {
@@ -245,6 +251,63 @@ fn part_label(list: &PriceList, line: &QuoteLine, basis: Basis, lang: &Lang) -> 
             _ => String::new(),
         },
     }
+}
+
+/// How a list shown in another currency than it is written in was converted: the fixed
+/// rate (numbers as `lang` writes them), each price converted once and rounded to the
+/// cent, and which prices are the original ones. None for a list shown as written.
+///
+/// ```
+/// use tarif_engine::price_list::parse_price_list;
+/// use tarif_engine::quote::text::rate_note;
+/// use tarif_engine::text::Lang;
+/// let list = parse_price_list("p.toml", r#"
+/// languages = ["bg", "en"]
+/// currency = "BGN"
+/// show = ["EUR", "BGN"]
+/// rates = { EUR = "1.95583" }
+/// title = { bg = "Цени", en = "Prices" }
+/// [[sections]]
+/// id = "s"
+/// name = { bg = "Услуги", en = "Services" }
+/// [[sections.items]]
+/// id = "a"
+/// name = { bg = "Диагностика", en = "Diagnostics" }
+/// price = "50"
+/// "#).unwrap();
+/// assert_eq!(
+///     rate_note(&list, &Lang::new("bg").unwrap()).unwrap(),
+///     "Цените в EUR са преизчислени по фиксирания курс 1 EUR = 1,95583 BGN: всяка цена \
+///      веднъж, закръглена до стотните. Оригиналните цени са в BGN."
+/// );
+/// ```
+pub fn rate_note(list: &PriceList, lang: &Lang) -> Option<String> {
+    if list.rates.is_empty() {
+        return None;
+    }
+    let written = list.written_in.code();
+    let rates: Vec<String> = list
+        .rates
+        .iter()
+        .map(|(c, r)| format!("1 {} = {} {written}", c.code(), locale::number(lang, *r)))
+        .collect();
+    let codes: Vec<&str> = list.rates.iter().map(|(c, _)| c.code()).collect();
+    let and = crate::messages::pick(lang, " and ", " и ", " и ");
+    let (codes, rates) = (codes.join(and), rates.join("; "));
+    Some(match lang.as_str() {
+        "bg" => format!(
+            "Цените в {codes} са преизчислени по фиксирания курс {rates}: всяка цена веднъж, \
+             закръглена до стотните. Оригиналните цени са в {written}."
+        ),
+        "ru" => format!(
+            "Цены в {codes} пересчитаны по фиксированному курсу {rates}: каждая цена один раз, \
+             с округлением до сотых. Исходные цены — в {written}."
+        ),
+        _ => format!(
+            "Prices in {codes} are converted at the fixed rate {rates}: each price once, \
+             rounded to the cent. The original prices are those in {written}."
+        ),
+    })
 }
 
 /// The label of a quote's VAT part: "incl. VAT 20 %" where prices include it, "VAT 20 %"
