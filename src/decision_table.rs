@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use crate::site::render::escape;
 use rust_decimal::Decimal;
+use tarif_engine::calendar::Country;
 use tarif_engine::date::Date;
 use tarif_engine::locale;
 use tarif_engine::price_list::PriceList;
@@ -252,7 +253,13 @@ impl Renderer<'_> {
                     .replace("{q}", &question)
             }
         };
-        format!("{}: {from}", self.t(&d.label))
+        let moved = match d.calendar {
+            Some(country) => self
+                .word(W::Moved)
+                .replace("{law}", law(self.lang, country)),
+            None => String::new(),
+        };
+        format!("{}: {from}{moved}", self.t(&d.label))
     }
 
     /// An answer class in words.
@@ -290,6 +297,11 @@ impl Renderer<'_> {
                     None => self.word(W::DaysOrMore).to_owned(),
                 };
                 text.replace("{min}", &min.to_string())
+            }
+            AnswerClass::Period { days, over, .. } => {
+                let w = if *over { W::PeriodOver } else { W::PeriodOpen };
+                self.word(w)
+                    .replace("{n}", &counted(self.lang, *days, Unit::Day))
             }
             AnswerClass::Number { min, max } => {
                 let unit = match kind {
@@ -336,6 +348,21 @@ impl Renderer<'_> {
                 "{min} или повече дни преди днес",
                 "{min} и более дней назад",
             ],
+            W::PeriodOpen => [
+                "the {n} have not ended by today (the last day counted past days off)",
+                "срокът от {n} не е изтекъл към днешна дата (последният ден се брои след почивните дни)",
+                "срок в {n} не истёк на сегодня (последний день переносится с выходных)",
+            ],
+            W::PeriodOver => [
+                "the {n} ended before today (the last day counted past days off)",
+                "срокът от {n} е изтекъл преди днешна дата (последният ден се брои след почивните дни)",
+                "срок в {n} истёк до сегодняшнего дня (последний день переносится с выходных)",
+            ],
+            W::Moved => [
+                "; when that day is a Saturday, a Sunday or a public holiday, the next working day ({law})",
+                "; когато този ден е събота, неделя или официален празник — първият следващ работен ден ({law})",
+                "; если этот день — суббота, воскресенье или праздник, — следующий рабочий день ({law})",
+            ],
             W::Between => ["{min} to {max}", "от {min} до {max}", "от {min} до {max}"],
             W::OrMore => ["{min} or more", "{min} или повече", "{min} и более"],
             W::AtMost => ["at most {max}", "най-много {max}", "не более {max}"],
@@ -368,11 +395,29 @@ enum W {
     NoneOf,
     DaysBetween,
     DaysOrMore,
+    PeriodOpen,
+    PeriodOver,
+    Moved,
     Between,
     OrMore,
     AtMost,
     FromToday,
     AfterAnswer,
+}
+
+/// The law that moves a last day off a day off, as the decision table cites it.
+fn law(lang: &Lang, country: Country) -> &'static str {
+    match (country, lang.as_str()) {
+        (Country::Bg, "bg") => {
+            "чл. 72, ал. 2 ЗЗД; чл. 3, параграф 4 от Регламент № 1182/71; празниците по чл. 154 от Кодекса на труда"
+        }
+        (Country::Bg, "ru") => {
+            "ч. 2 ст. 72 Закона об обязательствах и договорах Болгарии; п. 4 ст. 3 Регламента № 1182/71; праздники по ст. 154 Трудового кодекса Болгарии"
+        }
+        (Country::Bg, _) => {
+            "Art. 72(2) of the Obligations and Contracts Act; Regulation No 1182/71, Art. 3(4); holidays of Art. 154 of the Labour Code"
+        }
+    }
 }
 
 #[derive(Clone, Copy)]

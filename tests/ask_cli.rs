@@ -63,14 +63,17 @@ fn the_outcome_in_json_with_dates_citations_and_quote_items() {
         "data-removed=yes",
         "defective=no",
         "--today",
-        "2026-11-15",
+        "2026-11-16",
         "--lang",
         "en",
         "--json",
     ]));
+    // Day 14 is Sunday 15 November: the period ends on Monday 16 November.
     let o = &v["outcome"];
     assert_eq!(o["verdict"], "yes");
-    assert_eq!(o["dates"]["last-day"]["date"], "2026-11-15");
+    assert_eq!(o["dates"]["last-day"]["date"], "2026-11-16");
+    let note = o["dates"]["last-day"]["note"].as_str().unwrap();
+    assert!(note.contains("a Sunday"), "{note}");
     let form = o["citations"]
         .as_array()
         .unwrap()

@@ -34,6 +34,18 @@ fn class(c: &AnswerClass) -> String {
             "{min}..{}d-ago",
             max.map_or(String::new(), |m| format!("={m}"))
         ),
+        AnswerClass::Period {
+            days,
+            calendar,
+            over,
+            min,
+            max,
+        } => format!(
+            "{days}d-{}-{}:{min}..{}d-ago",
+            calendar.code(),
+            if *over { "over" } else { "open" },
+            max.map_or(String::new(), |m| format!("={m}"))
+        ),
         AnswerClass::Number { min, max } => format!(
             "{}..{}",
             min.map_or(String::new(), |m| m.to_string()),
@@ -44,7 +56,7 @@ fn class(c: &AnswerClass) -> String {
 
 fn samples(c: &AnswerClass, samples: &[Answer]) -> String {
     match c {
-        AnswerClass::DaysAgo { .. } | AnswerClass::Number { .. } => {
+        AnswerClass::DaysAgo { .. } | AnswerClass::Period { .. } | AnswerClass::Number { .. } => {
             let s: Vec<String> = samples.iter().map(|a| a.to_string()).collect();
             format!("[{}]", s.join(" "))
         }
@@ -205,7 +217,14 @@ fn the_decision_table_renders_to_escaped_accessible_html() {
     assert!(html.contains(
         "Last day to withdraw: 14 days after the answer to “On what date did you receive the device?”"
     ));
-    assert!(html.contains("<dd>15 or more days before today</dd>"));
+    assert!(html.contains(
+        "; when that day is a Saturday, a Sunday or a public holiday, the next working day (Art. 72(2)"
+    ));
+    assert!(
+        html.contains(
+            "<dd>the 14 days ended before today (the last day counted past days off)</dd>"
+        )
+    );
     assert!(!html.contains("{last-day}"));
     let w = common::flow("warranty");
     let table = decision_table(&w.loaded.wizard, today()).unwrap();

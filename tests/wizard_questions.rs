@@ -34,26 +34,71 @@ mod withdrawal {
         f.assert_next("can-withdraw");
     }
 
+    /// The 14th day after 1 November 2026 is Sunday 15 November: the period ends on
+    /// Monday 16 November (Reg. 1182/71 art. 3(4); ZZD art. 72(2)).
     #[test]
-    fn received_on_1_november_asked_on_16_november_cannot() {
-        let f = flow("withdrawal")
-            .today("2026-11-16")
-            .answer("received", "2026-11-01");
-        let f = f.assert_next("too-late");
-        assert_eq!(f.outcome().verdict, "no");
-        assert_eq!(f.outcome().dates[0].date.to_string(), "2026-11-15");
+    fn received_on_1_november_asked_on_16_november_can_still_withdraw() {
+        let f = ready().answer("defective", "no").today("2026-11-16");
+        f.assert_next("can-withdraw");
     }
 
     #[test]
-    fn the_last_day_is_the_day_of_receipt_plus_14_days() {
+    fn received_on_1_november_asked_on_17_november_cannot() {
+        let f = flow("withdrawal")
+            .today("2026-11-17")
+            .answer("received", "2026-11-01");
+        let f = f.assert_next("too-late");
+        assert_eq!(f.outcome().verdict, "no");
+        assert_eq!(f.outcome().dates[0].date.to_string(), "2026-11-16");
+    }
+
+    #[test]
+    fn the_last_day_is_the_day_of_receipt_plus_14_days_moved_to_a_working_day() {
         let f = ready().answer("defective", "no");
         let o = f.outcome();
         assert_eq!(o.dates[0].id, "last-day");
-        assert_eq!(o.dates[0].date.to_string(), "2026-11-15");
+        assert_eq!(o.dates[0].date.to_string(), "2026-11-16");
         assert_eq!(
             en(&o.title),
-            "Yes: you can withdraw from the purchase until 15 November 2026"
+            "Yes: you can withdraw from the purchase until 16 November 2026"
         );
+        let lang = tarif_engine::text::Lang::new("en").unwrap();
+        let (country, deadline) = o.dates[0].working_days.unwrap();
+        let note = deadline.explain(country, &lang).unwrap();
+        assert!(
+            note.contains("15 November 2026, but that is a Sunday"),
+            "{note}"
+        );
+    }
+
+    #[test]
+    fn a_period_ending_on_a_working_day_does_not_move() {
+        // Received on 2 November: the 14th day is Monday 16 November.
+        let f = ready()
+            .answer("received", "2026-11-02")
+            .answer("defective", "no")
+            .today("2026-11-16");
+        assert_eq!(f.outcome().dates[0].date.to_string(), "2026-11-16");
+        let f = flow("withdrawal")
+            .today("2026-11-17")
+            .answer("received", "2026-11-02");
+        f.assert_next("too-late");
+    }
+
+    #[test]
+    fn a_period_ending_on_orthodox_good_friday_2026_ends_on_tuesday_after_easter() {
+        // Received 27 March 2026: the 14th day is Good Friday, 10 April; then Holy
+        // Saturday, Easter Sunday and Easter Monday: the last day is 14 April.
+        let f = ready()
+            .answer("received", "2026-03-27")
+            .answer("defective", "no")
+            .today("2026-04-14");
+        let f = f.assert_next("can-withdraw");
+        assert_eq!(f.outcome().dates[0].date.to_string(), "2026-04-14");
+        flow("withdrawal")
+            .today("2026-04-15")
+            .answer("received", "2026-03-27")
+            .assert_next("too-late");
     }
 
     #[test]

@@ -302,17 +302,17 @@ impl Words {
     fn of(lang: &Lang) -> Words {
         match lang.as_str() {
             "bg" => Words {
-                moved: "Броенето стига до {counted}, а това е {why}, затова срокът изтича в първия следващ работен ден, {last} ({law}).",
+                moved: "Броен в календарни дни, срокът свършва на {counted}, но това е {why}, затова той изтича в първия следващ работен ден, {last} ({law}).",
                 unsure: "{government} може да обяви и други дни за почивни или работни; проверете дали {last} е работен ден.",
                 lang: "bg",
             },
             "ru" => Words {
-                moved: "Счёт доходит до {counted}, а это {why}, поэтому срок истекает в первый следующий рабочий день, {last} ({law}).",
+                moved: "В календарных днях срок заканчивается {counted}, но это {why}, поэтому он истекает в первый следующий рабочий день, {last} ({law}).",
                 unsure: "{government} может объявить и другие дни выходными или рабочими; проверьте, что {last} — рабочий день.",
                 lang: "ru",
             },
             _ => Words {
-                moved: "The count reaches {counted}, which is {why}, so the period ends on the next working day, {last} ({law}).",
+                moved: "Counted in calendar days, the period ends on {counted}, but that is {why}, so it ends on the next working day instead, {last} ({law}).",
                 unsure: "{government} can also declare other days off or working days: check that {last} is a working day.",
                 lang: "en",
             },
@@ -404,7 +404,7 @@ mod tests {
         let en = Lang::new("en").unwrap();
         let said = end.explain(Country::Bg, &en).unwrap();
         assert!(
-            said.contains("14 November 2026, which is a Saturday"),
+            said.contains("14 November 2026, but that is a Saturday"),
             "{said}"
         );
         assert!(said.contains("16 November 2026"), "{said}");

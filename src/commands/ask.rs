@@ -207,6 +207,9 @@ fn outcome_text(loaded: &LoadedWizard, o: &OutcomeView, lang: &Lang) -> String {
         let _ = writeln!(out, "\nDates:");
         for d in o.dates.values() {
             let _ = writeln!(out, "  {}: {}", d.label, d.date.format(lang));
+            if let Some(note) = &d.note {
+                let _ = writeln!(out, "    {note}");
+            }
         }
     }
     if !o.services.is_empty() {

@@ -525,6 +525,9 @@ fn outcome(m: &mut Markup, ctx: Ctx, o: &OutcomeView, back: &Flow) {
         for d in o.dates.values() {
             m.element("dt", &[], &d.label)
                 .element("dd", &[], &d.date.format(&lang));
+            if let Some(note) = &d.note {
+                m.element("dd", &[("class", "wiz-date-note")], note);
+            }
         }
         m.close("dl");
     }

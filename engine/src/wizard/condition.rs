@@ -5,6 +5,7 @@ use std::fmt;
 
 use super::answer::{Answer, Answers};
 use super::model::Condition;
+use crate::calendar::Deadline;
 use crate::date::Date;
 
 /// Kleene's three values: a test on a question not answered is `Unknown`.
@@ -85,6 +86,17 @@ pub fn eval(c: &Condition, answers: &Answers, today: Date) -> Truth {
             Some(Answer::Date(d)) => Truth::of(op.holds(d.days_until(today), *days)),
             Some(_) => Truth::False,
         },
+        Condition::PeriodOver {
+            question,
+            days,
+            calendar,
+        } => match answer(question) {
+            None => Truth::Unknown,
+            Some(Answer::Date(d)) => {
+                Truth::of(Deadline::new(*calendar, d.add_days(*days)).last_day < today)
+            }
+            Some(_) => Truth::False,
+        },
     }
 }
 
@@ -126,6 +138,11 @@ impl fmt::Display for Condition {
             Condition::DaysSince { question, op, days } => {
                 write!(f, "days_since({question}) {} {days}", op.symbol())
             }
+            Condition::PeriodOver {
+                question,
+                days,
+                calendar,
+            } => write!(f, "period_over({question}, {days}, {})", calendar.code()),
         }
     }
 }
@@ -151,6 +168,8 @@ mod tests {
             "damage has liquid",
             "location in [almaty, regional-city]",
             "days_since(received) > 14",
+            "period_over(received, 14, bg)",
+            "not period_over(received, 14, bg)",
             "repairs >= 3",
             "device != laptop",
             "not damage has liquid",

@@ -8,6 +8,7 @@ use super::condition::{Truth, eval};
 use super::model::{
     DateFrom, DateRule, Outcome, Period, Requirement, ServiceRules, Statement, Wizard,
 };
+use crate::calendar::{Country, Deadline};
 use crate::date::Date;
 use crate::price_list::PriceList;
 use crate::text::Text;
@@ -60,7 +61,11 @@ pub struct Citation {
 pub struct ComputedDate {
     pub id: String,
     pub label: Text,
+    /// The last day: where the count lands, or the next working day after it when the
+    /// rule names a calendar.
     pub date: Date,
+    /// The calendar the count was moved by, and how (why, and whether it may move).
+    pub working_days: Option<(Country, Deadline)>,
 }
 
 /// A price-list item for a prefilled quote.
@@ -250,14 +255,18 @@ impl Context<'_> {
                 _ => return None,
             },
         };
-        let date = match rule.add {
+        let counted = match rule.add {
             Period::Days(n) => from.add_days(n),
             Period::Months(n) => from.add_months(n)?,
         };
+        let working_days = rule
+            .calendar
+            .map(|country| (country, Deadline::new(country, counted)));
         Some(ComputedDate {
             id: rule.id.clone(),
             label: rule.label.clone(),
-            date,
+            date: working_days.map_or(counted, |(_, d)| d.last_day),
+            working_days,
         })
     }
 

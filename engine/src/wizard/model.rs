@@ -2,6 +2,7 @@
 //! Everything here is plain data (Serialize/Deserialize): the generator writes it into a
 //! wizard's page as JSON and the WASM app evaluates the very same flow.
 
+use crate::calendar::Country;
 use crate::pack::Pack;
 use std::collections::BTreeMap;
 
@@ -122,6 +123,14 @@ pub enum Condition {
         op: Comparison,
         days: i64,
     },
+    /// The period of `days` days from a date answer is over by today: its last day,
+    /// moved to the next working day in `calendar` when it is a day off
+    /// ([`crate::calendar::Deadline`]), is before today. `period_over(received, 14, bg)`.
+    PeriodOver {
+        question: String,
+        days: i64,
+        calendar: Country,
+    },
 }
 
 /// `<`, `<=`, `=`, `!=`, `>=`, `>`.
@@ -178,6 +187,9 @@ pub struct DateRule {
     pub label: Text,
     pub from: DateFrom,
     pub add: Period,
+    /// When set, a last day that is a day off in this country moves to the next working
+    /// day ([`crate::calendar::Deadline`]).
+    pub calendar: Option<Country>,
 }
 
 /// What a [`DateRule`] counts from.
@@ -312,7 +324,8 @@ impl Condition {
             | Condition::In { question, .. }
             | Condition::Has { question, .. }
             | Condition::Number { question, .. }
-            | Condition::DaysSince { question, .. } => out.push(question.as_str()),
+            | Condition::DaysSince { question, .. }
+            | Condition::PeriodOver { question, .. } => out.push(question.as_str()),
             _ => {}
         });
         out

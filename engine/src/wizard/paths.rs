@@ -8,7 +8,9 @@
 //!   liquid`), the empty one being "none of these"; options no condition tests never
 //!   change the path;
 //! - a date: ranges of whole days before today, cut at every threshold of a
-//!   `days_since(...)` test on it (`<= 14` gives 0–14 and 15 or more);
+//!   `days_since(...)` test on it (`<= 14` gives 0–14 and 15 or more); a date tested only
+//!   by `period_over(...)` has two classes, the period still running and the period over,
+//!   whose days before today depend on the calendar around today;
 //! - a number: ranges cut at every threshold of a comparison on it, within `min`/`max`.
 //!
 //! Each class carries sample answers **at and around** its thresholds (both ends of each
@@ -23,6 +25,7 @@ use super::answer::{Answer, Answers};
 use super::condition::{Truth, eval};
 use super::eval::EvalError;
 use super::model::{Comparison, Condition, Question, QuestionKind, Wizard};
+use crate::calendar::{Country, Deadline};
 use crate::date::Date;
 
 /// One way through a flow.
@@ -58,6 +61,16 @@ pub enum AnswerClass {
     /// A date this many whole days before today, from `min` to `max` inclusive
     /// (`max` none: or more).
     DaysAgo {
+        min: i64,
+        max: Option<i64>,
+    },
+    /// A date from which the period of `days` days, its last day moved past the days off
+    /// of `calendar`, is over by today (or not); on the day the paths were drawn, that is
+    /// `min` to `max` days before today.
+    Period {
+        days: i64,
+        calendar: Country,
+        over: bool,
         min: i64,
         max: Option<i64>,
     },
@@ -220,18 +233,38 @@ fn classes(wizard: &Wizard, q: &Question, today: Date) -> Vec<(AnswerClass, Vec<
             .collect(),
         QuestionKind::Multi { options, .. } => multi_classes(options, &tests),
         QuestionKind::Date { future } => {
+            let periods: BTreeSet<(i64, Country)> = tests
+                .iter()
+                .filter_map(|c| match c {
+                    Condition::PeriodOver { days, calendar, .. } => Some((*days, *calendar)),
+                    _ => None,
+                })
+                .collect();
+            let only_one_period = periods.len() == 1 && periods.len() == tests.len();
             let cuts = tests.iter().filter_map(|c| match c {
                 Condition::DaysSince { op, days, .. } => Some((*op, Decimal::from(*days))),
+                Condition::PeriodOver { days, calendar, .. } => Some((
+                    Comparison::Gt,
+                    Decimal::from(last_day_still_open(*days, *calendar, today)),
+                )),
                 _ => None,
             });
             let low = (!future).then_some(Decimal::ZERO);
             integer_ranges(low, None, cuts)
                 .into_iter()
-                .map(|(min, max, samples)| {
+                .enumerate()
+                .map(|(i, (min, max, samples))| {
                     let days = |d: Decimal| i64::try_from(d).unwrap_or(0);
-                    let class = AnswerClass::DaysAgo {
-                        min: min.map_or(i64::MIN, days),
-                        max: max.map(days),
+                    let (min, max) = (min.map_or(i64::MIN, days), max.map(days));
+                    let class = match periods.first() {
+                        Some(&(n, calendar)) if only_one_period => AnswerClass::Period {
+                            days: n,
+                            calendar,
+                            over: i > 0,
+                            min,
+                            max,
+                        },
+                        _ => AnswerClass::DaysAgo { min, max },
                     };
                     let samples = samples
                         .into_iter()
@@ -262,6 +295,17 @@ fn classes(wizard: &Wizard, q: &Question, today: Date) -> Vec<(AnswerClass, Vec<
                 .collect()
         }
     }
+}
+
+/// The most days before `today` a date can be for the period of `days` days from it,
+/// moved past the days off of `calendar`, to be still running today (-1: none).
+fn last_day_still_open(days: i64, calendar: Country, today: Date) -> i64 {
+    let open = |ago: i64| Deadline::new(calendar, today.add_days(days - ago)).last_day >= today;
+    // The last day moves a few days at most: past a month no date is still open.
+    (0..=days.saturating_add(31))
+        .take_while(|ago| open(*ago))
+        .last()
+        .unwrap_or(-1)
 }
 
 /// Each subset of the tested options; the samples are the subset and, when some options

@@ -8,7 +8,7 @@
 //!              "next_steps": ["…"],
 //!              "citations": [{"ref": "withdrawal#withdrawal-form", "page": "withdrawal",
 //!                             "anchor": "withdrawal-form", "url": "/en/laptop-bg/withdrawal/#withdrawal-form"}],
-//!              "dates": {"last-day": {"date": "2026-11-15", "label": "…"}},
+//!              "dates": {"last-day": {"date": "2026-11-16", "label": "…", "note": "…" | null}},
 //!              "quote_items": [{"list": "laptop-bg", "item": "laptop-diagnostics", "quantity": 1}],
 //!              "services": [{"item": "…", "name": "…", "status": "free" | "not_free" | "not_applicable",
 //!                            "needed": true, "reasons": ["…"]}],
@@ -83,6 +83,8 @@ pub struct CitationView {
 pub struct DateView {
     pub date: Date,
     pub label: String,
+    /// Why the last day moved past days off, and whether it may move further.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -161,6 +163,9 @@ pub fn view(wizard: &Wizard, step: &Step, lang: &Lang, list: Option<&PriceList>)
                 let view = DateView {
                     date: d.date,
                     label: t(&d.label),
+                    note: d
+                        .working_days
+                        .and_then(|(country, deadline)| deadline.explain(country, lang)),
                 };
                 dates.insert(d.id.clone(), view);
                 dates

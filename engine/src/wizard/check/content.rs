@@ -137,7 +137,9 @@ impl Checker<'_> {
             Condition::In { question, .. } => (question, "a choice question"),
             Condition::Has { question, .. } => (question, "a multi-choice question"),
             Condition::Number { question, .. } => (question, "a number question"),
-            Condition::DaysSince { question, .. } => (question, "a date question"),
+            Condition::DaysSince { question, .. } | Condition::PeriodOver { question, .. } => {
+                (question, "a date question")
+            }
         };
         let Some(q) = self.wizard.question(question) else {
             return Some((
@@ -160,7 +162,10 @@ impl Checker<'_> {
             ) | (Condition::In { .. }, QuestionKind::Choice { .. })
                 | (Condition::Has { .. }, QuestionKind::Multi { .. })
                 | (Condition::Number { .. }, QuestionKind::Number { .. })
-                | (Condition::DaysSince { .. }, QuestionKind::Date { .. })
+                | (
+                    Condition::DaysSince { .. } | Condition::PeriodOver { .. },
+                    QuestionKind::Date { .. }
+                )
         );
         if !kind_ok {
             return Some((

@@ -8,6 +8,9 @@
 //! test       := ID ("=" | "!=") WORD           choice or yes/no: an option id, yes, no
 //!             | ID ("=" | "!=" | "<" | "<=" | ">" | ">=") NUMBER        number answers
 //!             | "days_since(" ID ")" OP INTEGER     whole days from a date answer to today
+//!             | "period_over(" ID "," INTEGER "," COUNTRY ")"
+//!                  the period of INTEGER days from a date answer ended before today, its
+//!                  last day moved past the days off of COUNTRY (`bg`)
 //!             | ID "has" WORD                      a multi-choice answer includes an option
 //!             | ID "in" "[" WORD ("," WORD)* "]"   a choice answer is one of these
 //! ```
@@ -17,6 +20,7 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
+use crate::calendar::Country;
 use crate::source::is_id;
 use crate::wizard::model::{Comparison, Condition, QuestionKind};
 
@@ -203,6 +207,37 @@ impl Parser<'_, '_> {
         }
     }
 
+    /// `period_over(received, 14, bg)`.
+    fn period_over(&mut self) -> Result<Condition, SyntaxError> {
+        self.pos += 1;
+        self.expect("(")?;
+        let question = self.id("a date question's id")?.text;
+        self.expect(",")?;
+        let n = self.next("a number of days")?;
+        let days = n.text.parse::<i64>().map_err(|_| {
+            self.error(
+                n.at.clone(),
+                format!("`{}` is not a whole number of days", n.text),
+                "write a whole number, such as 14",
+            )
+        })?;
+        self.expect(",")?;
+        let code = self.next("a country's calendar")?;
+        let calendar = Country::from_code(&code.text).ok_or_else(|| {
+            self.error(
+                code.at.clone(),
+                format!("tarif has no calendar of working days for `{}`", code.text),
+                "write `bg` (Bulgaria)",
+            )
+        })?;
+        self.expect(")")?;
+        Ok(Condition::PeriodOver {
+            question,
+            days,
+            calendar,
+        })
+    }
+
     fn test(&mut self) -> Result<Condition, SyntaxError> {
         if self.peek() == Some("days_since") {
             self.pos += 1;
@@ -219,6 +254,9 @@ impl Parser<'_, '_> {
                 )
             })?;
             return Ok(Condition::DaysSince { question, op, days });
+        }
+        if self.peek() == Some("period_over") {
+            return self.period_over();
         }
         let question = self.id("a question's id")?.text;
         let op = self.next("`=`, `!=`, `<`, `<=`, `>`, `>=`, `has` or `in`")?;

@@ -4,6 +4,7 @@ use toml::Spanned;
 
 use super::Reader;
 use super::raw::{RawDate, RawOutcome, RawQuestion, RawStatement};
+use crate::calendar::Country;
 use crate::wizard::model::{DateFrom, DateRule, Outcome, Period, QuoteRule, Statement};
 
 impl Reader<'_> {
@@ -121,12 +122,27 @@ impl Reader<'_> {
                 return None;
             }
         };
+        let calendar = match &d.calendar {
+            None => None,
+            Some(code) => {
+                let country = Country::from_code(code.get_ref());
+                if country.is_none() {
+                    self.src.problem(
+                        code.span(),
+                        format!("tarif has no calendar of working days for `{}`", code.get_ref()),
+                        "write calendar = \"bg\" (Bulgaria), or leave it out to keep the last day where the count lands",
+                    );
+                }
+                country
+            }
+        };
         Some(DateRule {
             condition,
             id,
             label,
             from,
             add,
+            calendar,
         })
     }
 }

@@ -96,6 +96,7 @@ pub(super) struct RawDate {
     pub(super) from: Spanned<String>,
     pub(super) add_days: Option<Spanned<i64>>,
     pub(super) add_months: Option<Spanned<i64>>,
+    pub(super) calendar: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
