@@ -56,9 +56,36 @@ fn the_catalogue_speaks_the_lists_original_language_by_default() {
     );
     let out = stdout(&tarif(&["quote", "comportal"]));
     assert!(
-        out.contains("цена по запросу") && out.contains("Техническое обслуживание"),
+        out.contains("В остальных случаях не предоставляются")
+            && out.contains("Техническое обслуживание")
+            && !out.contains("цена по запросу"),
         "{out}"
     );
+}
+
+/// Comportal's services are free for eligible clients and not offered otherwise: an order
+/// of them has nothing priced, and says so instead of a total of 0.
+#[test]
+fn an_order_with_nothing_priced_says_so_and_shows_no_total() {
+    let o = tarif(&[
+        "quote",
+        "comportal",
+        "maintenance",
+        "onsite-repair",
+        "--lang",
+        "en",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("Nothing in this order has a price, so there is no total:"),
+        "{out}"
+    );
+    assert!(out.contains("not offered otherwise"), "{out}");
+    assert!(!out.contains("TOTAL") && !out.contains("0.00"), "{out}");
+    let out = stdout(&tarif(&["quote", "comportal", "maintenance"]));
+    assert!(out.contains("Ни у чего в этом заказе нет цены"), "{out}");
+    assert!(!out.contains("ИТОГО") && !out.contains("0,00"), "{out}");
 }
 
 #[test]

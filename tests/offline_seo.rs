@@ -208,6 +208,8 @@ fn price_pages_describe_each_service_and_its_prices_as_schema_org() {
                     })
                     .collect();
                 let expected: Vec<(String, String)> = match &item.pricing {
+                    // Free only for eligible clients: a price of 0 would offer it to anyone.
+                    Pricing::Free if item.eligibility.is_some() => Vec::new(),
                     Pricing::OnRequest => Vec::new(),
                     Pricing::Free => list
                         .shown_in

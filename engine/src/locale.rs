@@ -52,11 +52,12 @@ pub enum Word {
     NothingFound,
     SearchNeedsScript,
     AllPages,
+    NothingPriced,
 }
 
 impl Word {
     /// Every word, for checks that each is translated.
-    pub const ALL: [Word; 36] = [
+    pub const ALL: [Word; 37] = [
         Word::Free,
         Word::OnRequest,
         Word::FirstHour,
@@ -93,6 +94,7 @@ impl Word {
         Word::NothingFound,
         Word::SearchNeedsScript,
         Word::AllPages,
+        Word::NothingPriced,
     ];
 }
 
@@ -159,6 +161,11 @@ pub fn word(lang: &Lang, w: Word) -> &'static str {
             "Поиск работает в вашем браузере с JavaScript. Все страницы сайта перечислены ниже.",
         ],
         AllPages => ["All pages", "Всички страници", "Все страницы"],
+        NothingPriced => [
+            "Nothing in this order has a price, so there is no total:",
+            "Нищо в тази поръчка няма цена, затова няма обща сума:",
+            "Ни у чего в этом заказе нет цены, поэтому итога нет:",
+        ],
         Free => ["free", "безплатно", "бесплатно"],
         OnRequest => ["price on request", "по договаряне", "цена по запросу"],
         FirstHour => ["first hour", "първи час", "первый час"],

@@ -4,9 +4,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use tarif_engine::price_list::PriceList;
+use tarif_engine::locale::{Word, word};
+use tarif_engine::price_list::{PriceList, Pricing};
 use tarif_engine::quote::text::{catalogue, quote_text};
-use tarif_engine::quote::{LeftOutReason, Requested, quote};
+use tarif_engine::quote::{LeftOutReason, Quote, Requested, quote};
 use tarif_engine::text::Lang;
 
 use super::{report, usage_error};
@@ -98,11 +99,46 @@ pub fn run(args: &Args) -> ExitCode {
     }
     let out = if args.json {
         json(&q)
+    } else if !priced(&list, &q) {
+        nothing_priced(&list, &q, &lang)
     } else {
         quote_text(&list, &q, &lang)
     };
     print!("{out}");
     ExitCode::SUCCESS
+}
+
+/// Whether some line of `q` has a price to pay.
+fn priced(list: &PriceList, q: &Quote) -> bool {
+    q.lines
+        .iter()
+        .filter_map(|l| list.item(&l.item))
+        .any(|i| !matches!(i.pricing, Pricing::Free | Pricing::OnRequest))
+}
+
+/// An order of free or on-request items only: what each is, and the list's notes, instead
+/// of a total of 0 that would read as a price.
+fn nothing_priced(list: &PriceList, q: &Quote, lang: &Lang) -> String {
+    let langs = &list.languages;
+    let mut out = format!(
+        "{}  [{}]\n{}\n",
+        list.title.best(lang, langs),
+        list.id,
+        word(lang, Word::NothingPriced)
+    );
+    let items = q.lines.iter().map(|l| l.item.as_str());
+    let left_out = q.left_out.iter().map(|l| l.item.as_str());
+    for item in items.chain(left_out).filter_map(|id| list.item(id)) {
+        let status = match item.pricing {
+            Pricing::Free => word(lang, Word::Free),
+            _ => word(lang, Word::OnRequest),
+        };
+        out.push_str(&format!("  {} — {status}\n", item.name.best(lang, langs)));
+    }
+    for note in &list.notes {
+        out.push_str(&format!("{}\n", note.best(lang, langs)));
+    }
+    out
 }
 
 fn choose_lang(list: &PriceList, asked: Option<&str>) -> Result<Lang, ExitCode> {

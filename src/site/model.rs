@@ -83,6 +83,16 @@ impl Site {
             .filter(move |l| l.section.as_deref() == Some(section.id.as_str()))
     }
 
+    /// The price lists of `section` that have something to quote: each gets a calculator
+    /// and a quote page. A list of free services only (Comportal's) gets neither: its page
+    /// is the table of services and their conditions, and its wizard decides them.
+    pub fn quoted_lists_of<'a>(
+        &'a self,
+        section: &'a Section,
+    ) -> impl Iterator<Item = &'a PriceList> {
+        self.price_lists_of(section).filter(|l| l.has_prices())
+    }
+
     /// The sections written in `lang`.
     pub fn sections_in<'a>(&'a self, lang: &'a Lang) -> impl Iterator<Item = &'a Section> {
         self.sections

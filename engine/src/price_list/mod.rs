@@ -179,6 +179,18 @@ impl PriceList {
         self.sections.iter().flat_map(|s| s.items.iter())
     }
 
+    /// Whether some item has a price to pay. A list whose items are all free or on request
+    /// (Comportal's services, free for eligible clients and not offered otherwise) has
+    /// nothing to quote: no calculator, no quote page, no total.
+    pub fn has_prices(&self) -> bool {
+        self.items().any(|i| {
+            matches!(
+                i.pricing,
+                Pricing::Fixed { .. } | Pricing::Tiered { .. } | Pricing::Hourly { .. }
+            )
+        })
+    }
+
     /// The item with this id.
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.items().find(|i| i.id == id)

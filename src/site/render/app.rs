@@ -116,7 +116,7 @@ pub fn wizard(
         .as_ref()
         .and_then(|id| site.price_lists.get(id));
     let quote_page = list
-        .filter(|l| l.section.as_deref() == Some(section.id.as_str()))
+        .filter(|l| l.section.as_deref() == Some(section.id.as_str()) && l.has_prices())
         .map(|l| here.href_to(&PageDir::quote(lang, &section.id, &l.id)));
     PageData {
         wizard: Some(WizardData {

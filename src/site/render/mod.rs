@@ -202,7 +202,7 @@ pub fn pages(site: &Site) -> Vec<Page<'_>> {
         pages.extend(s.memos.iter().map(|m| Page::Memo(s, m)));
         for lang in &s.config.languages {
             pages.extend(s.wizards.iter().map(|w| Page::Wizard(s, w, lang)));
-            pages.extend(site.price_lists_of(s).map(|p| Page::Quote(s, p, lang)));
+            pages.extend(site.quoted_lists_of(s).map(|p| Page::Quote(s, p, lang)));
         }
     }
     pages

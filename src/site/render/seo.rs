@@ -58,7 +58,8 @@ pub fn sitemap(site: &Site, pages: &[Page]) -> Option<String> {
 /// The list's services as schema.org `Service`s, each offered at its prices (one
 /// `UnitPriceSpecification` per currency shown, per tier or per hour step), as JSON safe
 /// inside `<script type="application/ld+json">`. Items without a published price are
-/// listed with no offer: never as a price of 0.
+/// listed with no offer: never as a price of 0. Nor are items free only for eligible
+/// clients (with `eligibility` data): a price of 0 would offer them to everyone.
 pub fn price_list_json_ld(list: &PriceList, lang: &Lang, company: &str, page: &str) -> String {
     let langs = &list.languages;
     let provider = json!({ "@type": "Organization", "name": company });
@@ -71,7 +72,11 @@ pub fn price_list_json_ld(list: &PriceList, lang: &Lang, company: &str, page: &s
                 "name": item.name.best(lang, langs),
                 "provider": provider,
             });
-            let specs = specifications(list, &item.pricing, lang);
+            let specs = if item.eligibility.is_some() {
+                Vec::new()
+            } else {
+                specifications(list, &item.pricing, lang)
+            };
             if !specs.is_empty() {
                 service["offers"] = json!({
                     "@type": "Offer",

@@ -266,12 +266,14 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>, theme: &Theme) -> Context<'a
                     &site.config.company,
                     &address,
                 ));
-                let data = app::calculator(site, section, list, lang, &dir);
-                view.app = Some(App {
-                    kind: "calculator",
-                    id: list.id.clone(),
-                    data,
-                });
+                if list.has_prices() {
+                    let data = app::calculator(site, section, list, lang, &dir);
+                    view.app = Some(App {
+                        kind: "calculator",
+                        id: list.id.clone(),
+                        data,
+                    });
+                }
             }
         }
         Page::Wizard(section, wizard, lang) => {
@@ -419,7 +421,7 @@ fn tools<'a>(
         };
         (link, w.intro.as_ref().map_or("", |i| i.best(lang, langs)))
     });
-    let quotes = site.price_lists_of(section).map(|l| {
+    let quotes = site.quoted_lists_of(section).map(|l| {
         let dir = PageDir::quote(lang, &section.id, &l.id);
         let title = word(lang, Word::QuoteCalculator);
         let link = Link {
