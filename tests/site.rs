@@ -124,7 +124,7 @@ fn seed_facts_are_each_on_their_page() {
         ("bg/laptop-bg/prices", "безплатно"),
         ("bg/laptop-bg/prices", "вкл. ДДС 20 %"),
         ("en/laptop-bg/prices", "BGN (for reference)"),
-        ("ru/comportal/prices", "цена по запросу"),
+        ("ru/comportal/prices", "бесплатно"),
     ];
     let mut missing = Vec::new();
     for (path, fact) in facts {

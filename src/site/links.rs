@@ -1,6 +1,8 @@
 //! What a link in a memo points at. Links between memos are written as the source path
 //! of the other memo (`./withdrawal.md#conditions`, `../../other/en/x.md`), which an
-//! editor can follow and a build can check; they become links to the output pages.
+//! editor can follow and a build can check; they become links to the output pages. A link
+//! to a wizard is written the same way, as its file (`../comportal.wizard.toml`), and goes
+//! to the wizard's page in the memo's language.
 
 use tarif_engine::text::Lang;
 
@@ -17,6 +19,12 @@ pub enum Target {
         lang: String,
         slug: String,
         anchor: Option<String>,
+    },
+    /// A wizard of a section, in the memo's language.
+    Wizard {
+        section: String,
+        lang: String,
+        id: String,
     },
 }
 
@@ -79,12 +87,37 @@ pub fn resolve(dest: &str, section: &str, lang: &Lang) -> Result<Target, BadLink
             anchor: anchor.unwrap_or_default(),
         });
     }
+    if let Some(target) = wizard_path(path, section, lang) {
+        return Ok(target);
+    }
     memo_path(path, section, lang).map(|(section, lang, slug)| Target::Memo {
         section,
         lang,
         slug,
         anchor,
     })
+}
+
+/// A relative path to a wizard's file, `../<id>.wizard.toml` (or `../../<section>/…`).
+fn wizard_path(path: &str, section: &str, lang: &Lang) -> Option<Target> {
+    let mut at: Vec<&str> = vec![section, lang.as_str()];
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                at.pop()?;
+            }
+            part => at.push(part),
+        }
+    }
+    match at.as_slice() {
+        [section, file] => Some(Target::Wizard {
+            section: (*section).to_owned(),
+            lang: lang.to_string(),
+            id: file.strip_suffix(".wizard.toml")?.to_owned(),
+        }),
+        _ => None,
+    }
 }
 
 fn scheme(url: &str) -> Option<&str> {
@@ -174,6 +207,19 @@ mod tests {
             resolve("#x", "s", &en()),
             Ok(Target::SamePage { anchor: "x".into() })
         );
+    }
+
+    #[test]
+    fn a_wizard_is_linked_by_its_file_and_opens_in_the_memos_language() {
+        assert_eq!(
+            resolve("../comportal.wizard.toml", "comportal", &en()),
+            Ok(Target::Wizard {
+                section: "comportal".into(),
+                lang: "en".into(),
+                id: "comportal".into()
+            })
+        );
+        assert!(resolve("../x.toml", "s", &en()).is_err());
     }
 
     #[test]

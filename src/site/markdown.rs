@@ -324,6 +324,11 @@ impl<'a> State<'a> {
                     None => href,
                 })
             }
+            Target::Wizard { section, lang, id } => Some(self.here.href_to(&PageDir::wizard(
+                &Lang::new(lang)?,
+                section,
+                id,
+            ))),
         }
     }
 }

@@ -135,9 +135,21 @@ pub fn assemble(sources: Sources, mut problems: Vec<Diagnostic>) -> Result<Site,
     };
     let price_lists = price_lists(&sources.price_lists, &mut problems);
     let drafts = drafts(&sections, memo_sources, &mut problems);
+    // Wizards by (section, id), known from their files (read or not): links may go there.
+    let wizard_files: BTreeSet<(String, String)> = wizard_sources
+        .iter()
+        .filter_map(|(section, file)| {
+            let name = file.name.rsplit('/').next()?;
+            Some((
+                section.clone(),
+                name.strip_suffix(".wizard.toml")?.to_owned(),
+            ))
+        })
+        .collect();
     validate::site(
         &sections,
         &drafts,
+        &wizard_files,
         &price_lists,
         &languages,
         &sources.static_files,

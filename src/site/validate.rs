@@ -21,6 +21,7 @@ type Anchors<'a> = HashMap<Key<'a>, Option<BTreeSet<&'a str>>>;
 pub fn site(
     sections: &[Section],
     drafts: &[Draft],
+    wizards: &BTreeSet<(String, String)>,
     lists: &PriceLists,
     languages: &[Lang],
     statics: &[StaticFile],
@@ -33,7 +34,7 @@ pub fn site(
         .collect();
     for d in drafts {
         price_list(sections, d, lists, problems);
-        links(sections, d, &by_key, &anchors, problems);
+        links(sections, d, wizards, &by_key, &anchors, problems);
     }
     translations(sections, drafts, &by_key, &anchors, problems);
     static_collisions(statics, languages, problems);
@@ -148,6 +149,7 @@ fn price_list(sections: &[Section], d: &Draft, lists: &PriceLists, problems: &mu
 fn links(
     sections: &[Section],
     d: &Draft,
+    wizards: &BTreeSet<(String, String)>,
     by_key: &HashMap<Key, &Draft>,
     anchors: &Anchors,
     problems: &mut Vec<Diagnostic>,
@@ -155,6 +157,25 @@ fn links(
     for link in &d.body.links {
         let (target, anchor) = match &link.target {
             Target::External => continue,
+            Target::Wizard { section, lang, id } => {
+                let known = wizards.contains(&(section.clone(), id.clone()))
+                    && sections.iter().any(|s| {
+                        &s.id == section && s.config.languages.iter().any(|l| l.as_str() == lang)
+                    });
+                if !known {
+                    problems.push(
+                        at(
+                            d,
+                            link.span.clone(),
+                            format!(
+                                "the link goes to `content/{section}/{id}.wizard.toml`, which is not a wizard of the site in `{lang}`"
+                            ),
+                        )
+                        .help("correct the path: it is relative to this file"),
+                    );
+                }
+                continue;
+            }
             Target::SamePage { anchor } => (key(sections, d), Some(anchor)),
             Target::Memo {
                 section,
