@@ -214,6 +214,7 @@ impl Renderer<'_> {
     fn services(&self, r: &tarif_engine::wizard::Reached) -> Vec<String> {
         [
             ServiceStatus::Free,
+            ServiceStatus::Confirm,
             ServiceStatus::NotFree,
             ServiceStatus::NotApplicable,
         ]

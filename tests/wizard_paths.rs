@@ -138,6 +138,7 @@ fn describe(id: &str) -> String {
         if !reached.services.is_empty() {
             for (st, word) in [
                 (ServiceStatus::Free, "free"),
+                (ServiceStatus::Confirm, "confirm"),
                 (ServiceStatus::NotFree, "not free"),
                 (ServiceStatus::NotApplicable, "n/a"),
             ] {

@@ -374,7 +374,7 @@ mod comportal {
         let f = f.answer("warranty", "yes").assert_next("client");
         let f = f.answer("client", "individual").assert_next("place");
         let f = f.answer("place", "almaty").assert_next("maintenance-done");
-        let f = f.answer("maintenance-done", "no").assert_next("needed");
+        let f = f.answer("maintenance-done", "never").assert_next("needed");
         f.answer("needed", "maintenance").assert_next("services");
     }
 
@@ -405,17 +405,75 @@ mod comportal {
     }
 
     #[test]
-    fn a_non_warranty_device_gets_nothing_free() {
+    fn a_non_warranty_device_asks_about_the_sellers_warranty() {
+        flow("comportal")
+            .answer("bought", "yes")
+            .answer("warranty", "no")
+            .assert_next("seller-warranty");
+    }
+
+    #[test]
+    fn without_any_warranty_nothing_is_free_nor_offered_for_a_fee() {
         let f = flow("comportal")
             .answer("bought", "yes")
             .answer("warranty", "no")
+            .answer("seller-warranty", "no")
             .assert_next("not-a-warranty-device");
-        assert_eq!(status(&f, "maintenance"), ServiceStatus::NotFree);
+        assert!(
+            f.outcome()
+                .services
+                .iter()
+                .all(|s| s.status == ServiceStatus::NotFree)
+        );
+        assert!(
+            f.reasons_en()
+                .iter()
+                .any(|r| r.contains("not offered otherwise"))
+        );
+    }
+
+    /// The memo's (**): a non-warranty device may have the seller's warranty, and services
+    /// 5 and 9 are free "в рамках действующей гарантии от производителя или продавца".
+    #[test]
+    fn under_the_sellers_warranty_a_legal_entity_gets_the_repair_on_site_and_the_collection() {
+        let f = flow("comportal")
+            .answer("bought", "yes")
+            .answer("warranty", "no")
+            .answer("seller-warranty", "yes")
+            .assert_next("client");
+        let f = f.answer("client", "legal-entity").assert_next("place");
+        let f = f.answer("place", "almaty").assert_next("needed");
+        let f = f
+            .answer("needed", "not-sure")
+            .assert_next("seller-warranty-services");
+        assert_eq!(status(&f, "onsite-repair"), ServiceStatus::Free);
+        assert_eq!(status(&f, "pickup-and-return"), ServiceStatus::Free);
+        for other in [
+            "sc-diagnostics-warranty-defect",
+            "onsite-diagnostics",
+            "transport-almaty",
+            "maintenance",
+            "software-restore",
+        ] {
+            assert_eq!(status(&f, other), ServiceStatus::NotFree, "{other}");
+        }
+    }
+
+    #[test]
+    fn under_the_sellers_warranty_an_individual_gets_no_visit() {
+        let f = flow("comportal")
+            .answer("bought", "yes")
+            .answer("warranty", "no")
+            .answer("seller-warranty", "yes")
+            .answer("client", "individual")
+            .answer("place", "almaty")
+            .answer("needed", "not-sure");
+        assert_eq!(status(&f, "onsite-repair"), ServiceStatus::NotApplicable);
     }
 
     #[test]
     fn an_individual_in_almaty_gets_the_centre_services_free_and_not_the_visits() {
-        let f = client("individual", "almaty", "no");
+        let f = client("individual", "almaty", "never");
         assert_eq!(status(&f, "sc-diagnostics-no-defect"), ServiceStatus::Free);
         assert_eq!(status(&f, "maintenance"), ServiceStatus::Free);
         assert_eq!(status(&f, "onsite-repair"), ServiceStatus::NotApplicable);
@@ -424,7 +482,7 @@ mod comportal {
 
     #[test]
     fn a_legal_entity_in_a_regional_city_gets_visits_and_transport_to_almaty() {
-        let f = client("legal-entity", "regional-city", "no");
+        let f = client("legal-entity", "regional-city", "never");
         assert!(
             f.outcome()
                 .services
@@ -435,7 +493,7 @@ mod comportal {
 
     #[test]
     fn outside_the_city_of_an_office_there_are_no_visits() {
-        let f = client("legal-entity", "region", "no");
+        let f = client("legal-entity", "region", "never");
         assert_eq!(
             status(&f, "pickup-and-return"),
             ServiceStatus::NotApplicable
@@ -444,15 +502,48 @@ mod comportal {
     }
 
     #[test]
-    fn maintenance_is_free_once_a_year() {
-        let f = client("individual", "almaty", "yes");
+    fn maintenance_done_in_the_last_12_months_is_not_free_by_either_rule() {
+        let f = client("individual", "almaty", "recent");
         assert_eq!(status(&f, "maintenance"), ServiceStatus::NotFree);
         assert_eq!(status(&f, "software-restore"), ServiceStatus::Free);
     }
 
+    /// The memo says "один раз в год" in its summary and "один раз за гарантийный период" in
+    /// its description: maintenance done earlier in the same warranty period is free by one
+    /// and not by the other, so the wizard says to confirm with the SC and cites both.
+    #[test]
+    fn maintenance_done_earlier_in_the_warranty_period_is_to_confirm_with_the_sc() {
+        let f = client("individual", "almaty", "earlier");
+        assert_eq!(status(&f, "maintenance"), ServiceStatus::Confirm);
+        let o = f.outcome();
+        let m = o.services.iter().find(|s| s.item == "maintenance").unwrap();
+        let why = en(m.reasons.last().unwrap());
+        assert!(why.contains("once a year") && why.contains("once per warranty period"));
+        assert!(why.contains("confirm with the SC"), "{why}");
+        let cited: Vec<String> = o
+            .citations
+            .iter()
+            .map(|c| format!("{}#{}", c.page, c.anchor))
+            .collect();
+        assert!(
+            cited.contains(&"services#maintenance".to_owned()),
+            "{cited:?}"
+        );
+        assert!(
+            cited.contains(&"extended-service#summary".to_owned()),
+            "{cited:?}"
+        );
+    }
+
+    #[test]
+    fn maintenance_never_done_in_the_warranty_period_is_free() {
+        let f = client("individual", "almaty", "never");
+        assert_eq!(status(&f, "maintenance"), ServiceStatus::Free);
+    }
+
     #[test]
     fn far_from_every_office_nothing_applies() {
-        let f = client("legal-entity", "elsewhere", "no");
+        let f = client("legal-entity", "elsewhere", "never");
         assert!(
             f.outcome()
                 .services
@@ -468,7 +559,7 @@ mod comportal {
             .answer("warranty", "yes")
             .answer("client", "individual")
             .answer("place", "almaty")
-            .answer("maintenance-done", "no")
+            .answer("maintenance-done", "never")
             .answer("needed", "software-restore,maintenance");
         let o = f.outcome();
         let first: Vec<(&str, bool)> = o

@@ -544,6 +544,7 @@ fn outcome(m: &mut Markup, ctx: Ctx, o: &OutcomeView, back: &Flow) {
         for s in &o.services {
             let class = match s.status {
                 ServiceStatus::Free => "status-free",
+                ServiceStatus::Confirm => "status-confirm",
                 ServiceStatus::NotFree => "status-not-free",
                 ServiceStatus::NotApplicable => "status-na",
             };

@@ -86,11 +86,14 @@ pub struct ServiceVerdict {
     pub reasons: Vec<Text>,
 }
 
-/// Free for you, not free, or not one the extended service gives in your situation.
+/// Free for you, to confirm with the provider, not free, or not one the extended service
+/// gives in your situation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ServiceStatus {
     Free,
+    /// Every requirement holds, but one is in doubt: ask the provider.
+    Confirm,
     NotFree,
     NotApplicable,
 }
@@ -298,8 +301,9 @@ impl Context<'_> {
             .filter_map(|item| {
                 let e = item.eligibility?;
                 let none = Vec::new();
+                let client = rules.client_for.get(&item.id).unwrap_or(&rules.client);
                 let stages: [(&Vec<Requirement>, ServiceStatus); 4] = [
-                    (&rules.client, ServiceStatus::NotFree),
+                    (client, ServiceStatus::NotFree),
                     (
                         rules.who.get(&e.who).unwrap_or(&none),
                         ServiceStatus::NotApplicable,
@@ -329,17 +333,25 @@ impl Context<'_> {
     }
 
     /// The first stage with a failing requirement decides, with the failures as reasons;
-    /// with none, the service is free, with every requirement that held as the reasons.
+    /// with none, the service is to confirm when a requirement that held is in doubt (the
+    /// doubts as the reasons, after what held), else free, with every requirement that
+    /// held as the reasons.
     fn service_status(
         &self,
         stages: &[(&Vec<Requirement>, ServiceStatus)],
     ) -> (ServiceStatus, Vec<Text>) {
         let mut met = Vec::new();
+        let mut doubts = Vec::new();
         for (requirements, status_if_unmet) in stages {
             let mut unmet = Vec::new();
             for r in requirements.iter() {
                 match eval(&r.condition, self.answers, self.today) {
-                    Truth::True => met.push(r.met.clone()),
+                    Truth::True => {
+                        met.push(r.met.clone());
+                        doubts.extend(r.unsure.as_ref().filter(|u| {
+                            eval(&u.condition, self.answers, self.today) == Truth::True
+                        }));
+                    }
                     Truth::False => unmet.push(r.unmet.clone()),
                     Truth::Unknown => {}
                 }
@@ -348,7 +360,12 @@ impl Context<'_> {
                 return (*status_if_unmet, unmet);
             }
         }
-        (ServiceStatus::Free, met)
+        if doubts.is_empty() {
+            (ServiceStatus::Free, met)
+        } else {
+            met.extend(doubts.into_iter().map(|u| u.text.clone()));
+            (ServiceStatus::Confirm, met)
+        }
     }
 }
 

@@ -221,7 +221,8 @@ pub struct QuoteRule {
 /// for each value an item's eligibility can take, what must hold of the answers.
 ///
 /// A service is **not free** when a `client` or `often` requirement fails, **not
-/// applicable** when a `who` or `place` requirement fails, and **free** when every
+/// applicable** when a `who` or `place` requirement fails, **to confirm** when every
+/// requirement holds but one is in doubt ([`Requirement::unsure`]), and **free** when every
 /// requirement holds (each checked in that order).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Pack)]
 pub struct ServiceRules {
@@ -230,6 +231,10 @@ pub struct ServiceRules {
     pub needed: Option<String>,
     /// What makes a client eligible at all.
     pub client: Vec<Requirement>,
+    /// For the services named here (item ids), what makes a client eligible instead of
+    /// `client`: Comportal's repair at the client's premises and collection are free under
+    /// the manufacturer's *or the seller's* warranty.
+    pub client_for: BTreeMap<String, Vec<Requirement>>,
     pub who: BTreeMap<Who, Vec<Requirement>>,
     pub place: BTreeMap<Place, Vec<Requirement>>,
     pub often: BTreeMap<Frequency, Vec<Requirement>>,
@@ -241,6 +246,17 @@ pub struct Requirement {
     pub condition: Condition,
     pub met: Text,
     pub unmet: Text,
+    /// When this also holds, the requirement is met but in doubt: the service is "confirm
+    /// with the provider", with this text (Comportal's maintenance, whose memo gives two
+    /// rules).
+    pub unsure: Option<Unsure>,
+}
+
+/// A doubt about a requirement that holds: when, and what to tell the client.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Pack)]
+pub struct Unsure {
+    pub condition: Condition,
+    pub text: Text,
 }
 
 impl Wizard {
@@ -354,11 +370,19 @@ impl Outcome {
     }
 }
 
+impl Requirement {
+    /// The requirement's condition, and its doubt's when it has one.
+    pub fn conditions(&self) -> impl Iterator<Item = &Condition> {
+        std::iter::once(&self.condition).chain(self.unsure.as_ref().map(|u| &u.condition))
+    }
+}
+
 impl ServiceRules {
     /// Every requirement, in the order they are checked.
     pub fn requirements(&self) -> impl Iterator<Item = &Requirement> {
         self.client
             .iter()
+            .chain(self.client_for.values().flatten())
             .chain(self.who.values().flatten())
             .chain(self.place.values().flatten())
             .chain(self.often.values().flatten())

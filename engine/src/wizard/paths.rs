@@ -204,7 +204,7 @@ fn all_conditions(wizard: &Wizard) -> Vec<&Condition> {
         out.extend(o.conditions());
     }
     if let Some(s) = &wizard.services {
-        out.extend(s.requirements().map(|r| &r.condition));
+        out.extend(s.requirements().flat_map(|r| r.conditions()));
     }
     let mut flat = Vec::new();
     for c in out {

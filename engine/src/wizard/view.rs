@@ -10,7 +10,7 @@
 //!                             "anchor": "withdrawal-form", "url": "/en/laptop-bg/withdrawal/#withdrawal-form"}],
 //!              "dates": {"last-day": {"date": "2026-11-16", "label": "…", "note": "…" | null}},
 //!              "quote_items": [{"list": "laptop-bg", "item": "laptop-diagnostics", "quantity": 1}],
-//!              "services": [{"item": "…", "name": "…", "status": "free" | "not_free" | "not_applicable",
+//!              "services": [{"item": "…", "name": "…", "status": "free" | "confirm" | "not_free" | "not_applicable",
 //!                            "needed": true, "reasons": ["…"]}],
 //!              "answered": ["…"]}}
 //! ```
@@ -205,7 +205,17 @@ pub fn yes_no(lang: &Lang, yes: bool) -> &'static str {
 pub fn status(lang: &Lang, s: ServiceStatus) -> &'static str {
     let [en, bg, ru] = match s {
         ServiceStatus::Free => ["free for you", "безплатно за вас", "бесплатно для вас"],
-        ServiceStatus::NotFree => ["not free", "платено", "не бесплатно"],
+        ServiceStatus::Confirm => [
+            "confirm with the service centre",
+            "уточнете в сервиза",
+            "уточните в сервисном центре",
+        ],
+        // Not "paid": the services may not be offered at any price (Comportal's).
+        ServiceStatus::NotFree => [
+            "not free for you",
+            "не е безплатно за вас",
+            "не бесплатно для вас",
+        ],
         ServiceStatus::NotApplicable => ["not applicable", "не се прилага", "не применяется"],
     };
     match lang.as_str() {

@@ -82,6 +82,13 @@ impl Checker<'_> {
                     &r.unmet,
                     "a requirement's `unmet` text",
                 );
+                if let Some(u) = &r.unsure {
+                    self.text(
+                        format!("{key}/unsure/text"),
+                        &u.text,
+                        "a requirement's `unsure` text",
+                    );
+                }
             }
         }
     }
@@ -118,6 +125,9 @@ impl Checker<'_> {
         if let Some(s) = &w.services {
             for (key, r) in service_requirements(s) {
                 all.push((format!("{key}/if"), &r.condition));
+                if let Some(u) = &r.unsure {
+                    all.push((format!("{key}/unsure/if"), &u.condition));
+                }
             }
         }
         for (key, c) in all {

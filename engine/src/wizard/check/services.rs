@@ -67,6 +67,15 @@ impl<'a> Checker<'a> {
                 missing.insert(format!("often.{}", kebab(&f)));
             }
         }
+        for item in rules.client_for.keys() {
+            if !services.iter().any(|(id, _)| id == item) {
+                self.report(
+                    format!("services/client_for.{item}"),
+                    format!("`client_for.{item}` names no service of `{}`", list.id),
+                    "name an item of the list that has `eligibility`",
+                );
+            }
+        }
         for m in missing {
             self.report(
                 "services",
@@ -104,6 +113,11 @@ pub(super) fn service_requirements(s: &ServiceRules) -> Vec<(Key, &Requirement)>
         .enumerate()
         .map(|(i, r)| (format!("services/client:{i}"), r))
         .collect();
+    for (item, list) in &s.client_for {
+        for (i, r) in list.iter().enumerate() {
+            out.push((format!("services/client_for.{item}:{i}"), r));
+        }
+    }
     let groups = s
         .who
         .iter()

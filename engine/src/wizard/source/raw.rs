@@ -115,6 +115,8 @@ pub(super) struct RawServices {
     #[serde(default)]
     pub(super) client: Vec<Spanned<RawRequirement>>,
     #[serde(default)]
+    pub(super) client_for: BTreeMap<String, Spanned<Vec<Spanned<RawRequirement>>>>,
+    #[serde(default)]
     pub(super) who: BTreeMap<String, Spanned<Vec<Spanned<RawRequirement>>>>,
     #[serde(default, rename = "where")]
     pub(super) place: BTreeMap<String, Spanned<Vec<Spanned<RawRequirement>>>>,
@@ -129,4 +131,13 @@ pub(super) struct RawRequirement {
     pub(super) condition: Spanned<String>,
     pub(super) met: Spanned<RawText>,
     pub(super) unmet: Spanned<RawText>,
+    pub(super) unsure: Option<Spanned<RawUnsure>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawUnsure {
+    #[serde(rename = "if")]
+    pub(super) condition: Spanned<String>,
+    pub(super) text: Spanned<RawText>,
 }

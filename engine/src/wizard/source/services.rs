@@ -6,7 +6,7 @@ use toml::Spanned;
 
 use super::Reader;
 use super::raw::{RawQuestion, RawRequirement, RawServices};
-use crate::wizard::model::{Requirement, ServiceRules, Word};
+use crate::wizard::model::{Requirement, ServiceRules, Unsure, Word};
 
 impl Reader<'_> {
     pub(super) fn services(
@@ -20,9 +20,19 @@ impl Reader<'_> {
             self.at("services/needed", n.span());
         }
         let client = self.requirements("services/client", &s.client, questions);
+        let mut client_for = BTreeMap::new();
+        for (item, list) in &s.client_for {
+            let key = format!("services/client_for.{item}");
+            self.at(&key, list.span());
+            client_for.insert(
+                item.clone(),
+                self.requirements(&key, list.get_ref(), questions),
+            );
+        }
         ServiceRules {
             needed: s.needed.as_ref().map(|n| n.get_ref().clone()),
             client,
+            client_for,
             who: self.group("who", &s.who, questions),
             place: self.group("where", &s.place, questions),
             often: self.group("often", &s.often, questions),
@@ -65,10 +75,23 @@ impl Reader<'_> {
                 let k = format!("{key}:{i}");
                 self.at(&k, r.span());
                 let r = r.get_ref();
+                let unsure = r.unsure.as_ref().map(|u| {
+                    self.at(format!("{k}/unsure"), u.span());
+                    let u = u.get_ref();
+                    Unsure {
+                        condition: self.condition(
+                            format!("{k}/unsure/if"),
+                            &u.condition,
+                            questions,
+                        ),
+                        text: self.text(format!("{k}/unsure/text"), &u.text),
+                    }
+                });
                 Requirement {
                     condition: self.condition(format!("{k}/if"), &r.condition, questions),
                     met: self.text(format!("{k}/met"), &r.met),
                     unmet: self.text(format!("{k}/unmet"), &r.unmet),
+                    unsure,
                 }
             })
             .collect()
