@@ -34,6 +34,7 @@ fn the_next_question_in_json() {
     let v = json(&ask(&[
         "warranty",
         "bought-here=yes",
+        "warranty-running=yes",
         "--lang",
         "en",
         "--json",
@@ -84,6 +85,7 @@ fn the_outcome_in_json_with_dates_citations_and_quote_items() {
     let v = json(&ask(&[
         "warranty",
         "bought-here=yes",
+        "warranty-running=yes",
         "device=desktop",
         "soiled=no",
         "damage=impact",
@@ -97,7 +99,12 @@ fn the_outcome_in_json_with_dates_citations_and_quote_items() {
 
 #[test]
 fn a_bad_answer_names_the_question_and_what_it_accepts_and_exits_2() {
-    let out = ask(&["warranty", "bought-here=yes", "device=phone"]);
+    let out = ask(&[
+        "warranty",
+        "bought-here=yes",
+        "warranty-running=yes",
+        "device=phone",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(

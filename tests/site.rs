@@ -42,6 +42,77 @@ fn page(path: &str) -> String {
     text(html)
 }
 
+/// Where the site once said more or less than the seeds (issue 14), each page says what
+/// they say, in every language of its section.
+#[test]
+fn the_seeds_conditions_are_on_their_pages_in_every_language() {
+    let facts = [
+        // Comportal's maintenance: the summary's rule and, visibly, the description's.
+        ("ru/comportal/services", "один раз за гарантийный период"),
+        ("en/comportal/services", "once per warranty period"),
+        (
+            "ru/comportal/extended-service",
+            "один раз за гарантийный период",
+        ),
+        ("en/comportal/extended-service", "once per warranty period"),
+        ("ru/comportal/prices", "один раз за гарантийный период"),
+        ("en/comportal/prices", "once per warranty period"),
+        // In-ear headphones: the exception once the seal is broken, and the company's
+        // "all" quoted as its own words beside the note.
+        (
+            "bg/laptop-bg/withdrawal",
+            "след като пломбата им е нарушена след доставката",
+        ),
+        (
+            "en/laptop-bg/withdrawal",
+            "once their seal has been broken after delivery",
+        ),
+        (
+            "bg/laptop-bg/general-terms",
+            "„Правото на отказ за всички слушалки",
+        ),
+        (
+            "bg/laptop-bg/general-terms",
+            "изключението по закона зависи от пломбата",
+        ),
+        ("en/laptop-bg/general-terms", "“for all in-ear headphones"),
+        ("en/laptop-bg/general-terms", "exception turns on the seal"),
+        // Comportal's services: free for eligible clients, not offered otherwise.
+        (
+            "ru/comportal/prices",
+            "В остальных случаях не предоставляются",
+        ),
+        ("en/comportal/prices", "not offered otherwise"),
+        (
+            "ru/comportal/services",
+            "в остальных случаях они не предоставляются",
+        ),
+        ("en/comportal/services", "not offered otherwise"),
+    ];
+    let missing: Vec<String> = facts
+        .iter()
+        .filter(|(path, fact)| !page(path).contains(fact))
+        .map(|(path, fact)| format!("{path}: {fact}"))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "not on their page:\n{}",
+        missing.join("\n")
+    );
+    for path in [
+        "ru/comportal/prices",
+        "en/comportal/prices",
+        "ru/comportal/services",
+        "en/comportal/services",
+    ] {
+        let text = page(path).to_lowercase();
+        assert!(
+            !text.contains("price on request") && !text.contains("цена по запросу"),
+            "{path}"
+        );
+    }
+}
+
 #[test]
 fn seed_facts_are_each_on_their_page() {
     let facts = [

@@ -191,13 +191,32 @@ mod warranty {
     fn clean(device: &str) -> common::Flow {
         flow("warranty")
             .answer("bought-here", "yes")
+            .answer("warranty-running", "yes")
             .answer("device", device)
             .answer("soiled", "no")
             .answer("damage", "none")
+            .answer("exposure", "none")
             .answer("seals", "no")
             .answer("opened", "no")
+            .answer("handling", "no")
+            .answer("software", "no")
             .answer("consumables", "no")
             .answer("serial", "no")
+    }
+
+    fn accepted(f: common::Flow) -> common::Flow {
+        f.answer("protection", "yes")
+            .answer("client", "business")
+            .assert_next("likely-accepted")
+    }
+
+    /// Up to the damage question, with a running warranty.
+    fn to_damage(device: &str) -> common::Flow {
+        flow("warranty")
+            .answer("bought-here", "yes")
+            .answer("warranty-running", "yes")
+            .answer("device", device)
+            .answer("soiled", "no")
     }
 
     fn items(f: &common::Flow) -> Vec<String> {
@@ -216,12 +235,16 @@ mod warranty {
     fn the_questions_come_in_order() {
         let f = flow("warranty")
             .answer("bought-here", "yes")
-            .assert_next("device");
+            .assert_next("warranty-running");
+        let f = f.answer("warranty-running", "yes").assert_next("device");
         let f = f.answer("device", "laptop").assert_next("soiled");
         let f = f.answer("soiled", "no").assert_next("damage");
-        let f = f.answer("damage", "none").assert_next("seals");
+        let f = f.answer("damage", "none").assert_next("exposure");
+        let f = f.answer("exposure", "none").assert_next("seals");
         let f = f.answer("seals", "no").assert_next("opened");
-        let f = f.answer("opened", "no").assert_next("consumables");
+        let f = f.answer("opened", "no").assert_next("handling");
+        let f = f.answer("handling", "no").assert_next("software");
+        let f = f.answer("software", "no").assert_next("consumables");
         let f = f.answer("consumables", "no").assert_next("serial");
         let f = f.answer("serial", "no").assert_next("protection");
         let f = f.answer("protection", "yes").assert_next("client");
@@ -230,11 +253,155 @@ mod warranty {
     }
 
     #[test]
-    fn liquid_damage_is_refused_under_section_iii_with_the_laptop_diagnostics_fee() {
+    fn an_ended_warranty_means_no_warranty_service() {
         let f = flow("warranty")
             .answer("bought-here", "yes")
-            .answer("device", "laptop")
-            .answer("soiled", "no")
+            .answer("warranty-running", "no")
+            .assert_next("warranty-ended");
+        assert_eq!(f.outcome().verdict, "not-covered");
+        assert!(
+            f.outcome()
+                .next_steps
+                .iter()
+                .any(|s| en(s).contains("out-of-warranty repair"))
+        );
+    }
+
+    #[test]
+    fn not_sure_of_the_warranty_goes_on_and_likely_accepted_says_it_was_not_checked() {
+        let f = flow("warranty")
+            .answer("bought-here", "yes")
+            .answer("warranty-running", "not-sure")
+            .assert_next("device");
+        let f = accepted(
+            f.answer("device", "laptop")
+                .answer("soiled", "no")
+                .answer("damage", "none")
+                .answer("exposure", "none")
+                .answer("seals", "no")
+                .answer("opened", "no")
+                .answer("handling", "no")
+                .answer("software", "no")
+                .answer("consumables", "no")
+                .answer("serial", "no"),
+        );
+        assert!(
+            f.reasons_en()
+                .iter()
+                .any(|r| r.starts_with("Not checked: whether the warranty period"))
+        );
+    }
+
+    #[test]
+    fn likely_accepted_names_what_was_not_checked() {
+        let f = accepted(clean("laptop"));
+        let reasons = f.reasons_en();
+        let last = reasons.last().unwrap();
+        assert!(
+            last.starts_with("Not checked here: the terms of the manufacturer's own warranty"),
+            "{last}"
+        );
+        assert!(
+            f.outcome()
+                .citations
+                .iter()
+                .any(|c| c.anchor == "manufacturer-terms")
+        );
+    }
+
+    #[test]
+    fn each_outside_agent_of_section_iii_is_asked_and_refused() {
+        for (question, option) in [
+            ("damage", "impact"),
+            ("damage", "mechanical"),
+            ("exposure", "environment"),
+            ("exposure", "intrusion"),
+            ("exposure", "shock"),
+        ] {
+            let mut f = to_damage("laptop");
+            if question == "exposure" {
+                f = f.answer("damage", "none").assert_next("exposure");
+            }
+            let f = f.answer(question, option).assert_next("likely-refused");
+            assert!(
+                f.outcome()
+                    .citations
+                    .iter()
+                    .any(|c| c.anchor == "mechanical-damage"),
+                "{option}"
+            );
+        }
+    }
+
+    #[test]
+    fn incorrect_transport_storage_use_or_maintenance_is_a_ground() {
+        let f = clean("laptop")
+            .answer("handling", "yes")
+            .assert_next("likely-refused");
+        assert!(f.outcome().citations.iter().any(|c| c.anchor == "ground-1"));
+    }
+
+    /// III.1: "дефекти в следствие на … нелицензиран софтуер, включително … неоторизирани
+    /// модификации на вградения софтуер": refused only when the defect may come from it.
+    #[test]
+    fn software_is_a_ground_only_when_the_defect_may_come_from_it() {
+        let f = clean("laptop")
+            .answer("software", "may-cause")
+            .assert_next("likely-refused");
+        assert!(f.outcome().citations.iter().any(|c| c.anchor == "ground-1"));
+        let f = clean("laptop")
+            .answer("software", "unrelated")
+            .assert_next("protection");
+        let f = accepted(f);
+        assert!(
+            f.reasons_en()
+                .iter()
+                .any(|r| r.contains("nothing to do with the software"))
+        );
+    }
+
+    /// III.1: "Дефекти, дължащи се на използване на … неоригинални консумативи": causal.
+    #[test]
+    fn consumables_are_a_ground_only_when_the_defect_may_come_from_them() {
+        let f = clean("desktop")
+            .answer("consumables", "may-cause")
+            .assert_next("likely-refused");
+        assert!(
+            f.outcome()
+                .citations
+                .iter()
+                .any(|c| c.anchor == "consumables")
+        );
+        let f = accepted(
+            clean("desktop")
+                .answer("consumables", "unrelated")
+                .assert_next("protection"),
+        );
+        assert!(
+            f.reasons_en()
+                .iter()
+                .any(|r| r.contains("nothing to do with the non-original consumables"))
+        );
+    }
+
+    /// Term 13: "Съгласно ЗЗП, клиентът може…": the site's reading (a consumer's right) is
+    /// marked as such for a business.
+    #[test]
+    fn for_a_business_the_refund_after_three_repairs_is_marked_as_the_sites_reading() {
+        let f = accepted(clean("laptop"));
+        let reasons = f.reasons_en();
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.contains("this site reads it as a consumer's right")),
+            "{reasons:?}"
+        );
+        assert!(f.outcome().citations.iter().any(|c| c.anchor == "term-13"));
+    }
+
+    #[test]
+    fn liquid_damage_is_refused_under_section_iii_with_the_laptop_diagnostics_fee() {
+        let f = to_damage("laptop")
             .answer("damage", "liquid")
             .assert_next("likely-refused");
         assert_eq!(items(&f), ["laptop-diagnostics"]);
@@ -246,16 +413,29 @@ mod warranty {
         for (question, anchor) in [
             ("seals", "stickers-and-seals"),
             ("opened", "stickers-and-seals"),
+            ("handling", "ground-1"),
+            ("software", "ground-1"),
             ("consumables", "consumables"),
             ("serial", "serial-number"),
         ] {
-            let mut f = flow("warranty")
-                .answer("bought-here", "yes")
-                .answer("device", "desktop")
-                .answer("soiled", "no")
-                .answer("damage", "none");
-            for q in ["seals", "opened", "consumables", "serial"] {
-                f = f.answer(q, if q == question { "yes" } else { "no" });
+            let mut f = to_damage("desktop")
+                .answer("damage", "none")
+                .answer("exposure", "none");
+            for q in [
+                "seals",
+                "opened",
+                "handling",
+                "software",
+                "consumables",
+                "serial",
+            ] {
+                let choice = matches!(q, "software" | "consumables");
+                let answer = match (q == question, choice) {
+                    (true, true) => "may-cause",
+                    (true, false) => "yes",
+                    (false, _) => "no",
+                };
+                f = f.answer(q, answer);
                 if q == question {
                     break;
                 }
@@ -271,6 +451,7 @@ mod warranty {
     fn heavy_soiling_adds_the_cleaning_fee_to_the_quote() {
         let f = flow("warranty")
             .answer("bought-here", "yes")
+            .answer("warranty-running", "yes")
             .answer("device", "laptop")
             .answer("soiled", "yes")
             .answer("damage", "impact");
@@ -281,6 +462,7 @@ mod warranty {
     fn another_kind_of_device_has_no_fee_in_the_price_list() {
         let f = flow("warranty")
             .answer("bought-here", "yes")
+            .answer("warranty-running", "yes")
             .answer("device", "other")
             .answer("soiled", "yes")
             .answer("damage", "mechanical");
