@@ -38,13 +38,18 @@ const PAGES: [(&str, &str, &str); 11] = [
     ),
     ("memo (bg)", "/bg/laptop-bg/withdrawal/index.html", "main"),
     (
+        "memo with a list of free services, no calculator (ru)",
+        "/ru/comportal/prices/index.html",
+        "main",
+    ),
+    (
         "memo with a price list and its calculator (bg)",
         "/bg/laptop-bg/prices/index.html",
         "#calc-search",
     ),
     (
         "quote page, empty (en)",
-        "/en/comportal/quote/comportal/index.html",
+        "/en/laptop-bg/quote/laptop-bg/index.html",
         "#calc-search",
     ),
     (
