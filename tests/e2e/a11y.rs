@@ -27,7 +27,7 @@ const TAGS: [&str; 6] = [
 ];
 
 /// A page type, where it is, and what shows that it is ready (the app mounted).
-const PAGES: [(&str, &str, &str); 11] = [
+const PAGES: [(&str, &str, &str); 12] = [
     ("root language chooser", "/index.html", "main"),
     ("language home (ru)", "/ru/index.html", "main"),
     ("section (bg)", "/bg/laptop-bg/index.html", "main"),
