@@ -139,11 +139,13 @@ fn the_comportal_list_has_the_ten_services_free_for_eligible_clients() {
     let list = price_list("comportal");
     let items: Vec<_> = list.items().collect();
     assert_eq!(items.len(), 10);
+    // Free for eligible clients and not offered otherwise: never "on request".
     assert!(
         items
             .iter()
-            .all(|i| i.pricing == Pricing::OnRequest && i.eligibility.is_some())
+            .all(|i| i.pricing == Pricing::Free && i.eligibility.is_some() && i.note.is_some())
     );
+    assert!(!list.has_prices());
     let legal: Vec<&str> = items
         .iter()
         .filter(|i| i.eligibility.unwrap().who == Who::LegalEntity)
