@@ -350,14 +350,14 @@ impl Renderer<'_> {
                 "{min} и более дней назад",
             ],
             W::PeriodOpen => [
-                "the {n} have not ended by today (the last day counted past days off)",
-                "срокът от {n} не е изтекъл към днешна дата (последният ден се брои след почивните дни)",
-                "срок в {n} не истёк на сегодня (последний день переносится с выходных)",
+                "the period ({n}) has not ended yet",
+                "срокът ({n}) още не е изтекъл",
+                "срок ({n}) ещё не истёк",
             ],
             W::PeriodOver => [
-                "the {n} ended before today (the last day counted past days off)",
-                "срокът от {n} е изтекъл преди днешна дата (последният ден се брои след почивните дни)",
-                "срок в {n} истёк до сегодняшнего дня (последний день переносится с выходных)",
+                "the period ({n}) has ended",
+                "срокът ({n}) е изтекъл",
+                "срок ({n}) истёк",
             ],
             W::Moved => [
                 "; when that day is a Saturday, a Sunday or a public holiday, the next working day ({law})",
