@@ -84,14 +84,23 @@ pub struct Decisions {
 
 /// The Council of Ministers' decisions tarif knows of, by year.
 ///
-/// 2026: 2 January a day off (decision of 19 November 2025, for the change to the euro).
-/// Later decisions for 2026 have not been checked, so the year is not marked complete.
-pub const BG_DECISIONS: &[Decisions] = &[Decisions {
-    year: 2026,
-    days_off: &[(1, 2)],
-    working_saturdays: &[],
-    complete: false,
-}];
+/// Resolution No 808 of 19 November 2025 (for the change to the euro): 31 December 2025 and
+/// 2 January 2026 are days off, with no Saturday worked in their place. Other decisions for
+/// those years have not been checked, so neither year is marked complete.
+pub const BG_DECISIONS: &[Decisions] = &[
+    Decisions {
+        year: 2025,
+        days_off: &[(12, 31)],
+        working_saturdays: &[],
+        complete: false,
+    },
+    Decisions {
+        year: 2026,
+        days_off: &[(1, 2)],
+        working_saturdays: &[],
+        complete: false,
+    },
+];
 
 /// The Orthodox Easter Sunday of `year`, in the Gregorian calendar: the Julian computus
 /// (Meeus), then the Julian calendar's lag behind the Gregorian one in that century.
@@ -469,6 +478,12 @@ mod tests {
             day_off(Country::Bg, d("2026-01-02")),
             Some(DayOff::Decision)
         );
+        assert_eq!(
+            day_off(Country::Bg, d("2025-12-31")),
+            Some(DayOff::Decision)
+        );
+        // 31 December 2025, 1 and 2 January 2026, then the weekend: Monday 5 January.
+        assert_eq!(last_day("2025-12-31"), "2026-01-05");
         assert_eq!(last_day("2026-01-01"), "2026-01-05");
     }
 
