@@ -51,6 +51,12 @@ impl Country {
     }
 
     /// The country written as `code`.
+    ///
+    /// ```
+    /// use tarif_engine::calendar::Country;
+    /// assert_eq!(Country::from_code("bg"), Some(Country::Bg));
+    /// assert_eq!(Country::from_code("kz"), None);
+    /// ```
     pub fn from_code(code: &str) -> Option<Country> {
         Country::ALL.iter().copied().find(|c| c.code() == code)
     }
@@ -140,11 +146,26 @@ pub fn day_off(country: Country, date: Date) -> Option<DayOff> {
 }
 
 /// Whether `date` is a working day in `country`.
+///
+/// ```
+/// use tarif_engine::calendar::{Country, is_working_day};
+/// // Easter Monday 2027, then the day off in place of Labour Day (a Saturday that year).
+/// assert!(!is_working_day(Country::Bg, "2027-05-03".parse().unwrap()));
+/// assert!(!is_working_day(Country::Bg, "2027-05-04".parse().unwrap()));
+/// assert!(is_working_day(Country::Bg, "2027-05-05".parse().unwrap()));
+/// ```
 pub fn is_working_day(country: Country, date: Date) -> bool {
     day_off(country, date).is_none()
 }
 
 /// `date` itself when it is a working day, else the first working day after it.
+///
+/// ```
+/// use tarif_engine::calendar::{Country, next_working_day};
+/// let d = |s: &str| s.parse().unwrap();
+/// assert_eq!(next_working_day(Country::Bg, d("2026-04-10")), d("2026-04-14"));
+/// assert_eq!(next_working_day(Country::Bg, d("2026-04-14")), d("2026-04-14"));
+/// ```
 pub fn next_working_day(country: Country, date: Date) -> Date {
     let mut d = date;
     // A run of days off is never longer than a few days; the bound keeps the loop finite
@@ -199,6 +220,14 @@ impl Deadline {
 
     /// What a person is told about the last day in `lang`: why it moved, and whether it
     /// may move further. `None` when there is nothing to say.
+    ///
+    /// ```
+    /// use tarif_engine::calendar::{Country, Deadline};
+    /// use tarif_engine::text::Lang;
+    /// let end = Deadline::new(Country::Bg, "2026-03-03".parse().unwrap());
+    /// let said = end.explain(Country::Bg, &Lang::new("en").unwrap()).unwrap();
+    /// assert!(said.starts_with("Counted in calendar days, the period ends on 3 March 2026, but that is an official holiday"));
+    /// ```
     pub fn explain(&self, country: Country, lang: &Lang) -> Option<String> {
         let words = Words::of(lang);
         let mut out = Vec::new();
