@@ -490,7 +490,8 @@ mod warranty {
             .answer("repairs", "0")
             .assert_next("likely-accepted");
         let o = f.outcome();
-        assert_eq!(o.dates[0].date.to_string(), "2026-02-28");
+        // 31 January + 1 month is 28 February, a Saturday: Monday 2 March (ZZD art. 72).
+        assert_eq!(o.dates[0].date.to_string(), "2026-03-02");
         assert!(!f.reasons_en().iter().any(|r| r.contains("refund")));
     }
 
