@@ -226,7 +226,7 @@ impl Deadline {
     /// use tarif_engine::text::Lang;
     /// let end = Deadline::new(Country::Bg, "2026-03-03".parse().unwrap());
     /// let said = end.explain(Country::Bg, &Lang::new("en").unwrap()).unwrap();
-    /// assert!(said.starts_with("Counted in calendar days, the period ends on 3 March 2026, but that is an official holiday"));
+    /// assert!(said.starts_with("Counted on the calendar, the period ends on 3 March 2026, but that is an official holiday"));
     /// ```
     pub fn explain(&self, country: Country, lang: &Lang) -> Option<String> {
         let words = Words::of(lang);
@@ -340,17 +340,17 @@ impl Words {
     fn of(lang: &Lang) -> Words {
         match lang.as_str() {
             "bg" => Words {
-                moved: "Броен в календарни дни, срокът свършва на {counted}, но това е {why}, затова той изтича в първия следващ работен ден, {last} ({law}).",
+                moved: "По календара срокът свършва на {counted}, но това е {why}, затова той изтича в първия следващ работен ден, {last} ({law}).",
                 unsure: "{government} може да обяви и други дни за почивни или работни; проверете дали {last} е работен ден.",
                 lang: "bg",
             },
             "ru" => Words {
-                moved: "В календарных днях срок заканчивается {counted}, но это {why}, поэтому он истекает в первый следующий рабочий день, {last} ({law}).",
+                moved: "По календарю срок заканчивается {counted}, но это {why}, поэтому он истекает в первый следующий рабочий день, {last} ({law}).",
                 unsure: "{government} может объявить и другие дни выходными или рабочими; проверьте, что {last} — рабочий день.",
                 lang: "ru",
             },
             _ => Words {
-                moved: "Counted in calendar days, the period ends on {counted}, but that is {why}, so it ends on the next working day instead, {last} ({law}).",
+                moved: "Counted on the calendar, the period ends on {counted}, but that is {why}, so it ends on the next working day instead, {last} ({law}).",
                 unsure: "{government} can also declare other days off or working days: check that {last} is a working day.",
                 lang: "en",
             },
