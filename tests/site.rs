@@ -494,7 +494,20 @@ fn every_app_page_carries_the_engines_model_for_the_app() {
         let text = &html[block.end..block.end + html[block.end..].find("</script>").unwrap()];
         let data = PageData::from_text(text).unwrap_or_else(|e| panic!("{path}: {e}"));
         assert_eq!(path.split('/').next(), Some(data.lang.as_str()), "{path}");
-        assert_eq!(data.company, site.config.company);
+        // The section's publisher (the trader) on a section's pages, the site's company
+        // on the others.
+        let publisher = match site
+            .sections
+            .iter()
+            .find(|s| path.split('/').nth(1) == Some(s.id.as_str()))
+        {
+            Some(s) => site.publisher(s, &data.lang),
+            None => page::Publisher {
+                name: site.config.company.clone(),
+                details: Vec::new(),
+            },
+        };
+        assert_eq!(data.publisher, publisher, "{path}");
         if let Some(list) = &data.calculator {
             assert_eq!(list, &site.price_lists[&list.id], "{path}");
             assert!(!data.terms.is_empty(), "{path}: a quote rests on terms");

@@ -32,3 +32,37 @@ pub fn inputs(root: &Element, selector: &str) -> Vec<HtmlInputElement> {
         .filter_map(|i| list.get(i)?.dyn_into::<HtmlInputElement>().ok())
         .collect()
 }
+
+/// Today as the visitor's browser knows it (its local date): the "today" the engine is
+/// given, never read by the engine itself.
+pub fn today() -> tarif_engine::date::Date {
+    let now = js_sys::Date::new_0();
+    tarif_engine::date::Date::from_ymd(
+        i64::from(now.get_full_year()),
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_else(|| tarif_engine::date::Date::from_unix_days(0))
+}
+
+/// Moves keyboard focus to the element with `id` once the view has updated.
+pub fn focus_later(id: String) {
+    leptos::prelude::request_animation_frame(move || {
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id));
+        if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// A link relative to the page (or the page itself, for ""), made absolute for a message.
+pub fn absolute(href: &str) -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    web_sys::Url::new_with_base(href, &base)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| href.to_owned())
+}

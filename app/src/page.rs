@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 pub use tarif_engine::page::{
-    DATA_ID, DATA_TYPE, Link, MOUNT_ID, PageData, PageLink, SearchData, WizardData,
+    DATA_ID, DATA_TYPE, Link, MOUNT_ID, PageData, PageLink, Publisher, SearchData, WizardData,
 };
 use wasm_bindgen::JsCast;
 
@@ -98,7 +98,7 @@ pub fn mount_app(mount: web_sys::HtmlElement, data: PageData) {
 fn app(data: PageData) -> impl IntoView {
     let PageData {
         lang,
-        company,
+        publisher,
         terms,
         calculator,
         wizard,
@@ -106,7 +106,7 @@ fn app(data: PageData) -> impl IntoView {
     } = data;
     let wizard = wizard.map(|data| view! { <WizardFlow data lang=lang.clone() /> });
     let search = search.map(|data| view! { <Search data lang=lang.clone() /> });
-    let calculator = calculator.map(|list| view! { <Calculator list lang company terms /> });
+    let calculator = calculator.map(|list| view! { <Calculator list lang publisher terms /> });
     (wizard, search, calculator)
 }
 

@@ -51,7 +51,7 @@ async fn mount(lang: &str) -> Element {
     let lang = Lang::new(lang).unwrap();
     common::mount(PageData {
         lang: lang.clone(),
-        company: "Лаптоп БГ".into(),
+        publisher: Default::default(),
         terms: vec![],
         calculator: None,
         wizard: None,
@@ -146,7 +146,7 @@ async fn what_was_typed_before_the_app_took_over_is_kept_and_keeps_the_focus() {
             index: index(&lang),
             pages: Vec::new(),
         }),
-        ..PageData::new(lang.clone(), "Лаптоп БГ")
+        ..PageData::new(lang.clone(), Default::default())
     }
     .to_text();
     let page = document.create_element("div").unwrap();

@@ -58,7 +58,7 @@ fn comportal() -> WizardData {
 async fn mount(lang: &str, wizard: WizardData) -> Element {
     common::mount(PageData {
         lang: Lang::new(lang).unwrap(),
-        company: "Co".into(),
+        publisher: Default::default(),
         terms: vec![],
         calculator: None,
         wizard: Some(wizard),

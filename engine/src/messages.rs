@@ -81,7 +81,11 @@ fn unreadable(lang: &Lang, form: &Form) -> String {
         .to_owned(),
         Form::Size { units } => {
             let or = pick(lang, " or ", " или ", " или ");
-            let units = units.join(or);
+            let units = match units.split_last() {
+                Some((last, [])) => last.clone(),
+                Some((last, rest)) => format!("{}{or}{last}", rest.join(", ")),
+                None => String::new(),
+            };
             let t = pick(
                 lang,
                 "Enter the size as a number, such as 250, in",

@@ -20,8 +20,9 @@ pub const DATA_TYPE: &str = "application/x-tarif";
 pub struct PageData {
     /// The page's language.
     pub lang: Lang,
-    /// The company, for the head of a printed quote.
-    pub company: String,
+    /// Who publishes the page's terms and prices (the trader), for the head of a printed
+    /// or copied quote.
+    pub publisher: Publisher,
     /// The terms a quote rests on (title and relative link), for print and copy.
     pub terms: Vec<Link>,
     /// A quote calculator over this price list.
@@ -33,11 +34,11 @@ pub struct PageData {
 }
 
 impl PageData {
-    /// An empty page in `lang` of `company`'s site; the generator fills in one app.
-    pub fn new(lang: Lang, company: &str) -> PageData {
+    /// An empty page in `lang` published by `publisher`; the generator fills in one app.
+    pub fn new(lang: Lang, publisher: Publisher) -> PageData {
         PageData {
             lang,
-            company: company.to_owned(),
+            publisher,
             terms: Vec::new(),
             calculator: None,
             wizard: None,
@@ -54,6 +55,15 @@ impl PageData {
     pub fn from_text(text: &str) -> Result<PageData, pack::Error> {
         pack::from_text(text)
     }
+}
+
+/// The trader behind a section's terms and prices, in the page's language: its legal
+/// name, then what identifies and reaches it (address, e-mail, the service provider),
+/// each a line. Company-level only: never a person.
+#[derive(Debug, Clone, Default, PartialEq, Pack, serde::Serialize)]
+pub struct Publisher {
+    pub name: String,
+    pub details: Vec<String>,
 }
 
 /// What a wizard page gives the app.

@@ -149,7 +149,7 @@ pub fn parse(pricing: &Pricing, text: &str) -> Result<Quantity, QuantityError> {
 ///
 /// ```
 /// use tarif_engine::quantity::field_text;
-/// assert_eq!(field_text("1,5", Some("TB")), "1,5 TB");
+/// assert_eq!(field_text("1,5", Some("TB")), "1,5TB");
 /// assert_eq!(field_text("250 GB", Some("TB")), "250 GB");
 /// assert_eq!(field_text(" 2 ч 30 мин ", None), "2 ч 30 мин");
 /// assert_eq!(field_text("", Some("GB")), "");
@@ -158,7 +158,7 @@ pub fn field_text(typed: &str, unit: Option<&str>) -> String {
     let typed = typed.trim();
     match unit {
         Some(unit) if !typed.is_empty() && !typed.ends_with(char::is_alphabetic) => {
-            format!("{typed} {unit}")
+            format!("{typed}{unit}")
         }
         _ => typed.to_owned(),
     }
@@ -208,11 +208,12 @@ fn number(text: &str) -> Option<Decimal> {
     plain.parse().ok()
 }
 
-/// `-2`, `−2`: a negative number, refused as not above zero rather than as unreadable.
+/// `-2`, `−2`, `-2GB`: a negative number, refused as not above zero rather than as
+/// unreadable.
 fn negative(text: &str) -> bool {
     text.trim()
         .strip_prefix(['-', '\u{2212}'])
-        .is_some_and(|rest| number(rest.trim_start()).is_some())
+        .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
 fn unreadable(given: &str, expected: &str, form: Form) -> QuantityError {

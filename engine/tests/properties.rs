@@ -107,6 +107,22 @@ proptest! {
         };
         // The same reading, or an error from both (the error quotes the text it read).
         prop_assert_eq!(field.ok(), cli.ok());
+        // A link keeps what was typed: the order read back from its URL value quotes the
+        // same quantity (a decimal comma never splits it).
+        for id in ["fixed", "visit", "backup"] {
+            let typed = quantity::field_text(&typed, None);
+            let r = vec![Requested { item: id.into(), quantity: Some(typed.clone()) }];
+            let back = tarif_engine::quote::state::read(&tarif_engine::quote::state::write(&r));
+            let pricing = &list.item(id).unwrap().pricing;
+            if typed.is_empty() {
+                continue;
+            }
+            prop_assert_eq!(back.len(), 1);
+            prop_assert_eq!(
+                back[0].quantity.as_deref().map(|q| quantity::parse(pricing, q).ok()),
+                Some(quantity::parse(pricing, &typed).ok())
+            );
+        }
     }
 
 

@@ -40,6 +40,37 @@ pub struct SectionConfig {
     pub description: Text,
     /// Sections are listed by weight, then id.
     pub weight: i64,
+    /// Who publishes the section's terms and prices; without it, the site's `company`.
+    pub publisher: Option<PublisherConfig>,
+}
+
+/// `[publisher]` of a `section.toml`: the trader whose legal statements the section's
+/// terms and prices are. Consumer law asks that a trader be identifiable: its legal name,
+/// and the company-level contacts and address the documents give (never a person's).
+#[derive(Debug, Clone)]
+pub struct PublisherConfig {
+    /// The legal name ("Laptop BG EAD").
+    pub name: Text,
+    /// The organisation that provides the services, where it is another one (schema.org
+    /// `provider`; the publisher is the `seller`).
+    pub provider: Option<Text>,
+    /// Lines shown under the name: address, e-mail, who provides the services.
+    pub details: Vec<Text>,
+}
+
+impl PublisherConfig {
+    /// The publisher as a page in `lang` shows it (the section's original language where
+    /// a text lacks `lang`, which `tarif check` refuses anyway).
+    pub fn in_lang(&self, lang: &Lang, langs: &[Lang]) -> tarif_engine::page::Publisher {
+        tarif_engine::page::Publisher {
+            name: self.name.best(lang, langs).to_owned(),
+            details: self
+                .details
+                .iter()
+                .map(|d| d.best(lang, langs).to_owned())
+                .collect(),
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -70,6 +101,16 @@ struct RawSection {
     description: Spanned<RawText>,
     #[serde(default)]
     weight: i64,
+    publisher: Option<RawPublisher>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPublisher {
+    name: Spanned<RawText>,
+    provider: Option<Spanned<RawText>>,
+    #[serde(default)]
+    details: Vec<Spanned<RawText>>,
 }
 
 /// Reads `site.toml`; `langs` are the languages the sections are written in.
@@ -177,6 +218,18 @@ pub fn section(file: &TextFile, problems: &mut Vec<Diagnostic>) -> Option<Sectio
             problems,
         ),
         weight: raw.weight,
+        publisher: raw.publisher.as_ref().map(|p| PublisherConfig {
+            name: src.text(&p.name, &languages, "the publisher's name", problems),
+            provider: p
+                .provider
+                .as_ref()
+                .map(|t| src.text(t, &languages, "the service provider", problems)),
+            details: p
+                .details
+                .iter()
+                .map(|t| src.text(t, &languages, "a line of the publisher's details", problems))
+                .collect(),
+        }),
         languages,
     })
 }

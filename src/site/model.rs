@@ -73,6 +73,18 @@ impl Section {
 }
 
 impl Site {
+    /// Who publishes `section`'s pages in `lang`: its `[publisher]`, or the site's
+    /// company where it names none.
+    pub fn publisher(&self, section: &Section, lang: &Lang) -> tarif_engine::page::Publisher {
+        match &section.config.publisher {
+            Some(p) => p.in_lang(lang, &section.config.languages),
+            None => tarif_engine::page::Publisher {
+                name: self.config.company.clone(),
+                details: Vec::new(),
+            },
+        }
+    }
+
     /// The price lists shown in `section` (those that name it), by id.
     pub fn price_lists_of<'a>(
         &'a self,

@@ -78,7 +78,7 @@ fn a_sales_person_builds_a_quote_sends_its_link_and_it_reopens() {
             // WebDriver reads rendered text: the no-break spaces of money come back as spaces.
             let search = wait_for(c, "#calc-search").await?;
             search.send_keys("диагност").await.map_err(fail("search"))?;
-            wait_for(c, "#calc-matches button[aria-label='Добави Диагностика']")
+            wait_for(c, "#calc-matches button[aria-label='Добави Диагностика (Лаптопи)']")
                 .await?
                 .click()
                 .await
@@ -90,7 +90,7 @@ fn a_sales_person_builds_a_quote_sends_its_link_and_it_reopens() {
                 .send_keys("запазване")
                 .await
                 .map_err(fail("search"))?;
-            let backup = "#calc-matches button[aria-label='Добави Запазване на информация от SSD/HDD диск (по капацитет)']";
+            let backup = "#calc-matches button[aria-label='Добави Запазване на информация от SSD/HDD диск (по капацитет) (Софтуерни услуги)']";
             wait_for(c, backup)
                 .await?
                 .click()

@@ -61,11 +61,21 @@ fn the_quote_copies_as_text_and_prints_alone() {
             wait_text(c, ".calc-copied", "The quote was copied.").await?;
             let copied = run(c, "return window.__copied").await?;
             let copied = copied.as_str().ok_or("nothing was copied")?;
+            // The trader (the section's publisher, not the site's name), the date as the
+            // language writes it, and the link that reopens the quote.
             let mut lines = copied.lines();
-            if lines.next() != Some("tarif")
-                || !lines.next().is_some_and(|l| l.starts_with("Date: "))
+            let link = format!("Link to this quote: {page}?q=laptop-diagnostics%2Cexpress");
+            if lines.next() != Some("Laptop BG EAD")
+                || !lines.next().is_some_and(|l| {
+                    l.starts_with("Date: ")
+                        && l.chars().nth(6).is_some_and(|c| c.is_ascii_digit())
+                        && l.split(' ')
+                            .nth(2)
+                            .is_some_and(|m| m.chars().all(char::is_alphabetic))
+                })
+                || lines.next() != Some(link.as_str())
             {
-                return Err(format!("no company and date on top of {copied}"));
+                return Err(format!("no publisher, date and link on top of {copied}"));
             }
             if !copied.contains(&expected) {
                 return Err(format!(
@@ -125,8 +135,55 @@ fn the_quote_copies_as_text_and_prints_alone() {
                 .text()
                 .await
                 .map_err(fail("its text"))?;
-            if !head.starts_with("tarif · Quote · Date: ") {
+            if !head.starts_with("Laptop BG EAD\n")
+                || !head.contains("Quote · Date: ")
+                || !head.contains("Link to this quote: http")
+                || head.contains("tarif")
+            {
                 return Err(format!("the printed head says {head:?}"));
+            }
+
+            // The quote page printed from the browser's own menu (Ctrl+P: print media, no
+            // button): the quote alone all the same, its terms with their addresses, and
+            // no dropdown arrow on the size's unit.
+            let quote_page = format!(
+                "{base}/en/laptop-bg/quote/laptop-bg/index.html?q=data-backup%3A250GB%2Cexpress"
+            );
+            c.goto(&quote_page).await.map_err(fail("the quote page"))?;
+            wait_for(c, ".calc-total").await?;
+            let shown = run(
+                c,
+                "const shown = s => [...document.querySelectorAll(s)]\
+                   .some(e => getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0);\
+                 return Object.fromEntries(['.calc-print-head', '.calc-lines', '.calc-totals',\
+                   '.calc-terms', '.calc-url', '.site-header', '.site-footer', '.calc-find',\
+                   '.calc-actions'].map(s => [s, shown(s)]));",
+            )
+            .await?;
+            let expected_shown = json!({
+                ".calc-print-head": true, ".calc-lines": true, ".calc-totals": true,
+                ".calc-terms": true, ".calc-url": true, ".site-header": false,
+                ".site-footer": false, ".calc-find": false, ".calc-actions": false,
+            });
+            if shown != expected_shown {
+                return Err(format!("printed with Ctrl+P: {shown}"));
+            }
+            let url = run(c, "return document.querySelector('.calc-url').textContent").await?;
+            if !url
+                .as_str()
+                .is_some_and(|u| u.starts_with(&format!("{base}/en/laptop-bg/")))
+            {
+                return Err(format!("a term prints as {url}"));
+            }
+            let arrow = run(
+                c,
+                "return getComputedStyle(document.querySelector('.calc-lines select')).appearance",
+            )
+            .await?;
+            if arrow != json!("none") {
+                return Err(format!(
+                    "the unit's dropdown prints with appearance {arrow}"
+                ));
             }
             Ok(())
         })

@@ -139,6 +139,9 @@ pub fn contributors(wasm: &[u8]) -> Result<Vec<Contributor>, String> {
 /// legacy-mangled one (`_ZN12tarif_engine5quote…E`). For `<T as Trait>::f`, the type's
 /// crate.
 fn crate_of(symbol: &str) -> String {
+    if let Some(krate) = v0_crate(symbol) {
+        return krate;
+    }
     let path = legacy_demangle(symbol).unwrap_or_else(|| symbol.to_owned());
     let path = path.trim_start_matches(['<', '&', '*', '(', '[', ' ']);
     let path = path.strip_prefix("mut ").unwrap_or(path);
@@ -150,6 +153,36 @@ fn crate_of(symbol: &str) -> String {
         "" => symbol.chars().take(40).collect(),
         first => first.to_owned(),
     }
+}
+
+/// The first crate root of a v0-mangled symbol (`_RNvNtCs1a_9tarif_app4page4boot`):
+/// a `C` that is not a namespace tag (those follow an `N`), an optional disambiguator
+/// `s<base62>_`, then the length-prefixed crate name.
+fn v0_crate(symbol: &str) -> Option<String> {
+    let rest = symbol.strip_prefix("_R")?;
+    let bytes = rest.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b != b'C' || (i > 0 && bytes[i - 1] == b'N') {
+            continue;
+        }
+        let mut after = &rest[i + 1..];
+        if let Some(d) = after.strip_prefix('s') {
+            let end = d.find('_')?;
+            if !d[..end].bytes().all(|c| c.is_ascii_alphanumeric()) {
+                continue;
+            }
+            after = &d[end + 1..];
+        }
+        let digits = after.find(|c: char| !c.is_ascii_digit())?;
+        if digits == 0 {
+            continue;
+        }
+        let len: usize = after[..digits].parse().ok()?;
+        if let Some(name) = after.get(digits..digits + len) {
+            return Some(name.trim_start_matches('_').to_owned());
+        }
+    }
+    None
 }
 
 /// `_ZN` (length-prefixed segments) `E`, with `$LT$`-style escapes: the path joined by
@@ -459,6 +492,15 @@ mod tests {
             "alloc"
         );
         assert_eq!(crate_of("plain"), "plain");
+        assert_eq!(
+            crate_of("_RNvNtCsfKyCOTgNS8f_9tarif_app10calculator22___component_calculator"),
+            "tarif_app"
+        );
+        assert_eq!(
+            crate_of("_RNCNvXs_NtNtCsduV2rRAWaI3_12wasm_bindgen7convert8closures"),
+            "wasm_bindgen"
+        );
+        assert_eq!(crate_of("_RNvNtCslNjdgpTT4QF_12tarif_engine5quote5quote"), "tarif_engine");
     }
 
     #[test]

@@ -1,14 +1,16 @@
 //! The table of added items: each with the input its pricing takes (a count, a size with
-//! its unit, hours and minutes), its live amount, its problem, and a remove button.
+//! its unit, a duration), its live amount, its problem, and a remove button.
 
 use leptos::prelude::*;
 use tarif_engine::locale::Word;
 use tarif_engine::markup::Markup;
 use tarif_engine::price_list::{Item, Pricing};
 
+use tarif_engine::quantity::field_text;
+
+use super::Ctx;
 use super::state::{Line, LineStatus};
-use super::{Ctx, focus_later};
-use crate::dom::{closest_with, value_at};
+use crate::dom::{closest_with, focus_later, value_at};
 
 /// The table of lines. Its rows are markup, written again only when a line comes or goes
 /// (the focus then moves on purpose: to the new line's field, or to the finder); as one
@@ -49,6 +51,14 @@ pub fn Lines(ctx: Ctx) -> impl IntoView {
         })
     });
     let edited = move |ev: leptos::ev::Event| edited(ctx, &ev);
+    // Leaving a line's field shows its problem, if it has one.
+    let left = move |ev: leptos::ev::FocusEvent| {
+        if let Some(key) = closest_with(&ev, "data-key").and_then(|(_, k)| k.parse::<u32>().ok())
+            && !ctx.touched.with_untracked(|t| t.contains(&key))
+        {
+            ctx.touched.update(|t| t.push(key));
+        }
+    };
     let clicked = move |ev: leptos::ev::MouseEvent| removed(ctx, &ev);
     view! {
         <table class="calc-lines">
@@ -61,7 +71,7 @@ pub fn Lines(ctx: Ctx) -> impl IntoView {
                     <th scope="col"><span class="visually-hidden">{w.remove}</span></th>
                 </tr>
             </thead>
-            <tbody inner_html=markup on:input=edited on:change=edited on:click=clicked></tbody>
+            <tbody inner_html=markup on:input=edited on:change=edited on:focusout=left on:click=clicked></tbody>
         </table>
     }
 }
@@ -84,15 +94,22 @@ fn show_status(ctx: Ctx, s: &LineStatus) {
     if let Some(cell) = document.get_element_by_id(&format!("calc-amt-{key}")) {
         cell.set_text_content(Some(&amount(ctx, Some(s))));
     }
+    let error = ctx.shown_error(s);
+    if let Some(reading) = document.get_element_by_id(&format!("calc-r-{key}")) {
+        let text = s.reading.as_deref().unwrap_or_default();
+        if reading.text_content().unwrap_or_default() != text {
+            reading.set_text_content(Some(text));
+        }
+    }
     if let Some(problem) = document.get_element_by_id(&format!("calc-err-{key}")) {
-        let text = s.error.as_deref().unwrap_or_default();
+        let text = error.unwrap_or_default();
         // Only when it changes: the problem is a live region.
         if problem.text_content().unwrap_or_default() != text {
             problem.set_text_content(Some(text));
         }
     }
     if let Some(field) = document.get_element_by_id(&format!("calc-q-{key}")) {
-        let _ = field.set_attribute("aria-invalid", &s.error.is_some().to_string());
+        let _ = field.set_attribute("aria-invalid", &error.is_some().to_string());
     }
 }
 
@@ -105,6 +122,9 @@ fn row(m: &mut Markup, ctx: Ctx, line: &Line, status: Option<&LineStatus>) {
     let name = ctx.name(&item);
     m.start("tr").attr("data-key", &key).end().open("th");
     m.text(&name);
+    if let Some(section) = ctx.section_of(&item.id) {
+        m.element("span", &[("class", "calc-section")], &section);
+    }
     if let Some(note) = &item.note {
         let lang = ctx.lang.get_value();
         let text = ctx
@@ -113,8 +133,15 @@ fn row(m: &mut Markup, ctx: Ctx, line: &Line, status: Option<&LineStatus>) {
         m.element("span", &[("class", "calc-note")], &text);
     }
     m.close("th").open("td");
-    let error = status.and_then(|s| s.error.as_deref());
+    let error = status.and_then(|s| ctx.shown_error(s));
     quantity_input(m, ctx, &item, line, error.is_some());
+    m.element(
+        "span",
+        &[("id", &format!("calc-r-{key}")), ("class", "calc-reading")],
+        status
+            .and_then(|s| s.reading.as_deref())
+            .unwrap_or_default(),
+    );
     m.element(
         "p",
         &[
@@ -136,7 +163,10 @@ fn row(m: &mut Markup, ctx: Ctx, line: &Line, status: Option<&LineStatus>) {
         &[
             ("type", "button"),
             ("class", "calc-remove"),
-            ("aria-label", &format!("{} {name}", ctx.words.remove)),
+            (
+                "aria-label",
+                &format!("{} {}", ctx.words.remove, ctx.full_name(&item.id)),
+            ),
             ("data-remove", &key),
         ],
         "×",
@@ -145,25 +175,28 @@ fn row(m: &mut Markup, ctx: Ctx, line: &Line, status: Option<&LineStatus>) {
     .close("tr");
 }
 
-/// An `<input>` of a line: `attrs`, then its value, its validity and what describes it.
-fn field(m: &mut Markup, attrs: &[(&str, &str)], value: &str, invalid: Option<bool>, key: &str) {
+/// An `<input>` of a line: `attrs`, then its value, its validity and what describes it
+/// (its hint, if it has one, and its problem).
+fn field(m: &mut Markup, attrs: &[(&str, &str)], value: &str, invalid: bool, described: &str) {
     m.start("input");
     for (name, v) in attrs {
         m.attr(name, v);
     }
-    m.attr("value", value);
-    if let Some(invalid) = invalid {
-        m.attr("aria-invalid", if invalid { "true" } else { "false" });
-    }
-    m.attr("aria-describedby", &format!("calc-err-{key}")).end();
+    m.attr("value", value)
+        .attr("aria-invalid", if invalid { "true" } else { "false" })
+        .attr("aria-describedby", described)
+        .end();
 }
 
-/// The field an item's pricing takes, with its label: a size and its unit, hours and
-/// minutes, or a count. Its `data-part` says what it holds (see [`edited`]).
+/// The field an item's pricing takes, with its label: a size and its unit, a duration,
+/// or a count. Every field is text, read by the engine's quantity reader exactly as the
+/// CLI reads `=…` (a browser's number field would drop the comma of `2,5`). Its
+/// `data-part` says what it holds (see [`edited`]).
 fn quantity_input(m: &mut Markup, ctx: Ctx, item: &Item, line: &Line, invalid: bool) {
     let key = line.key.to_string();
     let w = ctx.words;
     let id = format!("calc-q-{key}");
+    let error = format!("calc-err-{key}");
     let hidden = [("for", id.as_str()), ("class", "visually-hidden")];
     match &item.pricing {
         Pricing::Tiered { measure, .. } => {
@@ -178,12 +211,13 @@ fn quantity_input(m: &mut Markup, ctx: Ctx, item: &Item, line: &Line, invalid: b
                     ("id", &id),
                     ("type", "text"),
                     ("inputmode", "decimal"),
+                    ("autocomplete", "off"),
                     ("size", "6"),
                     ("data-part", "size"),
                 ],
                 &size,
-                Some(invalid),
-                &key,
+                invalid,
+                &error,
             );
             m.element(
                 "label",
@@ -204,42 +238,28 @@ fn quantity_input(m: &mut Markup, ctx: Ctx, item: &Item, line: &Line, invalid: b
             m.close("select").close("span");
         }
         Pricing::Hourly { .. } => {
-            let (hours, minutes) = split_duration(&line.quantity);
-            let minutes_id = format!("calc-m-{key}");
+            let hint = format!("calc-h-{key}");
+            let value = if line.quantity.trim().is_empty() {
+                "1"
+            } else {
+                line.quantity.as_str()
+            };
             m.start("span").attr("class", "calc-duration").end();
-            m.element("label", &[("for", &id)], w.hours);
+            m.element("label", &[("for", &id)], w.duration);
             field(
                 m,
                 &[
                     ("id", &id),
-                    ("type", "number"),
-                    ("min", "0"),
-                    ("step", "1"),
-                    ("inputmode", "numeric"),
-                    ("size", "3"),
-                    ("data-part", "hours"),
+                    ("type", "text"),
+                    ("autocomplete", "off"),
+                    ("size", "10"),
+                    ("data-part", "duration"),
                 ],
-                &hours,
-                Some(invalid),
-                &key,
+                value,
+                invalid,
+                &format!("{hint} {error}"),
             );
-            m.element("label", &[("for", &minutes_id)], w.minutes);
-            field(
-                m,
-                &[
-                    ("id", &minutes_id),
-                    ("type", "number"),
-                    ("min", "0"),
-                    ("max", "59"),
-                    ("step", "1"),
-                    ("inputmode", "numeric"),
-                    ("size", "3"),
-                    ("data-part", "minutes"),
-                ],
-                &minutes,
-                None,
-                &key,
-            );
+            m.element("span", &[("id", &hint), ("class", "hint")], w.duration_hint);
             m.close("span");
         }
         _ => {
@@ -253,23 +273,22 @@ fn quantity_input(m: &mut Markup, ctx: Ctx, item: &Item, line: &Line, invalid: b
                 m,
                 &[
                     ("id", &id),
-                    ("type", "number"),
-                    ("min", "1"),
-                    ("step", "1"),
+                    ("type", "text"),
                     ("inputmode", "numeric"),
+                    ("autocomplete", "off"),
                     ("size", "4"),
                     ("data-part", "count"),
                 ],
                 value,
-                Some(invalid),
-                &key,
+                invalid,
+                &error,
             );
         }
     }
 }
 
 /// An edit in a line: its quantity is composed again from its fields (a size and its
-/// unit, hours and minutes, or a count) and set in the order.
+/// unit, a duration, or a count) and set in the order.
 fn edited(ctx: Ctx, ev: &leptos::ev::Event) {
     let Some((row, key)) = closest_with(ev, "data-key") else {
         return;
@@ -278,12 +297,14 @@ fn edited(ctx: Ctx, ev: &leptos::ev::Event) {
         return;
     };
     let part = |name: &str| value_at(&row, &format!("[data-part={name}]"));
-    let quantity = if let Some(size) = part("size") {
-        format!("{}{}", size.trim(), part("unit").unwrap_or_default())
-    } else if let Some(hours) = part("hours") {
-        duration_text(&hours, &part("minutes").unwrap_or_default())
-    } else {
-        part("count").unwrap_or_default()
+    let quantity = match part("size") {
+        Some(size) => field_text(&size, part("unit").as_deref()),
+        None => field_text(
+            &part("duration")
+                .or_else(|| part("count"))
+                .unwrap_or_default(),
+            None,
+        ),
     };
     ctx.order.update(|o| o.set_quantity(key, quantity));
 }
@@ -298,7 +319,7 @@ fn removed(ctx: Ctx, ev: &leptos::ev::MouseEvent) {
         o.lines
             .iter()
             .find(|l| l.key == key)
-            .and_then(|l| ctx.name_of(&l.item))
+            .map(|l| ctx.full_name(&l.item))
     });
     ctx.order.update(|o| o.remove(key));
     ctx.announce.set(format!(
@@ -318,52 +339,16 @@ fn units_of(measure: &str) -> Vec<String> {
     }
 }
 
-/// `1.5TB` → ("1.5", "TB"); a unit not offered keeps the text whole with the first unit.
+/// `1.5 TB` → ("1.5", "TB"): a line's quantity back into its field and unit; a unit not
+/// offered keeps the text whole with the first unit.
 pub fn split_size(typed: &str, units: &[String]) -> (String, String) {
     let first = units.first().cloned().unwrap_or_default();
+    let trimmed = typed.trim();
     for u in units {
-        let lower = typed.trim().to_lowercase();
+        let lower = trimmed.to_lowercase();
         if let Some(n) = lower.strip_suffix(&u.to_lowercase()) {
-            return (n.trim().to_owned(), u.clone());
+            return (trimmed[..n.len()].trim().to_owned(), u.clone());
         }
     }
-    (typed.trim().to_owned(), first)
-}
-
-/// `2h30m` → ("2", "30"); an empty quantity is the default one hour.
-pub fn split_duration(typed: &str) -> (String, String) {
-    let t = typed.trim();
-    if t.is_empty() {
-        return ("1".into(), "0".into());
-    }
-    if let Some((h, rest)) = t.split_once('h') {
-        let m = rest.trim().trim_end_matches('m').trim();
-        return (
-            h.trim().to_owned(),
-            if m.is_empty() {
-                "0".into()
-            } else {
-                m.to_owned()
-            },
-        );
-    }
-    if let Some(m) = t.strip_suffix('m') {
-        return ("0".into(), m.trim().to_owned());
-    }
-    (t.to_owned(), "0".into())
-}
-
-/// Hours and minutes as typed → the engine's duration text (`2h30m`).
-pub fn duration_text(hours: &str, minutes: &str) -> String {
-    let h = if hours.trim().is_empty() {
-        "0"
-    } else {
-        hours.trim()
-    };
-    let m = if minutes.trim().is_empty() {
-        "0"
-    } else {
-        minutes.trim()
-    };
-    format!("{h}h{m}m")
+    (trimmed.to_owned(), first)
 }

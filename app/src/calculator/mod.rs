@@ -1,7 +1,12 @@
 //! The quote calculator: find items by name, add them with their quantity, tick per-order
 //! options, and read the live quote (lines, total, VAT part, what is not priced). The
-//! order lives in the URL (`?q=…`), so a link reopens it; it prints as a one-page quote and
-//! copies as plain text.
+//! order lives in the URL (`?q=…`), so a link reopens it; it prints as a one-page quote,
+//! copies as plain text and, where the browser can, shares to another app.
+//!
+//! A line that cannot be priced is never left out in silence: the total says the quote
+//! is incomplete and names the lines, and copy, share and print refuse with an error
+//! summary that leads to each field. A field's problem shows once the person has left
+//! the field (or asked for the quote), not while a fresh line is still empty.
 
 mod lines;
 pub mod state;
@@ -9,19 +14,24 @@ pub mod state;
 use leptos::prelude::*;
 use tarif_engine::locale::{Word, word};
 use tarif_engine::markup::Markup;
+use tarif_engine::page::Publisher;
 use tarif_engine::price_list::{Item, PriceList, Pricing};
-use tarif_engine::quote::text::{amounts, quote_text, vat_label};
+use tarif_engine::quote::text::{amounts, quote_text, rate_note, vat_label};
 use tarif_engine::quote::{LeftOutReason, Quote};
 use tarif_engine::text::Lang;
+use wasm_bindgen::JsCast as _;
 
-use crate::dom::closest_with;
+use crate::dom::{absolute, closest_with, focus_later, today};
 use crate::page::{Link, query_param, set_query_param};
 use crate::words::{Words, words};
 use lines::Lines;
-use state::Order;
+use state::{LineStatus, Order};
 
 /// The URL query parameter that holds the order.
 pub const QUERY: &str = "q";
+
+/// The id of the error summary that copy, share and print show for lines in error.
+const SUMMARY: &str = "calc-errors";
 
 /// What every part of the calculator shares.
 #[derive(Clone, Copy)]
@@ -31,6 +41,11 @@ pub struct Ctx {
     pub order: RwSignal<Order>,
     pub evaluation: Memo<(Vec<state::LineStatus>, Option<Quote>)>,
     pub announce: RwSignal<String>,
+    /// Lines whose field the person has left: their problems show.
+    pub touched: RwSignal<Vec<u32>>,
+    /// Set when the person asked for the quote (copy, share, print) with a line in error:
+    /// every problem shows, and the error summary with it.
+    pub show_all: RwSignal<bool>,
     pub words: &'static Words,
 }
 
@@ -46,6 +61,23 @@ impl Ctx {
         self.list.with_value(|l| l.item(id).map(|i| self.name(i)))
     }
 
+    /// The name of the section that holds item `id`: same-named items differ by it.
+    pub fn section_of(&self, id: &str) -> Option<String> {
+        let lang = self.lang.get_value();
+        self.list.with_value(|l| {
+            l.section_of(id)
+                .map(|s| s.name.best(&lang, &l.languages).to_owned())
+        })
+    }
+
+    /// "Name (Section)", for messages about a line.
+    pub fn full_name(&self, id: &str) -> String {
+        let lang = self.lang.get_value();
+        self.list
+            .with_value(|l| l.name_with_section(id, &lang))
+            .unwrap_or_default()
+    }
+
     pub fn money(&self, a: &tarif_engine::money::Amounts) -> String {
         amounts(&self.lang.get_value(), a)
     }
@@ -53,10 +85,21 @@ impl Ctx {
     pub fn word(&self, w: Word) -> &'static str {
         word(&self.lang.get_value(), w)
     }
+
+    /// The problem a line shows now: once its field was left, or the quote asked for.
+    pub fn shown_error<'a>(&self, s: &'a LineStatus) -> Option<&'a str> {
+        let shown = self.show_all.get() || self.touched.with(|t| t.contains(&s.key));
+        s.error.as_deref().filter(|_| shown)
+    }
 }
 
 #[component]
-pub fn Calculator(list: PriceList, lang: Lang, company: String, terms: Vec<Link>) -> impl IntoView {
+pub fn Calculator(
+    list: PriceList,
+    lang: Lang,
+    publisher: Publisher,
+    terms: Vec<Link>,
+) -> impl IntoView {
     let (initial, unknown) = Order::from_url(&list, &query_param(QUERY).unwrap_or_default());
     let w = words(&lang);
     let list = StoredValue::new(list);
@@ -65,44 +108,53 @@ pub fn Calculator(list: PriceList, lang: Lang, company: String, terms: Vec<Link>
     let evaluation =
         Memo::new(move |_| order.with(|o| list.with_value(|l| o.evaluate(l, &lang.get_value()))));
     Effect::new(move |_| set_query_param(QUERY, &order.with(Order::to_url)));
+    // A line reopened from a link has been typed by someone: its problems show at once.
+    let touched = order.with_untracked(|o| o.lines.iter().map(|l| l.key).collect());
     let ctx = Ctx {
         list,
         lang,
         order,
         evaluation,
         announce: RwSignal::new(String::new()),
+        touched: RwSignal::new(touched),
+        show_all: RwSignal::new(false),
         words: w,
     };
-    let notice = (!unknown.is_empty()).then(|| {
-        let text = format!("{} {}", w.unknown_in_link, unknown.join(", "));
-        view! { <p class="calc-notice" role="alert">{text}</p> }
-    });
+    let mut notice = Markup::new();
+    if !unknown.is_empty() {
+        notice.element(
+            "p",
+            &[("class", "calc-notice"), ("role", "alert")],
+            &format!("{} {}", w.unknown_in_link, unknown.join(", ")),
+        );
+    }
+    let notice = notice.finish();
+    // Links to a line's field (the error summary, the incomplete total) move the focus
+    // there without touching the URL.
+    let to_field = move |ev: leptos::ev::MouseEvent| {
+        if let Some((_, id)) = closest_with(&ev, "data-focus") {
+            ev.prevent_default();
+            focus_later(id);
+        }
+    };
+    let publisher = StoredValue::new(publisher);
+    let terms = StoredValue::new(terms);
     view! {
-        <section class="calc" aria-labelledby="calc-title">
+        <section class="calc" aria-labelledby="calc-title" on:click=to_field>
             <h2 id="calc-title">{w.calculator}</h2>
-            {notice}
-            <PrintHead company=company.clone() ctx />
+            <div inner_html=notice></div>
+            <div inner_html=move || error_summary(ctx)></div>
+            <div class="print-only calc-print-head"
+                inner_html=move || { ctx.order.track(); publisher.with_value(|p| print_head(ctx, p)) }></div>
             <Finder ctx />
             <Lines ctx />
             <Options ctx />
             <Totals ctx />
-            <Terms terms=terms.clone() ctx />
-            <Actions ctx company terms />
+            <div class="calc-terms" inner_html=terms.with_value(|t| terms_markup(ctx, t))></div>
+            <Actions ctx publisher terms />
             <p class="calc-status visually-hidden" role="status" aria-live="polite">{move || ctx.announce.get()}</p>
         </section>
     }
-}
-
-/// Moves keyboard focus to the element with `id` once the view has updated.
-pub fn focus_later(id: String) {
-    request_animation_frame(move || {
-        let el = document().get_element_by_id(&id);
-        if let Some(el) =
-            el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-        {
-            let _ = el.focus();
-        }
-    });
 }
 
 /// A short price for a search result: the price, "from" the lowest tier, or the first hour.
@@ -119,6 +171,15 @@ fn price_hint(ctx: Ctx, item: &Item) -> String {
             ctx.money(&first_hour.shown),
             ctx.word(Word::FirstHour)
         ),
+    }
+}
+
+/// Adds item `id` as a new line, says so, and moves the focus to its field.
+fn add_item(ctx: Ctx, id: &str) {
+    let name = ctx.full_name(id);
+    if let Some(key) = ctx.order.try_update(|o| o.add(id)) {
+        ctx.announce.set(format!("{}: {name}", ctx.words.added));
+        focus_later(format!("calc-q-{key}"));
     }
 }
 
@@ -141,29 +202,51 @@ fn Finder(ctx: Ctx) -> impl IntoView {
                         || i.id.contains(&q)
                 })
                 .take(10)
-                .map(|i| (i.id.clone(), ctx.name(i), price_hint(ctx, i)))
+                .map(|i| {
+                    let section = ctx.section_of(&i.id).unwrap_or_default();
+                    (i.id.clone(), ctx.name(i), section, price_hint(ctx, i))
+                })
                 .collect::<Vec<_>>()
         })
     });
     let add = move |ev: leptos::ev::MouseEvent| {
-        let Some((_, id)) = closest_with(&ev, "data-add") else {
+        if let Some((_, id)) = closest_with(&ev, "data-add") {
+            add_item(ctx, &id);
+        }
+    };
+    let typed = move |ev: leptos::ev::Event| {
+        if let Some(field) = search_field(&ev) {
+            query.set(field.value());
+        }
+    };
+    // Enter with one match adds it (with more, the person picks one).
+    let enter = move |ev: leptos::ev::KeyboardEvent| {
+        let Some(field) = search_field(&ev).filter(|_| ev.key() == "Enter") else {
             return;
         };
-        let name = ctx.name_of(&id).unwrap_or_default();
-        if let Some(key) = ctx.order.try_update(|o| o.add(&id)) {
-            ctx.announce.set(format!("{}: {name}", w.added));
-            focus_later(format!("calc-q-{key}"));
+        ev.prevent_default();
+        let only = matches.with(|m| match m.as_slice() {
+            [(id, ..)] => Some(id.clone()),
+            _ => None,
+        });
+        if let Some(id) = only {
+            field.set_value("");
+            query.set(String::new());
+            add_item(ctx, &id);
         }
     };
     // Rebuilt as one types (the focus stays in the field), as markup: one button per
-    // match, each naming the item it adds (`data-add`).
+    // match, each naming the item it adds (`data-add`) and its section.
     let list = move || {
         let mut m = Markup::new();
-        for (id, name, price) in matches.get() {
+        if !query.get().trim().is_empty() && matches.with(Vec::is_empty) {
+            m.element("li", &[("class", "hint")], w.no_match);
+        }
+        for (id, name, section, price) in matches.get() {
             m.open("li")
                 .start("button")
                 .attr("type", "button")
-                .attr("aria-label", &format!("{} {name}", w.add))
+                .attr("aria-label", &format!("{} {name} ({section})", w.add))
                 .attr("data-add", &id)
                 .end()
                 .element(
@@ -171,67 +254,186 @@ fn Finder(ctx: Ctx) -> impl IntoView {
                     &[("class", "calc-add"), ("aria-hidden", "true")],
                     "+",
                 )
-                .element("span", &[], &name)
+                .open("span")
+                .text(&name)
+                .element("span", &[("class", "calc-section")], &section)
+                .close("span")
                 .element("span", &[("class", "calc-price")], &price)
                 .close("button")
                 .close("li");
         }
         m.finish()
     };
+    // The field is written once (markup) and never again: it keeps what is typed and
+    // the focus; its events reach the listeners on the finder.
+    let mut field = Markup::new();
+    field
+        .element("label", &[("for", "calc-search")], w.find)
+        .element(
+            "p",
+            &[("id", "calc-search-hint"), ("class", "hint")],
+            w.find_hint,
+        )
+        .start("input")
+        .attr("id", "calc-search")
+        .attr("type", "search")
+        .attr("autocomplete", "off")
+        .attr("aria-describedby", "calc-search-hint")
+        .attr("aria-controls", "calc-matches")
+        .end();
     view! {
-        <div class="calc-find">
-            <label for="calc-search">{w.find}</label>
-            <p id="calc-search-hint" class="hint">{w.find_hint}</p>
-            <input id="calc-search" type="search" autocomplete="off" aria-describedby="calc-search-hint"
-                aria-controls="calc-matches" prop:value=move || query.get()
-                on:input:target=move |ev| query.set(ev.target().value()) />
-            <ul id="calc-matches" class="calc-matches" inner_html=list on:click=add></ul>
-            {move || (!query.get().trim().is_empty() && matches.with(Vec::is_empty)).then(|| view! { <p class="hint">{w.no_match}</p> })}
+        <div class="calc-find" on:input=typed on:keydown=enter>
+            <div inner_html=field.finish()></div>
+            <ul id="calc-matches" class="calc-matches" aria-live="polite" inner_html=list on:click=add></ul>
         </div>
     }
 }
 
+/// The finder's search field, when an event happened in it.
+fn search_field(ev: &web_sys::Event) -> Option<web_sys::HtmlInputElement> {
+    ev.target()?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()
+        .filter(|i| i.id() == "calc-search")
+}
+
 #[component]
 fn Options(ctx: Ctx) -> impl IntoView {
-    let surcharges: Vec<(String, String, String)> = ctx.list.with_value(|l| {
-        l.items()
-            .filter_map(|i| match &i.pricing {
-                Pricing::Surcharge { price } => {
-                    Some((i.id.clone(), ctx.name(i), ctx.money(&price.shown)))
+    let mut m = Markup::new();
+    let mut any = false;
+    ctx.list.with_value(|l| {
+        ctx.order.with_untracked(|o| {
+            for i in l.items() {
+                let Pricing::Surcharge { price } = &i.pricing else {
+                    continue;
+                };
+                any = true;
+                let id = format!("calc-opt-{}", i.id);
+                m.start("div").attr("class", "calc-option").end();
+                m.start("input")
+                    .attr("type", "checkbox")
+                    .attr("id", &id)
+                    .attr("data-option", &i.id);
+                if o.options.contains(&i.id) {
+                    m.attr("checked", "");
                 }
-                _ => None,
-            })
-            .collect()
+                m.end()
+                    .start("label")
+                    .attr("for", &id)
+                    .end()
+                    .text(&ctx.name(i))
+                    .text(" ")
+                    .element("span", &[("class", "calc-price")], &ctx.money(&price.shown))
+                    .close("label")
+                    .close("div");
+            }
+        })
     });
-    (!surcharges.is_empty()).then(|| {
-        let boxes = surcharges
-            .into_iter()
-            .map(|(id, name, price)| {
-                let dom_id = format!("calc-opt-{id}");
-                let checked_id = id.clone();
-                view! {
-                    <div class="calc-option">
-                        <input type="checkbox" id=dom_id.clone()
-                            prop:checked=move || ctx.order.with(|o| o.options.contains(&checked_id))
-                            on:change:target=move |ev| {
-                                let on = ev.target().checked();
-                                ctx.list.with_value(|l| ctx.order.update(|o| o.set_option(l, &id, on)));
-                            } />
-                        <label for=dom_id>{name} " " <span class="calc-price">{price}</span></label>
-                    </div>
-                }
-            })
-            .collect_view();
-        view! { <fieldset class="calc-options"><legend>{ctx.words.options}</legend>{boxes}</fieldset> }
+    let changed = move |ev: leptos::ev::Event| {
+        let Some((el, id)) = closest_with(&ev, "data-option") else {
+            return;
+        };
+        let on = el
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .is_ok_and(|i| i.checked());
+        ctx.list
+            .with_value(|l| ctx.order.update(|o| o.set_option(l, &id, on)));
+    };
+    let boxes = m.finish();
+    any.then(|| {
+        view! {
+            <fieldset class="calc-options" on:change=changed>
+                <legend>{ctx.words.options}</legend>
+                <div inner_html=boxes></div>
+            </fieldset>
+        }
     })
 }
 
-/// The totals: per-order surcharges, the total, the VAT part, and what is not priced.
-/// Written as markup and replaced whole whenever the quote changes (it holds no field).
+/// The lines in error, as (key, "Name (Section)", the problem).
+fn lines_in_error(ctx: Ctx) -> Vec<(u32, String, String)> {
+    ctx.evaluation.with(|(statuses, _)| {
+        ctx.order.with(|o| {
+            statuses
+                .iter()
+                .filter_map(|s| {
+                    let error = s.error.clone()?;
+                    let line = o.lines.iter().find(|l| l.key == s.key)?;
+                    Some((s.key, ctx.full_name(&line.item), error))
+                })
+                .collect()
+        })
+    })
+}
+
+/// A link to a line's field, which the calculator's click handler focuses.
+fn field_link(m: &mut Markup, key: u32, text: &str) {
+    let id = format!("calc-q-{key}");
+    m.element(
+        "a",
+        &[("href", &format!("#{id}")), ("data-focus", &id)],
+        text,
+    );
+}
+
+/// GOV.UK's error summary (markup): shown when copy, share or print was refused, one
+/// link per line in error, each leading to its field.
+fn error_summary(ctx: Ctx) -> String {
+    let mut m = Markup::new();
+    let errors = lines_in_error(ctx);
+    if ctx.show_all.get() && !errors.is_empty() {
+        m.start("div")
+            .attr("id", SUMMARY)
+            .attr("class", "error-summary")
+            .attr("role", "alert")
+            .attr("tabindex", "-1")
+            .end()
+            .element("h3", &[], ctx.words.problem)
+            .open("ul");
+        for (key, name, error) in errors {
+            m.open("li");
+            field_link(&mut m, key, &format!("{name}: {error}"));
+            m.close("li");
+        }
+        m.close("ul").close("div");
+    }
+    m.finish()
+}
+
+/// True, with the error summary shown and focused, when a line is in error: what the
+/// person asked for (copy, share, print) would leave it out.
+fn refused(ctx: Ctx) -> bool {
+    if ctx
+        .evaluation
+        .with(|(s, _)| s.iter().all(|s| s.error.is_none()))
+    {
+        return false;
+    }
+    ctx.show_all.set(true);
+    focus_later(SUMMARY.into());
+    true
+}
+
+/// The totals: per-order surcharges, the total, the VAT part, the currencies' basis, and
+/// what is not priced; or, while a line is in error, that the quote is incomplete and
+/// which lines to correct. Written as markup and replaced whole whenever the quote
+/// changes (it holds no field).
 #[component]
 fn Totals(ctx: Ctx) -> impl IntoView {
     let markup = move || {
         let mut m = Markup::new();
+        let errors = lines_in_error(ctx);
+        if !errors.is_empty() {
+            m.start("div").attr("class", "calc-incomplete").end();
+            m.element("p", &[], ctx.words.incomplete).open("ul");
+            for (key, name, _) in errors {
+                m.open("li");
+                field_link(&mut m, key, &name);
+                m.close("li");
+            }
+            m.close("ul").close("div");
+            return m.finish();
+        }
         ctx.evaluation.with(|(_, q)| {
             if let Some(quote) = q {
                 totals(&mut m, ctx, quote);
@@ -244,10 +446,9 @@ fn Totals(ctx: Ctx) -> impl IntoView {
 
 fn totals(m: &mut Markup, ctx: Ctx, quote: &Quote) {
     let lang = ctx.lang.get_value();
-    let name = |id: &str| ctx.name_of(id).unwrap_or_default();
     m.open("dl");
     for l in &quote.surcharges {
-        m.element("dt", &[], &name(&l.item))
+        m.element("dt", &[], &ctx.name_of(&l.item).unwrap_or_default())
             .element("dd", &[], &ctx.money(&l.amount));
     }
     m.element("dt", &[], ctx.word(Word::Total)).element(
@@ -260,6 +461,9 @@ fn totals(m: &mut Markup, ctx: Ctx, quote: &Quote) {
             .element("dd", &[], &ctx.money(&v.amount));
     }
     m.close("dl");
+    if let Some(note) = ctx.list.with_value(|l| rate_note(l, &lang)) {
+        m.element("p", &[("class", "calc-rate hint")], &note);
+    }
     let on_request = ctx.word(Word::OnRequest);
     let mut not_priced = quote
         .left_out
@@ -270,98 +474,197 @@ fn totals(m: &mut Markup, ctx: Ctx, quote: &Quote) {
         m.element("h3", &[], ctx.word(Word::NotPriced));
         m.start("ul").attr("class", "calc-not-priced").end();
         for l in not_priced {
-            m.element("li", &[], &format!("{} — {on_request}", name(&l.item)));
+            m.element(
+                "li",
+                &[],
+                &format!("{} — {on_request}", ctx.full_name(&l.item)),
+            );
         }
         m.close("ul");
     }
 }
 
-#[component]
-fn PrintHead(company: String, ctx: Ctx) -> impl IntoView {
-    let date = today(&ctx.lang.get_value());
-    view! {
-        <p class="print-only calc-print-head">
-            <strong>{company}</strong> " · " {ctx.word(Word::Quote)} " · " {ctx.words.date} ": " {date}
-        </p>
-    }
+/// The quote's link: this page with the order in its query, absolute.
+fn quote_link() -> String {
+    absolute("")
 }
 
-#[component]
-fn Terms(terms: Vec<Link>, ctx: Ctx) -> impl IntoView {
-    (!terms.is_empty()).then(|| {
-        let items = terms
-            .into_iter()
-            .map(|t| view! { <li><a href=t.href>{t.title}</a></li> })
-            .collect_view();
-        view! { <div class="calc-terms"><h3>{ctx.words.terms}</h3><ul>{items}</ul></div> }
+/// The head of a printed quote (markup): who publishes these prices (the trader), the
+/// date, and the link that reopens the quote.
+fn print_head(ctx: Ctx, publisher: &Publisher) -> String {
+    let lang = ctx.lang.get_value();
+    let mut m = Markup::new();
+    m.open("p")
+        .element("strong", &[], &publisher.name)
+        .close("p")
+        .element("p", &[], &publisher.details.join(" · "))
+        .element(
+            "p",
+            &[],
+            &format!(
+                "{} · {}: {}",
+                ctx.word(Word::Quote),
+                ctx.words.date,
+                today().format(&lang)
+            ),
+        )
+        .element("p", &[], &format!("{}: {}", ctx.words.link, quote_link()));
+    m.finish()
+}
+
+/// The terms a quote rests on (markup): links, and in print their addresses.
+fn terms_markup(ctx: Ctx, terms: &[Link]) -> String {
+    let mut m = Markup::new();
+    if terms.is_empty() {
+        return m.finish();
+    }
+    m.element("h3", &[], ctx.words.terms).open("ul");
+    for t in terms {
+        m.open("li")
+            .element("a", &[("href", &t.href)], &t.title)
+            .element(
+                "span",
+                &[("class", "print-only calc-url")],
+                &absolute(&t.href),
+            )
+            .close("li");
+    }
+    m.close("ul");
+    m.finish()
+}
+
+/// The quote as text for a message: the publisher, the date, the link, the engine's
+/// quote text (lines with their sections, totals, the currencies' basis), the terms.
+fn message(ctx: Ctx, publisher: &Publisher, terms: &[Link], quote: &Quote) -> String {
+    let lang = ctx.lang.get_value();
+    let w = ctx.words;
+    let mut text = publisher.name.clone();
+    for d in &publisher.details {
+        text.push('\n');
+        text.push_str(d);
+    }
+    text.push_str(&format!(
+        "\n{}: {}\n{}: {}\n\n",
+        w.date,
+        today().format(&lang),
+        w.link,
+        quote_link()
+    ));
+    text.push_str(&ctx.list.with_value(|l| quote_text(l, quote, &lang)));
+    for t in terms {
+        text.push_str(&format!("{}: {}\n", t.title, absolute(&t.href)));
+    }
+    text
+}
+
+/// True where the browser offers the Web Share API (phones, mostly).
+fn can_share() -> bool {
+    web_sys::window().is_some_and(|w| {
+        js_sys::Reflect::has(&w.navigator(), &wasm_bindgen::JsValue::from_str("share"))
+            .unwrap_or(false)
     })
 }
 
-#[component]
-fn Actions(ctx: Ctx, company: String, terms: Vec<Link>) -> impl IntoView {
-    let w = ctx.words;
-    let company = StoredValue::new(company);
-    let terms = StoredValue::new(terms);
-    // The page's print style shows the quote alone while this class is on <html>;
-    // printing from the browser's menu still prints the whole page with its price table.
-    let print = move |_| {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let root = window.document().and_then(|d| d.document_element());
-        if let Some(r) = &root {
-            let _ = r.class_list().add_1("print-quote");
-        }
-        let _ = window.print();
-        if let Some(r) = &root {
-            let _ = r.class_list().remove_1("print-quote");
-        }
+/// Prints the quote alone: "Print the quote" marks <html> so the print style shows the
+/// quote alone (on a quote page the print style does so for the browser's own print
+/// command too).
+fn print(ctx: Ctx) {
+    if refused(ctx) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
     };
-    let copy = move |_| {
-        let Some(quote) = ctx.evaluation.with(|(_, q)| q.clone()) else {
-            return;
-        };
-        let lang = ctx.lang.get_value();
-        let mut text = format!("{}\n{}: {}\n\n", company.get_value(), w.date, today(&lang));
-        text.push_str(&ctx.list.with_value(|l| quote_text(l, &quote, &lang)));
-        for t in terms.get_value() {
-            text.push_str(&format!("{}: {}\n", t.title, absolute(&t.href)));
-        }
-        leptos::task::spawn_local(async move {
-            let done = match web_sys::window().map(|w| w.navigator().clipboard()) {
-                Some(clipboard) => {
-                    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text))
-                        .await
-                        .is_ok()
-                }
-                None => false,
-            };
-            ctx.announce
-                .set(if done { w.copied } else { w.copy_failed }.to_owned());
-        });
-    };
-    view! {
-        <div class="calc-actions">
-            <button type="button" on:click=print>{w.print}</button>
-            <button type="button" on:click=copy>{w.copy}</button>
-            <span class="calc-copied" aria-hidden="true">{move || ctx.announce.get()}</span>
-        </div>
+    let root = window.document().and_then(|d| d.document_element());
+    if let Some(r) = &root {
+        let _ = r.class_list().add_1("print-quote");
+    }
+    let _ = window.print();
+    if let Some(r) = &root {
+        let _ = r.class_list().remove_1("print-quote");
     }
 }
 
-/// Today's date as the visitor's browser knows it, written for `lang`.
-fn today(lang: &Lang) -> String {
-    js_sys::Date::new_0()
-        .to_locale_date_string(lang.as_str(), &wasm_bindgen::JsValue::UNDEFINED)
-        .into()
+/// Copies the quote as text, or opens the share sheet with it and its link.
+fn send(ctx: Ctx, publisher: &Publisher, terms: &[Link], share: bool) {
+    if refused(ctx) {
+        return;
+    }
+    let Some(quote) = ctx.evaluation.with(|(_, q)| q.clone()) else {
+        return;
+    };
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return;
+    };
+    let text = message(ctx, publisher, terms, &quote);
+    let w = ctx.words;
+    let promise = if share {
+        let data = web_sys::ShareData::new();
+        data.set_title(&publisher.name);
+        data.set_text(&text);
+        data.set_url(&quote_link());
+        navigator.share_with_data(&data)
+    } else {
+        navigator.clipboard().write_text(&text)
+    };
+    leptos::task::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) if !share => ctx.announce.set(w.copied.to_owned()),
+            Ok(_) => {}
+            // Sharing cancelled by the person (AbortError): nothing to say.
+            Err(e) if share => {
+                let aborted = e
+                    .dyn_ref::<web_sys::DomException>()
+                    .is_some_and(|d| d.name() == "AbortError");
+                if !aborted {
+                    ctx.announce.set(w.share_failed.to_owned());
+                }
+            }
+            Err(_) => ctx.announce.set(w.copy_failed.to_owned()),
+        }
+    });
 }
 
-/// A link relative to the page, made absolute for a message.
-fn absolute(href: &str) -> String {
-    let base = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
-    web_sys::Url::new_with_base(href, &base)
-        .map(|u| u.href())
-        .unwrap_or_else(|_| href.to_owned())
+/// The buttons (markup, one listener): print, share where the browser can, copy.
+fn actions_markup(ctx: Ctx) -> String {
+    let w = ctx.words;
+    let mut m = Markup::new();
+    let button = |m: &mut Markup, action: &str, label: &str| {
+        m.element(
+            "button",
+            &[("type", "button"), ("data-action", action)],
+            label,
+        );
+    };
+    button(&mut m, "print", w.print);
+    if can_share() {
+        button(&mut m, "share", w.share);
+    }
+    button(&mut m, "copy", w.copy);
+    m.finish()
+}
+
+#[component]
+fn Actions(
+    ctx: Ctx,
+    publisher: StoredValue<Publisher>,
+    terms: StoredValue<Vec<Link>>,
+) -> impl IntoView {
+    let act = move |ev: leptos::ev::MouseEvent| {
+        let Some((_, action)) = closest_with(&ev, "data-action") else {
+            return;
+        };
+        match action.as_str() {
+            "print" => print(ctx),
+            share => {
+                publisher.with_value(|p| terms.with_value(|t| send(ctx, p, t, share == "share")))
+            }
+        }
+    };
+    view! {
+        <div class="calc-actions">
+            <span class="calc-buttons" inner_html=actions_markup(ctx) on:click=act></span>
+            <span class="calc-copied" aria-hidden="true">{move || ctx.announce.get()}</span>
+        </div>
+    }
 }

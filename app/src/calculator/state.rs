@@ -2,9 +2,11 @@
 //! lines a person added (item and quantity as typed), the per-order options they ticked,
 //! and what the engine says about them.
 
+use tarif_engine::locale;
 use tarif_engine::messages;
 use tarif_engine::money::Amounts;
 use tarif_engine::price_list::{PriceList, Pricing};
+use tarif_engine::quantity::Quantity;
 use tarif_engine::quote::{self, LeftOutReason, Quote, QuoteProblem, Requested, state};
 use tarif_engine::text::Lang;
 
@@ -36,6 +38,8 @@ pub struct LineStatus {
     pub amount: Option<Amounts>,
     /// True for "price on request".
     pub on_request: bool,
+    /// How a duration was read ("2 часа 30 минути" for `2,5`), so the person sees it.
+    pub reading: Option<String>,
 }
 
 impl Order {
@@ -139,6 +143,7 @@ fn status(list: &PriceList, lang: &Lang, key: u32, r: &Requested) -> LineStatus 
         error: None,
         amount: None,
         on_request: false,
+        reading: None,
     };
     match quote::quote(list, std::slice::from_ref(r)) {
         Err(errors) => {
@@ -152,7 +157,13 @@ fn status(list: &PriceList, lang: &Lang, key: u32, r: &Requested) -> LineStatus 
                 s.error = Some(messages::out_of_range(lang, range))
             }
             Some(LeftOutReason::OnRequest) => s.on_request = true,
-            None => s.amount = q.lines.first().map(|l| l.amount.clone()),
+            None => {
+                let line = q.lines.first();
+                s.amount = line.map(|l| l.amount.clone());
+                if let Some(Quantity::Minutes(m)) = line.map(|l| l.quantity) {
+                    s.reading = Some(format!("= {}", locale::duration(lang, m)));
+                }
+            }
         },
     }
     s

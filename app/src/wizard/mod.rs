@@ -24,7 +24,7 @@ use tarif_engine::wizard::view::{OutcomeView, QuestionView, status};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
-use crate::calculator::focus_later;
+use crate::dom::focus_later;
 use crate::dom::{closest_with, inputs, value_at};
 use crate::page::{WizardData, pairs_of, push_query, query_pairs, query_string};
 use crate::words::{Words, words};

@@ -1,9 +1,10 @@
 //! A quote request as a short, readable URL value, so that a sales person can send a link
 //! that reopens the same quote: `laptop-diagnostics,data-backup:250,onsite-visit:2h30m,express`.
 //!
-//! Items are separated by `,`; an item's quantity follows a `:` exactly as it would be typed
-//! (`2`, `250GB`, `2h30m`). Ids never contain `,` or `:`; quantities with either are
-//! rejected when read back, never misread.
+//! Items are separated by `,`; an item's quantity follows a `:` as it was typed (`2`,
+//! `250GB`, `2h30m`), except that a decimal comma is written as a point (`2,5` → `2.5`:
+//! the quantity reader takes both alike), so a comma always separates items. Ids never
+//! contain `,` or `:`.
 
 use super::Requested;
 
@@ -20,7 +21,7 @@ pub fn write(requested: &[Requested]) -> String {
     let parts: Vec<String> = requested
         .iter()
         .map(|r| match &r.quantity {
-            Some(q) => format!("{}:{}", r.item, q.trim()),
+            Some(q) => format!("{}:{}", r.item, q.trim().replace(',', ".")),
             None => r.item.clone(),
         })
         .collect();
@@ -67,6 +68,20 @@ mod tests {
             "laptop-diagnostics:2,data-backup:1.5TB,onsite-visit:2h30m,express,grigs-assembly"
         );
         assert_eq!(read(&value), r);
+    }
+
+    #[test]
+    fn a_decimal_comma_is_written_as_a_point_so_it_never_splits_the_order() {
+        let r = vec![
+            Requested::parse("onsite-visit=2,5"),
+            Requested::parse("data-backup=1,5 TB"),
+            Requested::parse("express"),
+        ];
+        let value = write(&r);
+        assert_eq!(value, "onsite-visit:2.5,data-backup:1.5 TB,express");
+        let back = read(&value);
+        assert_eq!(back.len(), 3);
+        assert_eq!(back[0].quantity.as_deref(), Some("2.5"));
     }
 
     #[test]

@@ -98,7 +98,7 @@ pub fn calculator(
     PageData {
         terms: terms(section, lang, here),
         calculator: Some(list.clone()),
-        ..PageData::new(lang.clone(), &site.config.company)
+        ..PageData::new(lang.clone(), site.publisher(section, lang))
     }
     .to_text()
 }
@@ -125,7 +125,7 @@ pub fn wizard(
             root: here.to_root(),
             quote_page,
         }),
-        ..PageData::new(lang.clone(), &site.config.company)
+        ..PageData::new(lang.clone(), site.publisher(section, lang))
     }
     .to_text()
 }
@@ -145,7 +145,13 @@ pub fn search(site: &Site, lang: &Lang, here: &PageDir, pages: &[super::view::Ca
                 })
                 .collect(),
         }),
-        ..PageData::new(lang.clone(), &site.config.company)
+        ..PageData::new(
+            lang.clone(),
+            tarif_engine::page::Publisher {
+                name: site.config.company.clone(),
+                details: Vec::new(),
+            },
+        )
     }
     .to_text()
 }

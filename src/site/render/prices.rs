@@ -18,6 +18,9 @@ pub struct PriceListView {
     pub title: String,
     /// What the figures are: currencies and VAT.
     pub summary: String,
+    /// How the shown currencies were converted from the written one (the fixed rate, each
+    /// price once, rounded to the cent, which prices are the original), if they were.
+    pub rate: Option<String>,
     pub notes: Vec<String>,
     pub currencies: Vec<CurrencyView>,
     pub sections: Vec<SectionView>,
@@ -69,6 +72,7 @@ pub fn view(list: &PriceList, lang: &Lang) -> PriceListView {
         id: list.id.clone(),
         title: t(&list.title),
         summary: summary(list, lang),
+        rate: tarif_engine::quote::text::rate_note(list, lang),
         notes: list.notes.iter().map(t).collect(),
         currencies: list
             .shown_in

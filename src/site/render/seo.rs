@@ -55,14 +55,27 @@ pub fn sitemap(site: &Site, pages: &[Page]) -> Option<String> {
     Some(xml)
 }
 
+/// Who sells a list's services (the section's publisher) and who provides them (its
+/// service provider, or the publisher itself).
+pub struct Organisations<'a> {
+    pub seller: &'a str,
+    pub provider: &'a str,
+}
+
 /// The list's services as schema.org `Service`s, each offered at its prices (one
 /// `UnitPriceSpecification` per currency shown, per tier or per hour step), as JSON safe
 /// inside `<script type="application/ld+json">`. Items without a published price are
 /// listed with no offer: never as a price of 0. Nor are items free only for eligible
 /// clients (with `eligibility` data): a price of 0 would offer them to everyone.
-pub fn price_list_json_ld(list: &PriceList, lang: &Lang, company: &str, page: &str) -> String {
+pub fn price_list_json_ld(
+    list: &PriceList,
+    lang: &Lang,
+    by: &Organisations<'_>,
+    page: &str,
+) -> String {
     let langs = &list.languages;
-    let provider = json!({ "@type": "Organization", "name": company });
+    let provider = json!({ "@type": "Organization", "name": by.provider });
+    let seller = json!({ "@type": "Organization", "name": by.seller });
     let services: Vec<Value> = list
         .items()
         .map(|item| {
@@ -80,6 +93,7 @@ pub fn price_list_json_ld(list: &PriceList, lang: &Lang, company: &str, page: &s
             if !specs.is_empty() {
                 service["offers"] = json!({
                     "@type": "Offer",
+                    "seller": seller,
                     "url": format!("{page}#{}", item.id),
                     "priceSpecification": specs,
                 });

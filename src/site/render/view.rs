@@ -75,6 +75,8 @@ pub struct PageView<'a> {
     pub table: Option<String>,
     /// The price page of a quote page's list.
     pub price_page: Option<String>,
+    /// Who publishes a section's page (its footer names it); the site's company elsewhere.
+    pub publisher: Option<tarif_engine::page::Publisher>,
 }
 
 /// A file the page loads, from this page, with its Subresource Integrity digest.
@@ -206,6 +208,13 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>, theme: &Theme) -> Context<'a
         app: None,
         table: None,
         price_page: None,
+        publisher: match *page {
+            Page::Section(s, l) | Page::Wizard(s, _, l) | Page::Quote(s, _, l) => {
+                Some(site.publisher(s, l))
+            }
+            Page::Memo(s, m) => Some(site.publisher(s, &m.lang)),
+            Page::Root | Page::Home(_) | Page::Search(_) => None,
+        },
     };
     match *page {
         Page::Root => view.languages = view.translations.drain(..).collect(),
@@ -260,10 +269,23 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>, theme: &Theme) -> Context<'a
             if let Some(list) = memo.price_list().and_then(|id| site.price_lists.get(id)) {
                 view.price_list = Some(prices::view(list, lang));
                 let address = seo::page_address(site, &dir);
+                let seller = site.publisher(section, lang).name;
+                let provider = section
+                    .config
+                    .publisher
+                    .as_ref()
+                    .and_then(|p| p.provider.as_ref())
+                    .map_or_else(
+                        || seller.clone(),
+                        |t| t.best(lang, &section.config.languages).to_owned(),
+                    );
                 view.json_ld = Some(seo::price_list_json_ld(
                     list,
                     lang,
-                    &site.config.company,
+                    &seo::Organisations {
+                        seller: &seller,
+                        provider: &provider,
+                    },
                     &address,
                 ));
                 if list.has_prices() {
