@@ -78,11 +78,14 @@ fn a_sales_person_builds_a_quote_sends_its_link_and_it_reopens() {
             // WebDriver reads rendered text: the no-break spaces of money come back as spaces.
             let search = wait_for(c, "#calc-search").await?;
             search.send_keys("диагност").await.map_err(fail("search"))?;
-            wait_for(c, "#calc-matches button[aria-label='Добави Диагностика (Лаптопи)']")
-                .await?
-                .click()
-                .await
-                .map_err(fail("add"))?;
+            wait_for(
+                c,
+                "#calc-matches button[aria-label='Добави Диагностика (Лаптопи)']",
+            )
+            .await?
+            .click()
+            .await
+            .map_err(fail("add"))?;
             wait_text(c, ".calc-total", "25,56 € (50,00 лв.)").await?;
 
             search.clear().await.map_err(fail("clear"))?;

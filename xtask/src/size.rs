@@ -500,7 +500,10 @@ mod tests {
             crate_of("_RNCNvXs_NtNtCsduV2rRAWaI3_12wasm_bindgen7convert8closures"),
             "wasm_bindgen"
         );
-        assert_eq!(crate_of("_RNvNtCslNjdgpTT4QF_12tarif_engine5quote5quote"), "tarif_engine");
+        assert_eq!(
+            crate_of("_RNvNtCslNjdgpTT4QF_12tarif_engine5quote5quote"),
+            "tarif_engine"
+        );
     }
 
     #[test]
