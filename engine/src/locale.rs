@@ -253,10 +253,13 @@ pub fn plural(lang: &Lang, n: Decimal) -> Plural {
         return Plural::Other; // "2,5 часа", "2.5 hours"
     }
     let n = n.abs().trunc();
-    let mod10 = (n % Decimal::TEN).to_string();
-    let mod100 = (n % Decimal::ONE_HUNDRED).to_string();
+    // The last one and two digits of the whole number (read from its digits: the app
+    // then needs no decimal remainder).
+    let whole = n.normalize().to_string();
+    let mod10 = &whole[whole.len() - 1..];
+    let mod100 = whole[whole.len().saturating_sub(2)..].trim_start_matches('0');
     match lang.as_str() {
-        "ru" => match (mod10.as_str(), mod100.as_str()) {
+        "ru" => match (mod10, mod100) {
             ("1", m) if m != "11" => Plural::One,
             ("2" | "3" | "4", m) if !["12", "13", "14"].contains(&m) => Plural::Few,
             _ => Plural::Many,

@@ -205,7 +205,8 @@ fn number(text: &str) -> Option<Decimal> {
         Some(f) => format!("{joined}.{f}"),
         None => joined,
     };
-    plain.parse().ok()
+    // Exact: digits and a point only (never rounded, never scientific notation).
+    Decimal::from_str_exact(&plain).ok()
 }
 
 /// `-2`, `−2`, `-2GB`: a negative number, refused as not above zero rather than as

@@ -81,10 +81,11 @@ pub fn check_budget(total: &Sizes, contributors: &[Contributor], top: usize) -> 
         return Ok(());
     }
     let mut message = format!(
-        "the app is {} KB brotli (wasm + JS), over its budget of {} KB by {} KB",
+        "the app is {} KB brotli (wasm + JS), over its budget of {} KB by {} KB ({} bytes)",
         kb(total.brotli),
         BUDGET / 1024,
-        kb(total.brotli - BUDGET)
+        kb(total.brotli - BUDGET),
+        total.brotli - BUDGET
     );
     if contributors.is_empty() {
         message.push_str("\n  (no names in the module to say what the code is made of)");
@@ -526,7 +527,7 @@ mod tests {
         let parts = contributors(&module()).unwrap();
         let error = check_budget(&over, &parts, 1).unwrap_err();
         assert!(
-            error.contains("152 KB brotli (wasm + JS), over its budget of 150 KB by 2 KB"),
+            error.contains("152 KB brotli (wasm + JS), over its budget of 150 KB by 2 KB (1025 bytes)"),
             "{error}"
         );
         assert!(

@@ -30,6 +30,9 @@ use state::{LineStatus, Order};
 /// The URL query parameter that holds the order.
 pub const QUERY: &str = "q";
 
+/// The id of the printed quote's link (kept equal to the page's URL as the order changes).
+const LINK: &str = "calc-link";
+
 /// The id of the error summary that copy, share and print show for lines in error.
 const SUMMARY: &str = "calc-errors";
 
@@ -107,7 +110,16 @@ pub fn Calculator(
     let order = RwSignal::new(initial);
     let evaluation =
         Memo::new(move |_| order.with(|o| list.with_value(|l| o.evaluate(l, &lang.get_value()))));
-    Effect::new(move |_| set_query_param(QUERY, &order.with(Order::to_url)));
+    // The order lives in the URL; the printed quote's link follows it.
+    Effect::new(move |_| {
+        set_query_param(QUERY, &order.with(Order::to_url));
+        let link = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(LINK));
+        if let Some(link) = link {
+            link.set_text_content(Some(&quote_link()));
+        }
+    });
     // A line reopened from a link has been typed by someone: its problems show at once.
     let touched = order.with_untracked(|o| o.lines.iter().map(|l| l.key).collect());
     let ctx = Ctx {
@@ -144,8 +156,7 @@ pub fn Calculator(
             <h2 id="calc-title">{w.calculator}</h2>
             <div inner_html=notice></div>
             <div inner_html=move || error_summary(ctx)></div>
-            <div class="print-only calc-print-head"
-                inner_html=move || { ctx.order.track(); publisher.with_value(|p| print_head(ctx, p)) }></div>
+            <div class="print-only calc-print-head" inner_html=publisher.with_value(|p| print_head(ctx, p))></div>
             <Finder ctx />
             <Lines ctx />
             <Options ctx />
@@ -174,6 +185,29 @@ fn price_hint(ctx: Ctx, item: &Item) -> String {
     }
 }
 
+/// The items whose name (or id) holds what was typed, at most ten: (id, name, section,
+/// price), per-order options left out (they are ticked below).
+fn matches(ctx: Ctx, typed: &str) -> Vec<(String, String, String, String)> {
+    let q = typed.trim().to_lowercase();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let lang = ctx.lang.get_value();
+    ctx.list.with_value(|l| {
+        l.items()
+            .filter(|i| !matches!(i.pricing, Pricing::Surcharge { .. }))
+            .filter(|i| {
+                i.name.best(&lang, &l.languages).to_lowercase().contains(&q) || i.id.contains(&q)
+            })
+            .take(10)
+            .map(|i| {
+                let section = ctx.section_of(&i.id).unwrap_or_default();
+                (i.id.clone(), ctx.name(i), section, price_hint(ctx, i))
+            })
+            .collect()
+    })
+}
+
 /// Adds item `id` as a new line, says so, and moves the focus to its field.
 fn add_item(ctx: Ctx, id: &str) {
     let name = ctx.full_name(id);
@@ -187,28 +221,6 @@ fn add_item(ctx: Ctx, id: &str) {
 fn Finder(ctx: Ctx) -> impl IntoView {
     let w = ctx.words;
     let query = RwSignal::new(String::new());
-    // Once per keystroke, for the list and for "no match" both.
-    let matches = Memo::new(move |_| {
-        let q = query.get().trim().to_lowercase();
-        if q.is_empty() {
-            return Vec::new();
-        }
-        let lang = ctx.lang.get_value();
-        ctx.list.with_value(|l| {
-            l.items()
-                .filter(|i| !matches!(i.pricing, Pricing::Surcharge { .. }))
-                .filter(|i| {
-                    i.name.best(&lang, &l.languages).to_lowercase().contains(&q)
-                        || i.id.contains(&q)
-                })
-                .take(10)
-                .map(|i| {
-                    let section = ctx.section_of(&i.id).unwrap_or_default();
-                    (i.id.clone(), ctx.name(i), section, price_hint(ctx, i))
-                })
-                .collect::<Vec<_>>()
-        })
-    });
     let add = move |ev: leptos::ev::MouseEvent| {
         if let Some((_, id)) = closest_with(&ev, "data-add") {
             add_item(ctx, &id);
@@ -225,10 +237,10 @@ fn Finder(ctx: Ctx) -> impl IntoView {
             return;
         };
         ev.prevent_default();
-        let only = matches.with(|m| match m.as_slice() {
+        let only = match matches(ctx, &field.value()).as_slice() {
             [(id, ..)] => Some(id.clone()),
             _ => None,
-        });
+        };
         if let Some(id) = only {
             field.set_value("");
             query.set(String::new());
@@ -239,10 +251,11 @@ fn Finder(ctx: Ctx) -> impl IntoView {
     // match, each naming the item it adds (`data-add`) and its section.
     let list = move || {
         let mut m = Markup::new();
-        if !query.get().trim().is_empty() && matches.with(Vec::is_empty) {
+        let found = query.with(|q| matches(ctx, q));
+        if !query.with(|q| q.trim().is_empty()) && found.is_empty() {
             m.element("li", &[("class", "hint")], w.no_match);
         }
-        for (id, name, section, price) in matches.get() {
+        for (id, name, section, price) in found {
             m.open("li")
                 .start("button")
                 .attr("type", "button")
@@ -484,9 +497,11 @@ fn totals(m: &mut Markup, ctx: Ctx, quote: &Quote) {
     }
 }
 
-/// The quote's link: this page with the order in its query, absolute.
+/// The quote's link: this page with the order in its query.
 fn quote_link() -> String {
-    absolute("")
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
 }
 
 /// The head of a printed quote (markup): who publishes these prices (the trader), the

@@ -15,7 +15,6 @@ pub mod state;
 
 use leptos::ev;
 use leptos::prelude::*;
-use tarif_engine::date::Date;
 use tarif_engine::markup::Markup;
 use tarif_engine::quote::{Requested, state as quote_state};
 use tarif_engine::text::Lang;
@@ -24,8 +23,8 @@ use tarif_engine::wizard::view::{OutcomeView, QuestionView, status};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
-use crate::dom::focus_later;
 use crate::dom::{closest_with, inputs, value_at};
+use crate::dom::{focus_later, today};
 use crate::page::{WizardData, pairs_of, push_query, query_pairs, query_string};
 use crate::words::{Words, words};
 use state::{Flow, Mode, Screen, screen};
@@ -71,17 +70,6 @@ impl Ctx {
 /// The URL query of `flow`, as a link's `href`: it works without the app too.
 fn href(flow: &Flow) -> String {
     format!("?{}", query_string(&flow.to_query()))
-}
-
-/// Today as the visitor's browser knows it (the engine never reads a clock).
-fn today() -> Date {
-    let now = js_sys::Date::new_0();
-    Date::from_ymd(
-        now.get_full_year() as i64,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .unwrap_or_else(|| Date::from_unix_days(0))
 }
 
 #[component]

@@ -81,9 +81,10 @@ impl Answer {
             QuestionKind::Date { .. } => {
                 Answer::Date(t.parse().map_err(|_| err("it is not a date".into()))?)
             }
+            // A number as people write it: `3`, `2.5`, `2,5`; never scientific notation
+            // (`1e3` is a typo, not a thousand).
             QuestionKind::Number { .. } => Answer::Number(
-                t.replace(',', ".")
-                    .parse()
+                rust_decimal::Decimal::from_str_exact(&t.replace(',', "."))
                     .map_err(|_| err("it is not a number".into()))?,
             ),
             QuestionKind::Multi { none, .. } => {
