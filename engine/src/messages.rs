@@ -19,7 +19,10 @@ pub(crate) fn pick<'a>(lang: &Lang, en: &'a str, bg: &'a str, ru: &'a str) -> &'
 /// A size in the largest unit that writes it whole: 3000 GB → "3 TB", 0.5 GB → "0.5 GB".
 fn size(lang: &Lang, value: Decimal, measure: &str) -> String {
     let thousand = Decimal::from(1000);
-    if measure.eq_ignore_ascii_case("GB") && value >= thousand && (value / thousand).fract().is_zero() {
+    if measure.eq_ignore_ascii_case("GB")
+        && value >= thousand
+        && (value / thousand).fract().is_zero()
+    {
         format!("{} TB", number(lang, value / thousand))
     } else {
         format!("{} {measure}", number(lang, value))

@@ -156,13 +156,13 @@ fn the_quote_copies_as_text_and_prints_alone() {
                 "const shown = s => [...document.querySelectorAll(s)]\
                    .some(e => getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0);\
                  return Object.fromEntries(['.calc-print-head', '.calc-lines', '.calc-totals',\
-                   '.calc-terms', '.calc-url', '.site-header', '.site-footer', '.calc-find',\
-                   '.calc-actions'].map(s => [s, shown(s)]));",
+                   '.calc-terms', '.calc-url', '.calc-rate', '.site-header', '.site-footer',\
+                   '.calc-find', '.calc-actions'].map(s => [s, shown(s)]));",
             )
             .await?;
             let expected_shown = json!({
                 ".calc-print-head": true, ".calc-lines": true, ".calc-totals": true,
-                ".calc-terms": true, ".calc-url": true, ".site-header": false,
+                ".calc-terms": true, ".calc-url": true, ".calc-rate": true, ".site-header": false,
                 ".site-footer": false, ".calc-find": false, ".calc-actions": false,
             });
             if shown != expected_shown {

@@ -527,7 +527,9 @@ mod tests {
         let parts = contributors(&module()).unwrap();
         let error = check_budget(&over, &parts, 1).unwrap_err();
         assert!(
-            error.contains("152 KB brotli (wasm + JS), over its budget of 150 KB by 2 KB (1025 bytes)"),
+            error.contains(
+                "152 KB brotli (wasm + JS), over its budget of 150 KB by 2 KB (1025 bytes)"
+            ),
             "{error}"
         );
         assert!(

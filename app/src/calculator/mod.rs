@@ -475,7 +475,7 @@ fn totals(m: &mut Markup, ctx: Ctx, quote: &Quote) {
     }
     m.close("dl");
     if let Some(note) = ctx.list.with_value(|l| rate_note(l, &lang)) {
-        m.element("p", &[("class", "calc-rate hint")], &note);
+        m.element("p", &[("class", "calc-rate")], &note);
     }
     let on_request = ctx.word(Word::OnRequest);
     let mut not_priced = quote
