@@ -174,14 +174,7 @@ impl Renderer<'_> {
         let Some(list) = self.list else {
             return r.quote.iter().map(|q| q.item.clone()).collect();
         };
-        let requested: Vec<Requested> = r
-            .quote
-            .iter()
-            .map(|q| Requested {
-                item: q.item.clone(),
-                quantity: (q.quantity != 1).then(|| q.quantity.to_string()),
-            })
-            .collect();
+        let requested: Vec<Requested> = r.quote.iter().map(Requested::from).collect();
         let Ok(q) = quote(list, &requested) else {
             return Vec::new();
         };

@@ -7,4 +7,3 @@ pub mod decision_table;
 pub mod serve;
 pub mod site;
 pub mod sources;
-pub mod wizards;

@@ -14,7 +14,9 @@ use tarif_engine::wizard::view::{self, OutcomeView, QuestionView, View};
 use tarif_engine::wizard::{Answer, Answers, EvalError, evaluate};
 
 use super::{report, usage_error};
-use crate::wizards::{self, LoadedWizard};
+use crate::site::load::{CONTENT, WIZARD_SUFFIX};
+use crate::site::load_site;
+use crate::site::wizard::{LoadedWizard, NotOne};
 
 /// What `tarif ask` was asked.
 pub struct Args {
@@ -27,48 +29,39 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> ExitCode {
-    let files = wizards::find(&args.root);
+    // The site as `tarif check` and `build` see it: a wizard is asked only when
+    // everything it rests on (its section, memos, price list) reads without a problem.
+    let site = match load_site(&args.root) {
+        Ok(site) => site,
+        Err(problems) => return report(&problems),
+    };
     let Some(name) = &args.wizard else {
-        for f in &files {
-            let shared = files.iter().filter(|g| g.id == f.id).count() > 1;
-            if shared {
-                println!("{}/{}", f.section, f.id);
-            } else {
-                println!("{}", f.id);
-            }
+        for name in site.wizard_names() {
+            println!("{name}");
         }
         return ExitCode::SUCCESS;
     };
-    let file = match wizards::named(&files, name).as_slice() {
-        [one] => (*one).clone(),
-        [] => {
-            let ids: Vec<&str> = files.iter().map(|f| f.id.as_str()).collect();
+    let loaded = match site.wizard(name) {
+        Ok(w) => w,
+        Err(NotOne::None(names)) => {
             return usage_error(
                 &format!("there is no wizard `{name}`"),
-                &if ids.is_empty() {
+                &if names.is_empty() {
                     format!(
-                        "no *.wizard.toml in {}",
-                        args.root.join(wizards::CONTENT).display()
+                        "no *{WIZARD_SUFFIX} in {}",
+                        args.root.join(CONTENT).display()
                     )
                 } else {
-                    format!("the wizards are: {}", ids.join(", "))
+                    format!("the wizards are: {}", names.join(", "))
                 },
             );
         }
-        many => {
-            let names: Vec<String> = many
-                .iter()
-                .map(|f| format!("{}/{}", f.section, f.id))
-                .collect();
+        Err(NotOne::Many(names)) => {
             return usage_error(
                 &format!("`{name}` names more than one wizard"),
                 &format!("say which: {}", names.join(", ")),
             );
         }
-    };
-    let loaded = match wizards::load(&args.root, &file) {
-        Ok(w) => w,
-        Err(problems) => return report(&problems),
     };
     let today = match &args.today {
         Some(t) => match t.parse::<Date>() {
@@ -84,7 +77,10 @@ pub fn run(args: &Args) -> ExitCode {
             None => {
                 let tags: Vec<&str> = loaded.languages.iter().map(Lang::as_str).collect();
                 return usage_error(
-                    &format!("the wizard `{}` is not written in `{tag}`", file.id),
+                    &format!(
+                        "the wizard `{}` is not written in `{tag}`",
+                        loaded.wizard.id
+                    ),
                     &format!("use --lang {}", tags.join(" or --lang ")),
                 );
             }
@@ -99,7 +95,7 @@ pub fn run(args: &Args) -> ExitCode {
         Err(EvalError::Answer(e)) => return usage_error(&e.to_string(), ""),
         Err(e) => {
             return report(&[tarif_engine::diagnostic::Diagnostic::file(
-                &file.name,
+                &loaded.file,
                 e.to_string(),
             )]);
         }
@@ -223,14 +219,7 @@ fn outcome_text(loaded: &LoadedWizard, o: &OutcomeView, lang: &Lang) -> String {
         }
     }
     if let (Some(price_list), false) = (&loaded.price_list, o.quote_items.is_empty()) {
-        let requested: Vec<Requested> = o
-            .quote_items
-            .iter()
-            .map(|q| Requested {
-                item: q.item.clone(),
-                quantity: (q.quantity != 1).then(|| q.quantity.to_string()),
-            })
-            .collect();
+        let requested: Vec<Requested> = o.quote_items.iter().map(Requested::from).collect();
         let args: Vec<String> = requested
             .iter()
             .map(|r| match &r.quantity {
@@ -263,7 +252,7 @@ fn outcome_text(loaded: &LoadedWizard, o: &OutcomeView, lang: &Lang) -> String {
             let _ = writeln!(
                 out,
                 "  {title} ({}/{}/{}.md#{})",
-                wizards::CONTENT,
+                CONTENT,
                 w.section,
                 format_args!("{lang}/{}", c.page),
                 c.anchor

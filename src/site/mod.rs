@@ -17,6 +17,7 @@ pub mod render;
 mod toml_file;
 pub mod url;
 mod validate;
+pub mod wizard;
 pub mod write;
 
 use std::io::{IsTerminal, Write as _};

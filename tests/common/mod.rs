@@ -12,7 +12,8 @@ use std::path::Path;
 use tarif::site::{self, Options};
 use tarif_engine::diagnostic::Diagnostic;
 
-use tarif::wizards::{self, LoadedWizard};
+use tarif::site::model::Site;
+use tarif::site::wizard::LoadedWizard;
 use tarif_engine::date::Date;
 use tarif_engine::wizard::{Answer, Answers, Reached, Step, evaluate};
 
@@ -21,17 +22,22 @@ pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A wizard of the default site, loaded and checked like `tarif check` does.
-pub fn load(id: &str) -> LoadedWizard {
-    let files = wizards::find(root());
-    let file = wizards::named(&files, id)
-        .first()
-        .map(|f| (*f).clone())
-        .unwrap_or_else(|| panic!("no wizard {id}"));
-    wizards::load(root(), &file).unwrap_or_else(|problems| {
-        let all: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        panic!("{id} does not load:\n{}", all.join("\n\n"))
+/// The default site, loaded and checked once per test binary, as `tarif check` does.
+pub fn default_model() -> &'static Site {
+    static SITE: std::sync::OnceLock<Site> = std::sync::OnceLock::new();
+    SITE.get_or_init(|| {
+        site::load_site(root()).unwrap_or_else(|problems| {
+            let all: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            panic!("the default site does not load:\n{}", all.join("\n\n"))
+        })
     })
+}
+
+/// A wizard of the default site, from the model `tarif check`, `build` and `ask` use.
+pub fn load(id: &str) -> LoadedWizard {
+    default_model()
+        .wizard(id)
+        .unwrap_or_else(|e| panic!("no wizard {id}: {e:?}"))
 }
 
 /// A walk through a wizard with answers given one by one.

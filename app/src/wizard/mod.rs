@@ -575,10 +575,7 @@ fn quote_link(ctx: Ctx, o: &OutcomeView) -> Option<String> {
             .quote_items
             .iter()
             .filter(|q| q.list == list.id)
-            .map(|q| Requested {
-                item: q.item.clone(),
-                quantity: (q.quantity != 1).then(|| q.quantity.to_string()),
-            })
+            .map(Requested::from)
             .collect();
         (!requested.is_empty()).then(|| {
             let state = quote_state::write(&requested);

@@ -11,6 +11,7 @@ use super::model::{
 use crate::calendar::{Country, Deadline};
 use crate::date::Date;
 use crate::price_list::PriceList;
+use crate::quote::Requested;
 use crate::text::Text;
 
 /// Where a set of answers leads.
@@ -74,6 +75,30 @@ pub struct QuoteItem {
     pub list: String,
     pub item: String,
     pub quantity: u32,
+}
+
+/// An outcome's item as a quote request: a quantity of one is left unsaid, as a person
+/// leaves it (`laptop-diagnostics`, `data-backup=2`).
+///
+/// ```
+/// use tarif_engine::quote::Requested;
+/// use tarif_engine::wizard::eval::QuoteItem;
+///
+/// let item = |quantity| QuoteItem {
+///     list: "laptop-bg".into(),
+///     item: "data-backup".into(),
+///     quantity,
+/// };
+/// assert_eq!(Requested::from(&item(1)).quantity, None);
+/// assert_eq!(Requested::from(&item(2)).quantity.as_deref(), Some("2"));
+/// ```
+impl From<&QuoteItem> for Requested {
+    fn from(q: &QuoteItem) -> Requested {
+        Requested {
+            item: q.item.clone(),
+            quantity: (q.quantity != 1).then(|| q.quantity.to_string()),
+        }
+    }
 }
 
 /// What a service costs this client, and why.
