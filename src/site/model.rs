@@ -338,7 +338,7 @@ fn wizards(
             continue; // its section.toml did not read: reported already
         };
         let anchors = anchors_in_every_language(section, i, drafts);
-        let site = wizard::Site {
+        let site = wizard::SiteFacts {
             languages: &section.config.languages,
             anchors: &anchors,
             price_lists: &lists,

@@ -24,7 +24,7 @@ pub mod source;
 pub mod view;
 
 pub use answer::{Answer, AnswerError, Answers};
-pub use check::{Problem, Site, check};
+pub use check::{Problem, SiteFacts, check};
 pub use eval::{Asked, EvalError, Reached, ServiceStatus, ServiceVerdict, Step, evaluate};
 pub use model::*;
 #[cfg(feature = "toml")]

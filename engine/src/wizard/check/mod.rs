@@ -30,9 +30,9 @@ pub struct Problem {
     pub help: String,
 }
 
-/// What the checks compare a wizard with.
+/// What the checks compare a wizard with: the facts of the site around it.
 #[derive(Debug, Clone, Copy)]
-pub struct Site<'a> {
+pub struct SiteFacts<'a> {
     /// The languages of the wizard's section: every text must be written in each.
     pub languages: &'a [Lang],
     /// The memo headings of the section, `page#anchor` (`withdrawal#withdrawal-form`).
@@ -67,13 +67,13 @@ pub struct Site<'a> {
 /// "#;
 /// let (wizard, _) = parse_wizard("w.wizard.toml", "laptop-bg", toml).unwrap();
 /// let langs = [Lang::new("en").unwrap()];
-/// let site = Site { languages: &langs, anchors: &BTreeSet::new(), price_lists: &[] };
+/// let site = SiteFacts { languages: &langs, anchors: &BTreeSet::new(), price_lists: &[] };
 /// let problems = check(&wizard, &site);
 /// assert_eq!(problems.len(), 2);
 /// assert_eq!(problems[0].at, "question:orphan");
 /// assert_eq!(problems[1].at, "outcome:yes/citation:0");
 /// ```
-pub fn check(wizard: &Wizard, site: &Site) -> Vec<Problem> {
+pub fn check(wizard: &Wizard, site: &SiteFacts) -> Vec<Problem> {
     let mut c = Checker {
         wizard,
         site,
@@ -90,7 +90,7 @@ pub fn check(wizard: &Wizard, site: &Site) -> Vec<Problem> {
 
 struct Checker<'a> {
     wizard: &'a Wizard,
-    site: &'a Site<'a>,
+    site: &'a SiteFacts<'a>,
     problems: Vec<Problem>,
 }
 

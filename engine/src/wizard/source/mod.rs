@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use super::check::{Key, Problem, Site, check};
+use super::check::{Key, Problem, SiteFacts, check};
 use super::model::*;
 use crate::diagnostic::Diagnostic;
 use crate::source::{RawText, SourceFile, is_id};
@@ -116,7 +116,7 @@ pub fn load_wizard(
     file: &str,
     section: &str,
     source: &str,
-    site: &Site,
+    site: &SiteFacts,
 ) -> Result<Wizard, Vec<Diagnostic>> {
     let (wizard, map, mut problems) = read(file, section, source)?;
     problems.extend(check(&wizard, site).iter().map(|p| map.locate(p)));
