@@ -3,7 +3,6 @@
 
 pub mod app_bundle;
 pub mod commands;
-pub mod decision_table;
 pub mod serve;
 pub mod site;
 pub mod sources;

@@ -210,7 +210,8 @@ fn the_decision_table_renders_to_escaped_accessible_html() {
     let w = common::flow("withdrawal");
     let table = decision_table(&w.loaded.wizard, today()).unwrap();
     let en = tarif_engine::text::Lang::new("en").unwrap();
-    let html = tarif::decision_table::render(&w.loaded.wizard, &table, &en, None, today());
+    let html =
+        tarif::site::render::decision_table::render(&w.loaded.wizard, &table, &en, None, today());
     assert_eq!(html.matches("<table").count(), 4);
     assert_eq!(html.matches("<caption>").count(), 4);
     assert!(html.contains("<th scope=\"col\">Your answers</th>"));
@@ -226,7 +227,7 @@ fn the_decision_table_renders_to_escaped_accessible_html() {
     let w = common::flow("warranty");
     let table = decision_table(&w.loaded.wizard, today()).unwrap();
     let bg = tarif_engine::text::Lang::new("bg").unwrap();
-    let html = tarif::decision_table::render(
+    let html = tarif::site::render::decision_table::render(
         &w.loaded.wizard,
         &table,
         &bg,

@@ -8,6 +8,7 @@
 pub mod colour;
 pub mod config;
 pub mod front_matter;
+pub mod layout;
 pub mod links;
 pub mod load;
 pub mod markdown;

@@ -7,10 +7,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use tarif_engine::diagnostic::Diagnostic;
 use tarif_engine::text::{Lang, is_id};
 
+use super::layout::{APP_DIR, GENERATED_FILES, RESERVED_IDS};
 use super::links::Target;
 use super::load::StaticFile;
 use super::model::{Draft, PriceLists, Section};
-use super::render::{APP_DIR, GENERATED_FILES, RESERVED_IDS};
 
 type Key<'a> = (&'a str, &'a str, &'a str);
 /// A page's anchors; `None` when they cannot be known (its front matter or its price
@@ -320,7 +320,7 @@ fn same_as_original(
 }
 
 fn static_collisions(statics: &[StaticFile], languages: &[Lang], problems: &mut Vec<Diagnostic>) {
-    problems.extend(super::render::offline::icon_problems(statics));
+    problems.extend(super::layout::icon_problems(statics));
     for f in statics {
         let first = f.rel.split('/').next().unwrap_or_default();
         if GENERATED_FILES.contains(&f.rel.as_str())

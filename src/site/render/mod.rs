@@ -6,6 +6,7 @@
 //! or front matter can never become markup.
 
 mod app;
+pub mod decision_table;
 pub mod offline;
 mod prices;
 pub mod search;
@@ -27,26 +28,7 @@ use super::colour::Colour;
 use super::model::{Memo, Section, Site};
 use super::url::PageDir;
 
-/// Ids the page itself uses: no heading or price-list item may take them.
-pub const RESERVED_IDS: [&str; 6] = [
-    "main",
-    "price-list",
-    "section-nav",
-    tarif_engine::page::DATA_ID,
-    tarif_engine::page::MOUNT_ID,
-    "decision-table",
-];
-/// Files the build writes at the output's root besides the language folders and icons.
-pub const GENERATED_FILES: [&str; 6] = [
-    "index.html",
-    "style.css",
-    offline::SERVICE_WORKER,
-    "robots.txt",
-    "sitemap.xml",
-    HEADERS_FILE,
-];
-/// Response headers for static hosts that read a `_headers` file.
-pub const HEADERS_FILE: &str = "_headers";
+pub use crate::site::layout::{APP_DIR, GENERATED_FILES, HEADERS_FILE, RESERVED_IDS};
 
 /// The Content-Security-Policy of every page: nothing but the site's own files, no inline
 /// script or style, `'wasm-unsafe-eval'` for the app's WebAssembly. A `<meta>` tag cannot
@@ -68,11 +50,13 @@ pub fn headers_file() -> String {
         offline::SERVICE_WORKER
     )
 }
-/// The folder of the app's files in the output.
-pub const APP_DIR: &str = "app";
 
 /// The built-in templates, by name.
-const TEMPLATES: [(&str, &str); 11] = [
+const TEMPLATES: [(&str, &str); 12] = [
+    (
+        "decision-table.html",
+        include_str!("../../theme/decision-table.html"),
+    ),
     ("search.html", include_str!("../../theme/search.html")),
     ("app.html", include_str!("../../theme/app.html")),
     (
@@ -240,16 +224,7 @@ pub fn build_date() -> Date {
 impl Theme {
     /// Compiles the templates; every template that does not compile is reported.
     pub fn new(site: &Site, live_reload: bool) -> Result<Theme, Vec<Diagnostic>> {
-        let mut env = Environment::new();
-        env.set_undefined_behavior(UndefinedBehavior::Strict);
-        if let Ok(syntax) = SyntaxConfig::builder()
-            .trim_blocks(true)
-            .lstrip_blocks(true)
-            .build()
-        {
-            env.set_syntax(syntax);
-        }
-        env.set_formatter(html_formatter);
+        let mut env = environment();
         let mut sources: Vec<(String, String)> = TEMPLATES
             .iter()
             .map(|(name, text)| (format!("theme/{name}"), (*text).to_owned()))
@@ -320,6 +295,34 @@ impl Theme {
             .find(|(f, _)| f.rsplit('/').next() == Some(template))
             .map_or_else(|| template.to_owned(), |(f, _)| f.clone())
     }
+}
+
+/// The template environment every page is written with: strict about undefined values,
+/// block tags trimmed, HTML escaped by [`html_formatter`].
+fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    if let Ok(syntax) = SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .build()
+    {
+        env.set_syntax(syntax);
+    }
+    env.set_formatter(html_formatter);
+    env
+}
+
+/// A built-in template written with `ctx` alone, outside a site (a fragment such as the
+/// decision table, for a test or a tool); "" if it does not render.
+pub fn render_builtin(name: &str, ctx: &serde_json::Value) -> String {
+    let mut env = environment();
+    for (n, text) in TEMPLATES {
+        let _ = env.add_template(n, text);
+    }
+    env.get_template(name)
+        .and_then(|t| t.render(Serde(ctx)))
+        .unwrap_or_default()
 }
 
 /// Escapes text as HTML needs (`&<>"'`); minijinja's default also escapes `/`, which

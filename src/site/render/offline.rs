@@ -2,43 +2,19 @@
 //! manifest of each language, and the app icons.
 
 use serde::Serialize;
-use tarif_engine::diagnostic::Diagnostic;
 use tarif_engine::text::Lang;
 
 use super::app::{content_hash, script_json};
-use crate::site::load::StaticFile;
 use crate::site::model::Site;
 
-/// The service worker, at the output's root so that its scope is the whole site.
-pub const SERVICE_WORKER: &str = "sw.js";
+pub use crate::site::layout::{ICONS, Icon, SERVICE_WORKER, icon_problems, png_size};
+
 const SW: &str = include_str!("../../theme/sw.js");
 /// `tarif serve`'s worker: removes any worker a built site left, and keeps nothing.
 const SW_OFF: &str = include_str!("../../theme/sw-off.js");
 
 /// The page script that registers the worker (in the app folder, named by its content).
 pub const SITE_JS: &str = include_str!("../../theme/site.js");
-
-/// The icons the manifest names, at the output's root: the theme's, unless the site's
-/// `static/` has its own of the same name and size.
-pub const ICONS: [Icon; 2] = [
-    Icon {
-        file: "icon-192.png",
-        size: 192,
-        bytes: include_bytes!("../../theme/icon-192.png"),
-    },
-    Icon {
-        file: "icon-512.png",
-        size: 512,
-        bytes: include_bytes!("../../theme/icon-512.png"),
-    },
-];
-
-/// An app icon (a square PNG).
-pub struct Icon {
-    pub file: &'static str,
-    pub size: u32,
-    pub bytes: &'static [u8],
-}
 
 /// Files of the output that no page loads: the worker does not precache them.
 const NOT_PRECACHED: [&str; 5] = [
@@ -116,50 +92,6 @@ pub fn manifest(site: &Site, lang: &Lang) -> String {
             .collect(),
     };
     serde_json::to_string_pretty(&manifest).unwrap_or_default()
-}
-
-/// The width and height of a PNG, from its header.
-pub fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
-    const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
-    if bytes.len() < 24 || !bytes.starts_with(SIGNATURE) || &bytes[12..16] != b"IHDR" {
-        return None;
-    }
-    let number =
-        |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
-    Some((number(16), number(20)))
-}
-
-/// A site's own icons must be PNGs of the size the manifest says.
-pub fn icon_problems(statics: &[StaticFile]) -> Vec<Diagnostic> {
-    let mut problems = Vec::new();
-    for icon in &ICONS {
-        let Some(f) = statics.iter().find(|f| f.rel == icon.file) else {
-            continue;
-        };
-        let name = format!("static/{}", f.rel);
-        let want = (icon.size, icon.size);
-        match std::fs::read(&f.path).map(|b| png_size(&b)) {
-            Ok(Some(size)) if size == want => {}
-            Ok(Some((w, h))) => problems.push(
-                Diagnostic::file(
-                    &name,
-                    format!(
-                        "the icon is {w}×{h} px; the web manifest says {0}×{0}",
-                        icon.size
-                    ),
-                )
-                .help(format!("give a square PNG of {0}×{0} px", icon.size)),
-            ),
-            Ok(None) => problems.push(Diagnostic::file(&name, "the icon is not a PNG file").help(
-                format!("give a PNG of {0}×{0} px under this name", icon.size),
-            )),
-            Err(e) => problems.push(Diagnostic::file(
-                &name,
-                format!("cannot read the icon: {e}"),
-            )),
-        }
-    }
-    problems
 }
 
 #[cfg(test)]

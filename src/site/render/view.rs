@@ -71,8 +71,8 @@ pub struct PageView<'a> {
     pub manifest: String,
     /// schema.org data (JSON) about what the page offers: a price list's services.
     pub json_ld: Option<String>,
-    /// A wizard's static decision table (HTML, every text escaped).
-    pub table: Option<String>,
+    /// A wizard's static decision table (its template is `decision-table.html`).
+    pub table: Option<super::decision_table::DecisionTableView>,
     /// The price page of a quote page's list.
     pub price_page: Option<String>,
     /// Who publishes a section's page (its footer names it); the site's company elsewhere.
@@ -320,7 +320,7 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>, theme: &Theme) -> Context<'a
                 .and_then(|id| site.price_lists.get(id));
             view.table = decision_table(wizard, today)
                 .ok()
-                .map(|t| crate::decision_table::render(wizard, &t, lang, list, today));
+                .map(|t| super::decision_table::view(wizard, &t, lang, list, today));
         }
         Page::Search(lang) => {
             view.title = word(lang, Word::Search);

@@ -1,12 +1,12 @@
-//! The static decision table of a wizard: every distinct path, grouped by outcome, as an
-//! HTML fragment the site embeds below the interactive flow, readable without JavaScript
-//! and printable. All text is escaped; each outcome is a `<section>` with a heading and a
-//! `<table>` with a caption, column headers and a row header per path.
+//! The static decision table of a wizard: every distinct path, grouped by outcome, as a
+//! view (texts in the page's language) that the theme's `decision-table.html` writes
+//! below the interactive flow, readable without JavaScript and printable; a site's own
+//! `templates/decision-table.html` overrides it like any template. Each outcome is a
+//! `<section>` with a heading and a `<table>` with a caption, column headers and a row
+//! header per path.
 
-use std::fmt::Write as _;
-
-use crate::site::render::escape;
 use rust_decimal::Decimal;
+use serde::Serialize;
 use tarif_engine::calendar::Country;
 use tarif_engine::date::Date;
 use tarif_engine::locale;
@@ -20,9 +20,81 @@ use tarif_engine::wizard::{
     Answers, DateFrom, DateRule, Period, QuestionKind, ServiceStatus, Step, Wizard, evaluate,
 };
 
+/// The decision table of a wizard, in one language, as its template reads it.
+#[derive(Debug, Serialize)]
+pub struct DecisionTableView {
+    pub lang: String,
+    pub outcomes: Vec<OutcomeTable>,
+}
+
+/// One outcome: its heading, the date rules it states, and a row per path to it.
+#[derive(Debug, Serialize)]
+pub struct OutcomeTable {
+    /// The section's id (`decision-<wizard>-<outcome>`).
+    pub id: String,
+    pub verdict: String,
+    pub title: String,
+    /// Each date the outcome computes, as a worded rule.
+    pub dates: Vec<String>,
+    /// "Ways to this outcome: 3".
+    pub caption: String,
+    /// The column headers: number, answers, why, what to do, then costs and services
+    /// where the outcome has them.
+    pub columns: Vec<&'static str>,
+    pub costs: bool,
+    pub services: bool,
+    pub rows: Vec<PathRow>,
+}
+
+/// One path: the answers that lead to the outcome, and what it then says.
+#[derive(Debug, Serialize)]
+pub struct PathRow {
+    pub n: usize,
+    pub answers: Vec<AnswerCell>,
+    pub reasons: Vec<String>,
+    pub next_steps: Vec<String>,
+    pub costs: Vec<String>,
+    pub services: Vec<String>,
+}
+
+/// A question and the class of answers this path gives it, in words.
+#[derive(Debug, Serialize)]
+pub struct AnswerCell {
+    pub question: String,
+    pub answer: String,
+}
+
 /// The decision table of `wizard` in `lang`. `table` comes from
 /// [`tarif_engine::wizard::paths::decision_table`] with the same `today`; `list` is the
 /// wizard's price list (names and prices of quote items and services).
+pub fn view(
+    wizard: &Wizard,
+    table: &DecisionTable,
+    lang: &Lang,
+    list: Option<&PriceList>,
+    today: Date,
+) -> DecisionTableView {
+    let r = Renderer {
+        wizard,
+        lang,
+        list,
+        today,
+    };
+    DecisionTableView {
+        lang: lang.to_string(),
+        outcomes: table
+            .outcomes
+            .iter()
+            .filter_map(|group| {
+                let o = wizard.outcome(&group.outcome)?;
+                Some(r.outcome(o, &group.paths))
+            })
+            .collect(),
+    }
+}
+
+/// The decision table as HTML, written by the theme's built-in `decision-table.html` (a
+/// site's pages use its own template where it has one).
 pub fn render(
     wizard: &Wizard,
     table: &DecisionTable,
@@ -30,25 +102,11 @@ pub fn render(
     list: Option<&PriceList>,
     today: Date,
 ) -> String {
-    let r = Renderer {
-        wizard,
-        lang,
-        list,
-        today,
-    };
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "<div class=\"decision-tables\" lang=\"{}\">",
-        escape(lang.as_str())
-    );
-    for group in &table.outcomes {
-        if let Some(o) = wizard.outcome(&group.outcome) {
-            r.outcome(&mut out, o, &group.paths);
-        }
-    }
-    out.push_str("</div>\n");
-    out
+    let view = view(wizard, table, lang, list, today);
+    super::render_builtin(
+        "decision-table.html",
+        &serde_json::json!({ "page": { "table": view } }),
+    )
 }
 
 struct Renderer<'a> {
@@ -72,101 +130,78 @@ impl Renderer<'_> {
         s
     }
 
-    fn outcome(&self, out: &mut String, o: &tarif_engine::wizard::Outcome, paths: &[Path]) {
-        let id = format!("decision-{}-{}", self.wizard.id, o.id);
-        let _ = writeln!(
-            out,
-            "<section class=\"decision-outcome verdict-{}\" id=\"{}\" aria-labelledby=\"{1}-title\">",
-            escape(&o.verdict),
-            escape(&id)
-        );
-        let _ = writeln!(
-            out,
-            "<h3 id=\"{}-title\">{}</h3>",
-            escape(&id),
-            escape(&self.with_dates(&o.title, &o.dates))
-        );
-        for d in &o.dates {
-            let _ = writeln!(
-                out,
-                "<p class=\"decision-date\">{}</p>",
-                escape(&self.date_rule(d))
-            );
-        }
+    fn outcome(&self, o: &tarif_engine::wizard::Outcome, paths: &[Path]) -> OutcomeTable {
         let costs = !o.quote.is_empty();
-        let _ = writeln!(out, "<table class=\"decision-table\">");
-        let _ = writeln!(
-            out,
-            "<caption>{}</caption>",
-            escape(&format!("{}: {}", self.word(W::Paths), paths.len()))
-        );
-        let mut head = vec![W::Number, W::Answers, W::Why, W::WhatToDo];
+        let mut columns = vec![W::Number, W::Answers, W::Why, W::WhatToDo];
         if costs {
-            head.push(W::Costs);
+            columns.push(W::Costs);
         }
         if o.services {
-            head.push(W::Services);
+            columns.push(W::Services);
         }
-        out.push_str("<thead><tr>");
-        for h in head {
-            let _ = write!(out, "<th scope=\"col\">{}</th>", escape(self.word(h)));
+        OutcomeTable {
+            id: format!("decision-{}-{}", self.wizard.id, o.id),
+            verdict: o.verdict.clone(),
+            title: self.with_dates(&o.title, &o.dates),
+            dates: o.dates.iter().map(|d| self.date_rule(d)).collect(),
+            caption: format!("{}: {}", self.word(W::Paths), paths.len()),
+            columns: columns.into_iter().map(|w| self.word(w)).collect(),
+            costs,
+            services: o.services,
+            rows: paths
+                .iter()
+                .enumerate()
+                .map(|(n, path)| self.row(o, path, n + 1, costs))
+                .collect(),
         }
-        out.push_str("</tr></thead>\n<tbody>\n");
-        for (n, path) in paths.iter().enumerate() {
-            self.row(out, o, path, n + 1, costs);
-        }
-        out.push_str("</tbody>\n</table>\n</section>\n");
     }
 
     fn row(
         &self,
-        out: &mut String,
         o: &tarif_engine::wizard::Outcome,
         path: &Path,
         n: usize,
         costs: bool,
-    ) {
+    ) -> PathRow {
         let answers: Answers = path
             .steps
             .iter()
             .filter_map(|s| Some((s.question.clone(), s.samples.first()?.clone())))
             .collect();
-        let _ = write!(out, "<tr><th scope=\"row\">{n}</th><td><dl>");
-        for step in &path.steps {
-            let Some(q) = self.wizard.question(&step.question) else {
-                continue;
-            };
-            let _ = write!(
-                out,
-                "<dt>{}</dt><dd>{}</dd>",
-                escape(&self.t(&q.text)),
-                escape(&self.class(&q.kind, &step.answer))
-            );
-        }
-        out.push_str("</dl></td>");
-        for statements in [&o.reasons, &o.next_steps] {
-            let texts: Vec<String> = given(statements, &answers, self.today)
+        let given_texts = |statements| -> Vec<String> {
+            given(statements, &answers, self.today)
                 .iter()
                 .map(|s| self.with_dates(&s.text, &o.dates))
-                .collect();
-            list(out, &texts);
-        }
+                .collect()
+        };
         let reached = match evaluate(self.wizard, &answers, self.today, self.list) {
             Ok(Step::Outcome(r)) => Some(r),
             _ => None,
         };
-        if costs {
-            let lines = reached.as_ref().map(|r| self.costs(r)).unwrap_or_default();
-            list(out, &lines);
+        PathRow {
+            n,
+            answers: path
+                .steps
+                .iter()
+                .filter_map(|step| {
+                    let q = self.wizard.question(&step.question)?;
+                    Some(AnswerCell {
+                        question: self.t(&q.text),
+                        answer: self.class(&q.kind, &step.answer),
+                    })
+                })
+                .collect(),
+            reasons: given_texts(&o.reasons),
+            next_steps: given_texts(&o.next_steps),
+            costs: match (&reached, costs) {
+                (Some(r), true) => self.costs(r),
+                _ => Vec::new(),
+            },
+            services: match (&reached, o.services) {
+                (Some(r), true) => self.services(r),
+                _ => Vec::new(),
+            },
         }
-        if o.services {
-            let lines = reached
-                .as_ref()
-                .map(|r| self.services(r))
-                .unwrap_or_default();
-            list(out, &lines);
-        }
-        out.push_str("</tr>\n");
     }
 
     /// Each quoted item with its price in the list's main currency, then the total.
@@ -441,19 +476,6 @@ fn counted(lang: &Lang, n: i64, unit: Unit) -> String {
         (_, Unit::Month, _) => "months",
     };
     format!("{n} {form}")
-}
-
-/// A cell with a list, or an empty cell.
-fn list(out: &mut String, items: &[String]) {
-    if items.is_empty() {
-        out.push_str("<td></td>");
-        return;
-    }
-    out.push_str("<td><ul>");
-    for i in items {
-        let _ = write!(out, "<li>{}</li>", escape(i));
-    }
-    out.push_str("</ul></td>");
 }
 
 #[cfg(test)]
