@@ -46,7 +46,8 @@ impl PageData {
         }
     }
 
-    /// The text of the page's data block (base64: it can never end the `<script>` early).
+    /// The text of the page's data block, in [`pack`]'s form: the structure in base64,
+    /// the texts with `<` escaped, so it can never end the `<script>` early.
     pub fn to_text(&self) -> String {
         pack::to_text(self)
     }

@@ -1,8 +1,9 @@
-//! Stage 2 and 3, `validate` → `model`: the sources become the site's model (configs,
-//! memos rendered to HTML, price lists as engine types), or the list of every problem.
+//! Stage 2, `model`: the sources become the site's model (configs, memos rendered to
+//! HTML, price lists and wizards as engine types), or the list of every problem.
 //!
 //! Each file is checked on its own here (its TOML, its front matter, its Markdown); the
-//! checks across files (links, translations, price lists of pages) are in `validate`.
+//! checks across files (links, translations, price lists of pages) are stage 3,
+//! `validate`, which `assemble` runs before it hands the model on.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -43,7 +44,8 @@ pub struct Section {
     pub wizards: Vec<Wizard>,
 }
 
-/// One memo in one language. (Wizards will sit beside memos as pages of their own.)
+/// One memo in one language. (A section's wizards are pages of their own beside its
+/// memos: `Section::wizards`.)
 #[derive(Debug)]
 pub struct Memo {
     pub lang: Lang,

@@ -9,8 +9,9 @@
 //! - [`Index`]: the index of a site in one language, built from [`Document`]s, and
 //!   [`Index::search`], its ranked [`Hit`]s with snippets.
 //!
-//! The generator builds an index per language and writes it as JSON (serde) into the
-//! search page; the WASM app reads it back and searches as a person types. Both sides
+//! The generator builds an index per language and packs it into the search page's data
+//! block (`page::PageData`, in `pack`'s form); the WASM app reads it back and searches
+//! as a person types. Both sides
 //! stem with the same code, so a query is read exactly as the documents were:
 //! `гаранционни` finds `гаранция`, `гарантийный` finds `гарантии`.
 //!
