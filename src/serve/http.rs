@@ -1,20 +1,21 @@
-//! Answering the browser: the built site's files, the live-reload client, and its
-//! long-poll for the next build.
+//! Answering the browser: the built site's files (`tarif_static_files`, as the tests and
+//! `cargo xtask lighthouse` serve them), the live-reload client, and its long-poll for
+//! the next build.
 
-use std::fs;
-use std::path::Path;
 use std::time::Duration;
 
+use tarif_engine::markup;
+use tarif_static_files::StaticFiles;
 use tiny_http::{Header, Request, Response, Server};
 
-use super::{Shared, file_for};
+use super::Shared;
 use crate::site::render::{LIVE_RELOAD_JS, LIVE_RELOAD_PREFIX};
 
 /// How long a poll waits for a build before answering "nothing new".
 const LONG_POLL: Duration = Duration::from_secs(25);
 
 /// Answers requests until the server closes.
-pub fn serve(server: &Server, shared: &Shared, out: &Path) {
+pub fn serve(server: &Server, shared: &Shared, files: &StaticFiles) {
     for request in server.incoming_requests() {
         let url = request.url().to_owned();
         let (path, query) = url.split_once('?').unwrap_or((&url, ""));
@@ -26,7 +27,7 @@ pub fn serve(server: &Server, shared: &Shared, out: &Path) {
                 LIVE_RELOAD_JS.as_bytes().to_vec(),
             ),
             Some("poll") => poll(request, shared, query),
-            _ => file(request, shared, out, path),
+            _ => file(request, shared, files),
         };
     }
 }
@@ -53,7 +54,7 @@ fn poll(request: Request, shared: &Shared, query: &str) -> std::io::Result<()> {
     )
 }
 
-fn file(request: Request, shared: &Shared, out: &Path, path: &str) -> std::io::Result<()> {
+fn file(request: Request, shared: &Shared, files: &StaticFiles) -> std::io::Result<()> {
     if shared.get().version == 0 {
         return respond(
             request,
@@ -62,28 +63,14 @@ fn file(request: Request, shared: &Shared, out: &Path, path: &str) -> std::io::R
             waiting_page(shared),
         );
     }
-    match file_for(out, path).and_then(|f| fs::read(&f).ok().map(|b| (f, b))) {
-        Some((f, bytes)) => {
-            let ext = f.extension().and_then(|e| e.to_str()).unwrap_or_default();
-            respond(request, 200, content_type(ext), bytes)
-        }
-        None => respond(
-            request,
-            404,
-            "text/plain; charset=utf-8",
-            b"404: no such page in the site".to_vec(),
-        ),
-    }
+    files.answer(request)
 }
 
 /// Before the first good build there is no site: a page that shows the problems and
 /// reloads once the site builds.
 fn waiting_page(shared: &Shared) -> Vec<u8> {
     let error = shared.get().error.unwrap_or_default();
-    let escaped = error
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
+    let escaped = markup::escape(&error);
     format!(
         "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>tarif: the site does not build</title>\
          <h1>The site does not build yet</h1><pre>{escaped}</pre>\
@@ -108,43 +95,4 @@ fn respond(
         }
     }
     request.respond(response)
-}
-
-/// The `Content-Type` of a file of the output, by its extension.
-pub fn content_type(ext: &str) -> &'static str {
-    match ext {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "webmanifest" => "application/manifest+json",
-        "xml" => "application/xml",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "webp" => "image/webp",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        "wasm" => "application/wasm",
-        "txt" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
-    }
-}
-
-/// `%D0%B0` → `а`; `None` for a broken escape or bytes that are not UTF-8.
-pub fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }

@@ -5,18 +5,19 @@
 //! temporary folder, replaced whole by each successful build; a failed build leaves the
 //! last good site served and shows its problems in the terminal and, over the page, in
 //! the browser. Three parts, each in its own module: `watch` (is anything different?),
-//! `http` (answer requests) and this one (the loop that rebuilds and tells the browsers).
+//! `http` (answer requests; the site's files as `tarif_static_files` serves every built
+//! site, never stored) and this one (the loop that rebuilds and tells the browsers).
 
 mod http;
 mod watch;
-
-pub use http::content_type;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
+
+use tarif_static_files::{Caching, StaticFiles};
 
 use crate::commands::usage_error;
 use crate::site::{self, Options};
@@ -91,9 +92,11 @@ pub fn run(root: PathBuf, port: u16) -> ExitCode {
         progress: false,
     };
     rebuild(&opts, &shared);
+    let files = Arc::new(StaticFiles::new(out, Caching::NoStore));
     for _ in 0..4 {
-        let (server, shared, out) = (Arc::clone(&server), Arc::clone(&shared), out.clone());
-        thread::spawn(move || http::serve(&server, &shared, &out));
+        let (server, shared, files) =
+            (Arc::clone(&server), Arc::clone(&shared), Arc::clone(&files));
+        thread::spawn(move || http::serve(&server, &shared, &files));
     }
     eprintln!(
         "serving {} at http://127.0.0.1:{port}/ — edit and save to see it; Ctrl-C to stop",
@@ -151,20 +154,4 @@ fn rebuild(opts: &Options, shared: &Shared) {
             shared.record(Some(text));
         }
     }
-}
-
-/// The served folder's file for a URL path; `None` for anything that would leave it.
-pub fn file_for(out: &Path, url_path: &str) -> Option<PathBuf> {
-    let mut path = out.to_owned();
-    for part in url_path.split('/').filter(|p| !p.is_empty()) {
-        let part = http::percent_decode(part)?;
-        if part == "." || part == ".." || part.contains(['/', '\\']) {
-            return None;
-        }
-        path.push(part);
-    }
-    if path.is_dir() {
-        path.push("index.html");
-    }
-    Some(path)
 }

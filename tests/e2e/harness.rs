@@ -1,10 +1,9 @@
 //! What an end-to-end test needs: the default site built by the real generator, served
-//! from a small static server on 127.0.0.1, and Chromium driven through chromedriver. The
+//! on 127.0.0.1 by tarif's static-file server, and Chromium driven through chromedriver. The
 //! browser runs headless with the flags that keep it off the network, in a fresh profile.
 
-use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -12,58 +11,22 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
+use tarif_static_files::{Caching, StaticFiles, serve_on_loopback};
 
-/// Serves `dir` on 127.0.0.1 from a background thread; returns the base URL.
+/// Serves `dir` on 127.0.0.1 as it will be published (`tarif_static_files`, the server of
+/// `tarif serve` and `cargo xtask lighthouse`, with the site's `_headers`) from background
+/// threads; returns the base URL.
 pub fn serve(dir: PathBuf) -> String {
     serve_while(dir, Arc::new(AtomicBool::new(true)))
 }
 
-/// Serves `dir` while `up` holds; after, every connection is dropped unanswered, as if
-/// the network were gone.
+/// Serves `dir` while `up` holds; after, the port is closed and connections are refused,
+/// as if the network were gone.
 pub fn serve_while(dir: PathBuf, up: Arc<AtomicBool>) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port on loopback");
-    let port = listener.local_addr().expect("an address").port();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            if !up.load(Ordering::SeqCst) {
-                drop(stream);
-                continue;
-            }
-            let dir = dir.clone();
-            std::thread::spawn(move || answer(stream, &dir));
-        }
-    });
-    format!("http://127.0.0.1:{port}")
-}
-
-fn answer(mut stream: TcpStream, dir: &Path) {
-    let mut line = String::new();
-    if BufReader::new(&stream).read_line(&mut line).is_err() {
-        return;
-    }
-    let path = line.split_whitespace().nth(1).unwrap_or("/");
-    let path = path
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("/")
-        .trim_start_matches('/');
-    let mut file = dir.join(path);
-    if path.contains("..") {
-        file = dir.join("missing");
-    } else if file.is_dir() {
-        file = file.join("index.html");
-    }
-    let (status, body) = match std::fs::read(&file) {
-        Ok(b) => ("200 OK", b),
-        Err(_) => ("404 Not Found", b"not found".to_vec()),
-    };
-    let kind = tarif::serve::content_type(file.extension().and_then(|e| e.to_str()).unwrap_or(""));
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(&body);
+    let files = StaticFiles::new(dir, Caching::Published);
+    let address = serve_on_loopback(files, move || up.load(Ordering::SeqCst))
+        .expect("a free port on loopback");
+    format!("http://{address}")
 }
 
 /// chromedriver on a free port, ended when dropped.

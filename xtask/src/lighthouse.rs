@@ -3,18 +3,16 @@
 //! (`--preset=desktop`), written to `bench/lighthouse.md` with the audits each page fails.
 //!
 //! The site is built with the app by the release `tarif`, into a temporary folder, and
-//! served from 127.0.0.1 by the small server below, as a good static host serves it:
-//! brotli when the browser accepts it, and a year's cache for the app's hashed files.
-//! The server is a thread of this process: it stops when the task ends.
+//! served from 127.0.0.1 as a good static host serves it (`tarif_static_files`): the
+//! site's `_headers` (a year's cache for the app's hashed files), brotli when the browser
+//! accepts it. The server is threads of this process: it stops when the task ends.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::Arc;
 
 use serde_json::Value;
+use tarif_static_files::{Caching, StaticFiles, serve_on_loopback};
 
 use crate::{app, root, run, tools};
 
@@ -223,9 +221,9 @@ fn markdown(results: &Results) -> String {
         "# Lighthouse\n\n\
          `cargo xtask lighthouse`, {date}: Lighthouse {version}, Chromium {chromium} \
          (Debian, headless), on the project's 2-core machine. The default site built with \
-         the app by the release `tarif build`, served from 127.0.0.1 by the xtask's static \
-         server (brotli, a year's cache for the app's hashed files, `no-cache` for the \
-         rest). Mobile is Lighthouse's default (an emulated mid-range phone, simulated slow \
+         the app by the release `tarif build`, served from 127.0.0.1 by tarif's static-file \
+         server (`tarif-static-files`: the site's `_headers`, so a year's cache for the \
+         app's hashed files and `no-cache` for the rest; brotli). Mobile is Lighthouse's default (an emulated mid-range phone, simulated slow \
          4G and 4× CPU slowdown); desktop is `--preset=desktop`. One run per page: \
          performance moves by a few points between runs, more when other builds share the \
          cores.\n\n\
@@ -346,191 +344,12 @@ impl Drop for TempDir {
     }
 }
 
-/// A file as served: its bytes, brotli-compressed too when that is smaller.
-struct File {
-    raw: Vec<u8>,
-    brotli: Option<Vec<u8>>,
-    kind: &'static str,
-    cache: &'static str,
-}
-
-/// Serves `dir` (every file read and compressed once, now) on 127.0.0.1 from background
-/// threads; returns the base URL.
+/// Serves `dir` on 127.0.0.1 from background threads of this process, as a good static
+/// host serves it (`tarif_static_files`, the server of `tarif serve` and the end-to-end
+/// tests): the site's `_headers`, brotli for text, every text file compressed now so that
+/// no measured answer waits for it. Returns the base URL.
 fn serve(dir: &Path) -> Result<String, String> {
-    let mut files = BTreeMap::new();
-    collect(dir, dir, &mut files)?;
-    let files = Arc::new(files);
-    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no port: {e}"))?;
-    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let files = Arc::clone(&files);
-            std::thread::spawn(move || connection(stream, &files));
-        }
-    });
-    Ok(format!("http://127.0.0.1:{port}"))
-}
-
-fn collect(root: &Path, dir: &Path, files: &mut BTreeMap<String, File>) -> Result<(), String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect(root, &path, files)?;
-            continue;
-        }
-        let Ok(name) = path.strip_prefix(root) else {
-            continue;
-        };
-        let name = name.to_string_lossy().replace('\\', "/");
-        let raw = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let (kind, compress) = match path.extension().and_then(|e| e.to_str()) {
-            Some("html") => ("text/html; charset=utf-8", true),
-            Some("css") => ("text/css; charset=utf-8", true),
-            Some("js" | "mjs") => ("text/javascript; charset=utf-8", true),
-            Some("json") => ("application/json", true),
-            Some("webmanifest") => ("application/manifest+json", true),
-            Some("wasm") => ("application/wasm", true),
-            Some("svg") => ("image/svg+xml", true),
-            Some("xml") => ("application/xml", true),
-            Some("txt") => ("text/plain; charset=utf-8", true),
-            Some("png") => ("image/png", false),
-            Some("ico") => ("image/x-icon", false),
-            Some("woff2") => ("font/woff2", false),
-            _ => ("application/octet-stream", false),
-        };
-        let brotli = compress
-            .then(|| {
-                let mut out = Vec::new();
-                let params = brotli::enc::BrotliEncoderParams {
-                    quality: 11,
-                    ..Default::default()
-                };
-                brotli::BrotliCompress(&mut &raw[..], &mut out, &params).map(|_| out)
-            })
-            .and_then(Result::ok)
-            .filter(|b| b.len() < raw.len());
-        // The app's files carry their content's hash in their names: they never change.
-        let cache = if name.starts_with("app/") {
-            "public, max-age=31536000, immutable"
-        } else {
-            "no-cache"
-        };
-        files.insert(
-            name,
-            File {
-                raw,
-                brotli,
-                kind,
-                cache,
-            },
-        );
-    }
-    Ok(())
-}
-
-/// Answers the requests of one connection, kept alive until the browser closes it.
-fn connection(stream: TcpStream, files: &BTreeMap<String, File>) {
-    let Ok(read) = stream.try_clone() else {
-        return;
-    };
-    let mut reader = BufReader::new(read);
-    let mut out = stream;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).unwrap_or(0) == 0 {
-            return;
-        }
-        let (mut brotli, mut close) = (false, false);
-        loop {
-            let mut header = String::new();
-            if reader.read_line(&mut header).unwrap_or(0) == 0 {
-                return;
-            }
-            let header = header.trim_end().to_ascii_lowercase();
-            if header.is_empty() {
-                break;
-            }
-            if let Some(v) = header.strip_prefix("accept-encoding:") {
-                brotli = v.split(',').any(|e| e.trim().starts_with("br"));
-            } else if let Some(v) = header.strip_prefix("connection:") {
-                close = v.trim() == "close";
-            }
-        }
-        let mut words = line.split_whitespace();
-        let method = words.next().unwrap_or("");
-        let target = words.next().unwrap_or("/");
-        let path = target.split(['?', '#']).next().unwrap_or("/");
-        let name = path.trim_start_matches('/');
-        let name = if name.is_empty() || name.ends_with('/') {
-            format!("{name}index.html")
-        } else {
-            name.to_owned()
-        };
-        let head = match files.get(&name) {
-            _ if method != "GET" && method != "HEAD" => {
-                respond(&mut out, "405 Method Not Allowed", &[], b"", true)
-            }
-            Some(f) => {
-                let (body, encoding) = match (&f.brotli, brotli) {
-                    (Some(b), true) => (b.as_slice(), "Content-Encoding: br\r\n"),
-                    _ => (f.raw.as_slice(), ""),
-                };
-                let headers = format!(
-                    "Content-Type: {}\r\nCache-Control: {}\r\n{encoding}{}",
-                    f.kind,
-                    f.cache,
-                    if f.brotli.is_some() {
-                        "Vary: Accept-Encoding\r\n"
-                    } else {
-                        ""
-                    }
-                );
-                respond(
-                    &mut out,
-                    "200 OK",
-                    headers.as_bytes(),
-                    body,
-                    method == "GET",
-                )
-            }
-            None if files.contains_key(&format!("{name}/index.html")) => {
-                let location = format!("Location: {path}/\r\n");
-                respond(
-                    &mut out,
-                    "301 Moved Permanently",
-                    location.as_bytes(),
-                    b"",
-                    true,
-                )
-            }
-            None => respond(
-                &mut out,
-                "404 Not Found",
-                b"Content-Type: text/plain; charset=utf-8\r\n",
-                b"not found",
-                method == "GET",
-            ),
-        };
-        if head.is_err() || close {
-            return;
-        }
-    }
-}
-
-fn respond(
-    out: &mut TcpStream,
-    status: &str,
-    headers: &[u8],
-    body: &[u8],
-    with_body: bool,
-) -> std::io::Result<()> {
-    let mut head = format!("HTTP/1.1 {status}\r\n").into_bytes();
-    head.extend_from_slice(headers);
-    head.extend_from_slice(format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes());
-    out.write_all(&head)?;
-    if with_body {
-        out.write_all(body)?;
-    }
-    out.flush()
+    let files = StaticFiles::new(dir, Caching::Published).brotli();
+    let address = serve_on_loopback(files, || true).map_err(|e| format!("no port: {e}"))?;
+    Ok(format!("http://{address}"))
 }
