@@ -11,6 +11,7 @@ pub mod calculator;
 mod dom;
 pub mod page;
 pub mod search;
+pub mod url;
 pub mod wizard;
 pub mod words;
 

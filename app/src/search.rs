@@ -10,7 +10,8 @@ use tarif_engine::markup::Markup;
 use tarif_engine::search::{Hit, Index};
 use tarif_engine::text::Lang;
 
-use crate::page::{PageLink, SearchData, query_param, set_query_param};
+use crate::url::{query_param, set_query_param};
+use tarif_engine::page::{PageLink, SearchData};
 
 /// The id of the search field (the page's own and the app's).
 pub const INPUT_ID: &str = "search-q";

@@ -54,7 +54,17 @@ pub struct Summary {
 pub fn load_site(root: &Path) -> Result<Site, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let sources = load::load(root, &mut problems);
-    model::assemble(sources, problems)
+    let assembly = model::read(sources, &mut problems);
+    validate::site(
+        &assembly.sections,
+        &assembly.drafts,
+        &assembly.wizard_files,
+        &assembly.price_lists,
+        &assembly.languages,
+        &assembly.static_files,
+        &mut problems,
+    );
+    model::finish(assembly, problems)
 }
 
 /// `tarif check`: everything a build does but writing.

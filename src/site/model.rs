@@ -3,7 +3,8 @@
 //!
 //! Each file is checked on its own here (its TOML, its front matter, its Markdown); the
 //! checks across files (links, translations, price lists of pages) are stage 3,
-//! `validate`, which `assemble` runs before it hands the model on.
+//! `validate`, which `load_site` runs between [`read`] and [`finish`]; `finish` then reads
+//! the wizards (their citations need every memo's anchors) and hands the model on.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -18,7 +19,6 @@ use super::load::{MemoSource, SITE_CONFIG, SectionSource, Sources, StaticFile, T
 use super::markdown::{self, Body};
 use super::parallel;
 use super::url::PageDir;
-use super::validate;
 
 /// A site, checked and ready to render.
 #[derive(Debug)]
@@ -131,10 +131,25 @@ pub struct PriceLists {
     pub broken: BTreeSet<String>,
 }
 
-/// Builds the model from `sources`; `problems` already holds those of loading.
-pub fn assemble(sources: Sources, mut problems: Vec<Diagnostic>) -> Result<Site, Vec<Diagnostic>> {
-    let (mut sections, memo_sources, wizard_sources, every_section_read) =
-        sections(sources.sections, &mut problems);
+/// The model before the checks across files: every file read and checked on its own.
+pub struct Assembly {
+    pub sections: Vec<Section>,
+    pub drafts: Vec<Draft>,
+    /// Wizards by (section, id), known from their files (read or not): links may go there.
+    pub wizard_files: BTreeSet<(String, String)>,
+    wizard_sources: Vec<(String, TextFile)>,
+    pub price_lists: PriceLists,
+    pub languages: Vec<Lang>,
+    config: Option<SiteConfig>,
+    templates: Vec<TextFile>,
+    pub static_files: Vec<StaticFile>,
+}
+
+/// Reads each source into the model (`problems` already holds those of loading, and gets
+/// each file's own); the checks across files (`validate`) come next, then [`finish`].
+pub fn read(sources: Sources, problems: &mut Vec<Diagnostic>) -> Assembly {
+    let (sections, memo_sources, wizard_sources, every_section_read) =
+        sections(sources.sections, problems);
     let languages = languages(&sections);
     // With a section unread, the site's languages are not all known: its texts are then
     // taken as written rather than reported against a partial list.
@@ -144,12 +159,11 @@ pub fn assemble(sources: Sources, mut problems: Vec<Diagnostic>) -> Result<Site,
         &[]
     };
     let config = match &sources.site {
-        Some(file) => config::site(file, known, &sources.static_files, &mut problems),
+        Some(file) => config::site(file, known, &sources.static_files, problems),
         None => None,
     };
-    let price_lists = price_lists(&sources.price_lists, &mut problems);
-    let drafts = drafts(&sections, memo_sources, &mut problems);
-    // Wizards by (section, id), known from their files (read or not): links may go there.
+    let price_lists = price_lists(&sources.price_lists, problems);
+    let drafts = drafts(&sections, memo_sources, problems);
     let wizard_files: BTreeSet<(String, String)> = wizard_sources
         .iter()
         .filter_map(|(section, file)| {
@@ -160,15 +174,33 @@ pub fn assemble(sources: Sources, mut problems: Vec<Diagnostic>) -> Result<Site,
             ))
         })
         .collect();
-    validate::site(
-        &sections,
-        &drafts,
-        &wizard_files,
-        &price_lists,
-        &languages,
-        &sources.static_files,
-        &mut problems,
-    );
+    Assembly {
+        sections,
+        drafts,
+        wizard_files,
+        wizard_sources,
+        price_lists,
+        languages,
+        config,
+        templates: sources.templates,
+        static_files: sources.static_files,
+    }
+}
+
+/// The model, once every check has run: the wizards read against their sections (their
+/// citations need the memos' anchors), then the `Site`, or every problem found.
+pub fn finish(a: Assembly, mut problems: Vec<Diagnostic>) -> Result<Site, Vec<Diagnostic>> {
+    let Assembly {
+        mut sections,
+        drafts,
+        wizard_sources,
+        price_lists,
+        languages,
+        config,
+        templates,
+        static_files,
+        ..
+    } = a;
     let wizards = wizards(
         &sections,
         &drafts,
@@ -198,8 +230,8 @@ pub fn assemble(sources: Sources, mut problems: Vec<Diagnostic>) -> Result<Site,
         config,
         sections,
         price_lists: price_lists.read,
-        templates: sources.templates,
-        static_files: sources.static_files,
+        templates,
+        static_files,
     })
 }
 

@@ -22,10 +22,11 @@ use tarif_engine::text::Lang;
 use wasm_bindgen::JsCast as _;
 
 use crate::dom::{absolute, closest_with, focus_later, today};
-use crate::page::{Link, query_param, set_query_param};
+use crate::url::{query_param, set_query_param};
 use crate::words::{Words, words};
 use lines::Lines;
 use state::{LineStatus, Order};
+use tarif_engine::page::Link;
 
 /// The URL query parameter that holds the order.
 pub const QUERY: &str = "q";

@@ -25,9 +25,10 @@ use web_sys::{Element, HtmlInputElement};
 
 use crate::dom::{closest_with, inputs, value_at};
 use crate::dom::{focus_later, today};
-use crate::page::{WizardData, pairs_of, push_query, query_pairs, query_string};
+use crate::url::{pairs_of, push_query, query_pairs, query_string};
 use crate::words::{Words, words};
 use state::{Flow, Mode, Screen, screen};
+use tarif_engine::page::WizardData;
 
 const HEADING: &str = "wiz-heading";
 /// The attribute that makes a link or button a step of the flow: its value is the URL
