@@ -25,8 +25,9 @@ pub const GENERATED_FILES: [&str; 6] = [
     "sitemap.xml",
     HEADERS_FILE,
 ];
-/// Response headers for static hosts that read a `_headers` file.
-pub const HEADERS_FILE: &str = "_headers";
+/// Response headers for static hosts that read a `_headers` file, and for the server of
+/// `tarif serve`, the end-to-end tests and Lighthouse, which reads it by this name.
+pub use tarif_static_files::HEADERS_FILE;
 
 /// The folder of the app's files in the output.
 pub const APP_DIR: &str = "app";
