@@ -17,15 +17,15 @@
 //!   a browser that accepts it.
 
 use std::io;
-use std::net::SocketAddr;
+use std::net::{SocketAddr, TcpListener};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
 
 use percent_encoding::percent_decode_str;
 
 #[cfg(feature = "brotli")]
 mod compressed;
+mod connection;
 mod headers;
 
 /// The file of a site that gives the response headers of its paths.
@@ -269,25 +269,32 @@ impl StaticFiles {
         (raw, &[])
     }
 
-    /// Answers one request: GET or HEAD (the transport leaves out a HEAD's body); any
-    /// other method is not allowed.
-    pub fn answer(&self, request: tiny_http::Request) -> io::Result<()> {
-        use tiny_http::Method;
-        let response = match request.method() {
-            Method::Get | Method::Head => {
-                let accept = request
-                    .headers()
-                    .iter()
-                    .find(|h| h.field.equiv("Accept-Encoding"))
-                    .map(|h| h.value.as_str().to_owned());
-                self.respond(request.url(), accept.as_deref())
-            }
+    /// The answer to `method` on `target`: GET or HEAD (whose body the transport leaves
+    /// out); any other method is not allowed.
+    pub fn respond_to(
+        &self,
+        method: &str,
+        target: &str,
+        accept_encoding: Option<&str>,
+    ) -> Response {
+        match method {
+            "GET" | "HEAD" => self.respond(target, accept_encoding),
             _ => Response {
                 status: 405,
                 headers: vec![("Allow".into(), "GET, HEAD".into())],
                 body: Vec::new(),
             },
-        };
+        }
+    }
+
+    /// Answers one request that tiny_http read (`tarif serve`).
+    pub fn answer(&self, request: tiny_http::Request) -> io::Result<()> {
+        let accept = request
+            .headers()
+            .iter()
+            .find(|h| h.field.equiv("Accept-Encoding"))
+            .map(|h| h.value.as_str().to_owned());
+        let response = self.respond_to(request.method().as_str(), request.url(), accept.as_deref());
         request.respond(to_tiny_http(response))
     }
 }
@@ -312,35 +319,25 @@ pub fn to_tiny_http(r: Response) -> tiny_http::Response<io::Cursor<Vec<u8>>> {
     out
 }
 
-/// How many requests are answered at once.
-const THREADS: usize = 4;
-
-/// Serves `files` on 127.0.0.1, on a free port, from background threads, while `up()`
-/// holds; once it does not, the port is closed (connections are refused, as with a
-/// server gone). Returns the address.
+/// Serves `files` on 127.0.0.1, on a free port, a thread per connection, connections
+/// kept alive as browsers keep them; returns the address. While `up()` does not hold,
+/// every connection is dropped unanswered, as if the network were gone.
+///
+/// Not tiny_http here: its pool of connection threads can leave a new connection queued
+/// behind kept-alive ones, and a browser opens six at once.
 pub fn serve_on_loopback(
     files: StaticFiles,
     up: impl Fn() -> bool + Send + Sync + 'static,
 ) -> io::Result<SocketAddr> {
-    let server = tiny_http::Server::http("127.0.0.1:0").map_err(io::Error::other)?;
-    let address = server
-        .server_addr()
-        .to_ip()
-        .ok_or_else(|| io::Error::other("not an IP address"))?;
-    let (server, files, up) = (Arc::new(server), Arc::new(files), Arc::new(up));
-    for _ in 0..THREADS {
-        let (server, files, up) = (server.clone(), files.clone(), up.clone());
-        std::thread::spawn(move || {
-            while up() {
-                if let Ok(Some(request)) = server.recv_timeout(Duration::from_millis(50)) {
-                    if !up() {
-                        return; // unanswered: tiny_http closes it with a 500
-                    }
-                    let _ = files.answer(request);
-                }
-            }
-        });
-    }
+    let listener = TcpListener::bind("127.0.0.1:0")?;
+    let address = listener.local_addr()?;
+    let (files, up) = (Arc::new(files), Arc::new(up));
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let (files, up) = (files.clone(), up.clone());
+            std::thread::spawn(move || connection::serve(stream, &files, &*up));
+        }
+    });
     Ok(address)
 }
 

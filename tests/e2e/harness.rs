@@ -20,8 +20,8 @@ pub fn serve(dir: PathBuf) -> String {
     serve_while(dir, Arc::new(AtomicBool::new(true)))
 }
 
-/// Serves `dir` while `up` holds; after, the port is closed and connections are refused,
-/// as if the network were gone.
+/// Serves `dir` while `up` holds; after, every connection is dropped unanswered, as if
+/// the network were gone.
 pub fn serve_while(dir: PathBuf, up: Arc<AtomicBool>) -> String {
     let files = StaticFiles::new(dir, Caching::Published);
     let address = serve_on_loopback(files, move || up.load(Ordering::SeqCst))

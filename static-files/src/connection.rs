@@ -1,0 +1,108 @@
+//! One browser's connection: HTTP/1.1 requests read one after another (GET and HEAD have
+//! no body; any other's is skipped), each answered in turn.
+
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+
+use super::{Response, StaticFiles};
+
+/// Answers the requests of `stream` until the browser closes it or asks to, or `up()`
+/// stops holding (the connection is then dropped unanswered).
+pub fn serve(stream: TcpStream, files: &StaticFiles, up: &dyn Fn() -> bool) {
+    let Ok(read) = stream.try_clone() else {
+        return;
+    };
+    let mut reader = BufReader::new(read);
+    let mut out = stream;
+    while let Some(request) = Request::read(&mut reader) {
+        if !up() {
+            return;
+        }
+        let response =
+            files.respond_to(&request.method, &request.target, request.accept.as_deref());
+        let with_body = request.method != "HEAD";
+        if write(&mut out, &response, with_body, request.close).is_err() || request.close {
+            return;
+        }
+    }
+}
+
+/// What a response depends on.
+struct Request {
+    method: String,
+    target: String,
+    accept: Option<String>,
+    /// The browser is done with the connection after this answer.
+    close: bool,
+}
+
+impl Request {
+    /// The next request; none once the browser has closed the connection (or sent
+    /// something that is not HTTP).
+    fn read(reader: &mut impl BufRead) -> Option<Request> {
+        let line = read_line(reader)?;
+        let mut words = line.split_whitespace();
+        let (method, target) = (words.next()?.to_owned(), words.next()?.to_owned());
+        let mut request = Request {
+            method,
+            target,
+            accept: None,
+            close: words.next() == Some("HTTP/1.0"),
+        };
+        let mut length = 0;
+        loop {
+            let header = read_line(reader)?;
+            if header.is_empty() {
+                break;
+            }
+            let Some((name, value)) = header.split_once(':') else {
+                continue;
+            };
+            let value = value.trim();
+            match name.trim().to_ascii_lowercase().as_str() {
+                "accept-encoding" => request.accept = Some(value.to_owned()),
+                "connection" => request.close = value.eq_ignore_ascii_case("close"),
+                "content-length" => length = value.parse().ok()?,
+                _ => {}
+            }
+        }
+        io::copy(&mut reader.take(length), &mut io::sink()).ok()?;
+        Some(request)
+    }
+}
+
+/// A line without its CRLF; none at the end of the stream.
+fn read_line(reader: &mut impl BufRead) -> Option<String> {
+    let mut line = String::new();
+    match reader.read_line(&mut line) {
+        Ok(0) | Err(_) => None,
+        Ok(_) => Some(line.trim_end_matches(['\r', '\n']).to_owned()),
+    }
+}
+
+fn write(out: &mut impl Write, r: &Response, with_body: bool, close: bool) -> io::Result<()> {
+    let mut head = format!("HTTP/1.1 {} {}\r\n", r.status, reason(r.status));
+    for (name, value) in &r.headers {
+        head += &format!("{name}: {value}\r\n");
+    }
+    head += &format!("Content-Length: {}\r\n", r.body.len());
+    if close {
+        head += "Connection: close\r\n";
+    }
+    head += "\r\n";
+    out.write_all(head.as_bytes())?;
+    if with_body {
+        out.write_all(&r.body)?;
+    }
+    out.flush()
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        301 => "Moved Permanently",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        _ => "",
+    }
+}
