@@ -1,12 +1,11 @@
 //! Answering the browser: the built site's files (`tarif_static_files`, as the tests and
-//! `cargo xtask lighthouse` serve them), the live-reload client, and its long-poll for
-//! the next build.
+//! `cargo xtask lighthouse` serve them, never stored), the live-reload client, and its
+//! long-poll for the next build.
 
 use std::time::Duration;
 
 use tarif_engine::markup;
-use tarif_static_files::StaticFiles;
-use tiny_http::{Header, Request, Response, Server};
+use tarif_static_files::{Request, Response, StaticFiles};
 
 use super::Shared;
 use crate::site::render::{LIVE_RELOAD_JS, LIVE_RELOAD_PREFIX};
@@ -14,25 +13,21 @@ use crate::site::render::{LIVE_RELOAD_JS, LIVE_RELOAD_PREFIX};
 /// How long a poll waits for a build before answering "nothing new".
 const LONG_POLL: Duration = Duration::from_secs(25);
 
-/// Answers requests until the server closes.
-pub fn serve(server: &Server, shared: &Shared, files: &StaticFiles) {
-    for request in server.incoming_requests() {
-        let url = request.url().to_owned();
-        let (path, query) = url.split_once('?').unwrap_or((&url, ""));
-        let _ = match path.strip_prefix(LIVE_RELOAD_PREFIX) {
-            Some("live.js") => respond(
-                request,
-                200,
-                "text/javascript",
-                LIVE_RELOAD_JS.as_bytes().to_vec(),
-            ),
-            Some("poll") => poll(request, shared, query),
-            _ => file(request, shared, files),
-        };
+/// The answer to one request.
+pub fn answer(request: &Request, shared: &Shared, files: &StaticFiles) -> Response {
+    let target = request.target.as_str();
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    match path.strip_prefix(LIVE_RELOAD_PREFIX) {
+        Some("live.js") => never_stored(200, "text/javascript", LIVE_RELOAD_JS.into()),
+        Some("poll") => poll(shared, query),
+        _ if shared.get().version == 0 => {
+            never_stored(503, "text/html; charset=utf-8", waiting_page(shared))
+        }
+        _ => files.respond_to(request),
     }
 }
 
-fn poll(request: Request, shared: &Shared, query: &str) -> std::io::Result<()> {
+fn poll(shared: &Shared, query: &str) -> Response {
     let since = query
         .split('&')
         .find_map(|kv| kv.strip_prefix("since="))
@@ -46,24 +41,7 @@ fn poll(request: Request, shared: &Shared, query: &str) -> std::io::Result<()> {
         "version": status.version,
         "error": status.error,
     });
-    respond(
-        request,
-        200,
-        "application/json",
-        body.to_string().into_bytes(),
-    )
-}
-
-fn file(request: Request, shared: &Shared, files: &StaticFiles) -> std::io::Result<()> {
-    if shared.get().version == 0 {
-        return respond(
-            request,
-            503,
-            "text/html; charset=utf-8",
-            waiting_page(shared),
-        );
-    }
-    files.answer(request)
+    never_stored(200, "application/json", body.to_string().into_bytes())
 }
 
 /// Before the first good build there is no site: a page that shows the problems and
@@ -79,20 +57,29 @@ fn waiting_page(shared: &Shared) -> Vec<u8> {
     .into_bytes()
 }
 
-fn respond(
-    request: Request,
-    status: u16,
-    content_type: &str,
-    body: Vec<u8>,
-) -> std::io::Result<()> {
-    let mut response = Response::from_data(body).with_status_code(status);
-    for (name, value) in [
-        ("Content-Type", content_type),
-        ("Cache-Control", "no-store"),
-    ] {
-        if let Ok(h) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(h);
-        }
+fn never_stored(status: u16, content_type: &str, body: Vec<u8>) -> Response {
+    Response {
+        status,
+        headers: vec![
+            ("Content-Type".into(), content_type.into()),
+            ("Cache-Control".into(), "no-store".into()),
+        ],
+        body,
     }
-    request.respond(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_waiting_page_escapes_the_problems_quotes_too() {
+        let shared = Shared::default();
+        shared.record(Some("title = \"<b>Prices</b>\" & 'more'".into()));
+        let page = String::from_utf8(waiting_page(&shared)).unwrap();
+        assert!(
+            page.contains("title = &quot;&lt;b&gt;Prices&lt;/b&gt;&quot; &amp; &#39;more&#39;"),
+            "{page}"
+        );
+    }
 }

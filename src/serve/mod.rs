@@ -11,6 +11,7 @@
 mod http;
 mod watch;
 
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
@@ -75,8 +76,8 @@ impl Shared {
 
 pub fn run(root: PathBuf, port: u16) -> ExitCode {
     let out = serve_dir(&root);
-    let server = match tiny_http::Server::http(("127.0.0.1", port)) {
-        Ok(s) => Arc::new(s),
+    let listener = match TcpListener::bind(("127.0.0.1", port)) {
+        Ok(l) => l,
         Err(e) => {
             return usage_error(
                 &format!("cannot listen on 127.0.0.1:{port}: {e}"),
@@ -92,12 +93,11 @@ pub fn run(root: PathBuf, port: u16) -> ExitCode {
         progress: false,
     };
     rebuild(&opts, &shared);
-    let files = Arc::new(StaticFiles::new(out, Caching::NoStore));
-    for _ in 0..4 {
-        let (server, shared, files) =
-            (Arc::clone(&server), Arc::clone(&shared), Arc::clone(&files));
-        thread::spawn(move || http::serve(&server, &shared, &files));
-    }
+    let files = StaticFiles::new(out, Caching::NoStore);
+    let answered = Arc::clone(&shared);
+    thread::spawn(move || {
+        tarif_static_files::serve(listener, move |r| Some(http::answer(r, &answered, &files)))
+    });
     eprintln!(
         "serving {} at http://127.0.0.1:{port}/ — edit and save to see it; Ctrl-C to stop",
         root.display()

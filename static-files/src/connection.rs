@@ -4,22 +4,20 @@
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 
-use super::{Response, StaticFiles};
+use super::Response;
 
-/// Answers the requests of `stream` until the browser closes it or asks to, or `up()`
-/// stops holding (the connection is then dropped unanswered).
-pub fn serve(stream: TcpStream, files: &StaticFiles, up: &dyn Fn() -> bool) {
+/// Answers the requests of `stream` until the browser closes it or asks to, or `answer`
+/// gives nothing (the connection is then dropped unanswered).
+pub fn serve(stream: TcpStream, answer: &dyn Fn(&Request) -> Option<Response>) {
     let Ok(read) = stream.try_clone() else {
         return;
     };
     let mut reader = BufReader::new(read);
     let mut out = stream;
     while let Some(request) = Request::read(&mut reader) {
-        if !up() {
+        let Some(response) = answer(&request) else {
             return;
-        }
-        let response =
-            files.respond_to(&request.method, &request.target, request.accept.as_deref());
+        };
         let with_body = request.method != "HEAD";
         if write(&mut out, &response, with_body, request.close).is_err() || request.close {
             return;
@@ -27,11 +25,15 @@ pub fn serve(stream: TcpStream, files: &StaticFiles, up: &dyn Fn() -> bool) {
     }
 }
 
-/// What a response depends on.
-struct Request {
-    method: String,
-    target: String,
-    accept: Option<String>,
+/// What an answer depends on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// `GET`, `HEAD`, …
+    pub method: String,
+    /// The path and query, as sent (`/ru/?q=%D0%B0`).
+    pub target: String,
+    /// The `Accept-Encoding` header.
+    pub accept_encoding: Option<String>,
     /// The browser is done with the connection after this answer.
     close: bool,
 }
@@ -46,7 +48,7 @@ impl Request {
         let mut request = Request {
             method,
             target,
-            accept: None,
+            accept_encoding: None,
             close: words.next() == Some("HTTP/1.0"),
         };
         let mut length = 0;
@@ -60,7 +62,7 @@ impl Request {
             };
             let value = value.trim();
             match name.trim().to_ascii_lowercase().as_str() {
-                "accept-encoding" => request.accept = Some(value.to_owned()),
+                "accept-encoding" => request.accept_encoding = Some(value.to_owned()),
                 "connection" => request.close = value.eq_ignore_ascii_case("close"),
                 "content-length" => length = value.parse().ok()?,
                 _ => {}
@@ -103,6 +105,7 @@ fn reason(status: u16) -> &'static str {
         301 => "Moved Permanently",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        503 => "Service Unavailable",
         _ => "",
     }
 }

@@ -15,6 +15,8 @@
 //!   that changes under the browser ([`Caching::NoStore`]: `tarif serve`).
 //! - With the `brotli` feature, [`StaticFiles::brotli`] sends text brotli-compressed to
 //!   a browser that accepts it.
+//! - [`serve`] speaks HTTP/1.1 on a listener for all three, with the caller's answer
+//!   ([`serve_on_loopback`]: the files alone).
 
 use std::io;
 use std::net::{SocketAddr, TcpListener};
@@ -27,6 +29,8 @@ use percent_encoding::percent_decode_str;
 mod compressed;
 mod connection;
 mod headers;
+
+pub use connection::Request;
 
 /// The file of a site that gives the response headers of its paths.
 pub const HEADERS_FILE: &str = "_headers";
@@ -269,33 +273,17 @@ impl StaticFiles {
         (raw, &[])
     }
 
-    /// The answer to `method` on `target`: GET or HEAD (whose body the transport leaves
-    /// out); any other method is not allowed.
-    pub fn respond_to(
-        &self,
-        method: &str,
-        target: &str,
-        accept_encoding: Option<&str>,
-    ) -> Response {
-        match method {
-            "GET" | "HEAD" => self.respond(target, accept_encoding),
+    /// The answer to `request`: GET or HEAD (whose body the connection leaves out); any
+    /// other method is not allowed.
+    pub fn respond_to(&self, request: &Request) -> Response {
+        match request.method.as_str() {
+            "GET" | "HEAD" => self.respond(&request.target, request.accept_encoding.as_deref()),
             _ => Response {
                 status: 405,
                 headers: vec![("Allow".into(), "GET, HEAD".into())],
                 body: Vec::new(),
             },
         }
-    }
-
-    /// Answers one request that tiny_http read (`tarif serve`).
-    pub fn answer(&self, request: tiny_http::Request) -> io::Result<()> {
-        let accept = request
-            .headers()
-            .iter()
-            .find(|h| h.field.equiv("Accept-Encoding"))
-            .map(|h| h.value.as_str().to_owned());
-        let response = self.respond_to(request.method().as_str(), request.url(), accept.as_deref());
-        request.respond(to_tiny_http(response))
     }
 }
 
@@ -308,36 +296,34 @@ fn accepts_brotli(accept_encoding: &str) -> bool {
     })
 }
 
-/// A response as tiny_http sends it (with its `Content-Length`).
-pub fn to_tiny_http(r: Response) -> tiny_http::Response<io::Cursor<Vec<u8>>> {
-    let mut out = tiny_http::Response::from_data(r.body).with_status_code(r.status);
-    for (name, value) in &r.headers {
-        if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            out.add_header(h);
-        }
+/// Answers HTTP/1.1 on `listener` until the process ends: a thread per connection,
+/// kept alive as browsers keep them, each request answered by `answer`, or the
+/// connection dropped unanswered when it gives nothing. `tarif serve` answers its
+/// live-reload requests beside the files this way.
+///
+/// A thread per connection, not a pool: a browser opens six at once and keeps them, and a
+/// pool (tiny_http's) can leave one queued behind the others until they close.
+pub fn serve(
+    listener: TcpListener,
+    answer: impl Fn(&Request) -> Option<Response> + Send + Sync + 'static,
+) {
+    let answer = Arc::new(answer);
+    for stream in listener.incoming().flatten() {
+        let answer = answer.clone();
+        std::thread::spawn(move || connection::serve(stream, &*answer));
     }
-    out
 }
 
-/// Serves `files` on 127.0.0.1, on a free port, a thread per connection, connections
-/// kept alive as browsers keep them; returns the address. While `up()` does not hold,
-/// every connection is dropped unanswered, as if the network were gone.
-///
-/// Not tiny_http here: its pool of connection threads can leave a new connection queued
-/// behind kept-alive ones, and a browser opens six at once.
+/// Serves `files` on 127.0.0.1, on a free port, from a thread of its own; returns the
+/// address. While `up()` does not hold, every connection is dropped unanswered, as if the
+/// network were gone.
 pub fn serve_on_loopback(
     files: StaticFiles,
     up: impl Fn() -> bool + Send + Sync + 'static,
 ) -> io::Result<SocketAddr> {
     let listener = TcpListener::bind("127.0.0.1:0")?;
     let address = listener.local_addr()?;
-    let (files, up) = (Arc::new(files), Arc::new(up));
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let (files, up) = (files.clone(), up.clone());
-            std::thread::spawn(move || connection::serve(stream, &files, &*up));
-        }
-    });
+    std::thread::spawn(move || serve(listener, move |r| up().then(|| files.respond_to(r))));
     Ok(address)
 }
 
