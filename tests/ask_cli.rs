@@ -117,3 +117,87 @@ fn a_bad_answer_names_the_question_and_what_it_accepts_and_exits_2() {
     let out = ask(&["nope"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn asked_in_bulgarian_or_russian_it_says_no_english_word() {
+    // tarif's own English words and phrases, none of which may appear in bg or ru.
+    let english = [
+        "Why",
+        "What to do",
+        "Dates",
+        "Services",
+        "Possible costs",
+        "Sources",
+        "Answer",
+        "one of",
+        "a date",
+        "number",
+        "free for you",
+        "not free",
+        "not applicable",
+        "confirm",
+        "TOTAL",
+        "incl.",
+        "Not priced",
+        "per order",
+        "first hour",
+    ];
+    let runs: [&[&str]; 6] = [
+        &["ask", "withdrawal", "--lang", "bg"],
+        &["ask", "warranty", "--lang", "bg"],
+        &[
+            "ask",
+            "withdrawal",
+            "received=2026-11-01",
+            "product=device",
+            "payment-document=yes",
+            "complete=yes",
+            "data-removed=yes",
+            "defective=no",
+            "--today",
+            "2026-11-15",
+            "--lang",
+            "bg",
+        ],
+        &[
+            "ask",
+            "warranty",
+            "bought-here=yes",
+            "device=laptop",
+            "soiled=yes",
+            "--today",
+            "2026-11-15",
+            "--lang",
+            "bg",
+        ],
+        &["ask", "comportal", "--lang", "ru"],
+        &[
+            "ask",
+            "comportal",
+            "bought=yes",
+            "--today",
+            "2026-11-15",
+            "--lang",
+            "ru",
+        ],
+    ];
+    for args in runs {
+        let out = ask(&args[1..]);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            !text.trim().is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for line in text.lines() {
+            // Commands, file paths and the ids a person types are code, not words.
+            let said: String = line.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+            if said.trim_start().starts_with("tarif ") {
+                continue;
+            }
+            for w in english {
+                assert!(!said.contains(w), "{args:?} says {w:?}: {line}");
+            }
+        }
+    }
+}

@@ -26,6 +26,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::date::{Date, Weekday};
+use crate::locale::{Word, word};
 use crate::pack::Pack;
 use crate::text::Lang;
 
@@ -229,24 +230,21 @@ impl Deadline {
     /// assert!(said.starts_with("Counted on the calendar, the period ends on 3 March 2026, but that is an official holiday"));
     /// ```
     pub fn explain(&self, country: Country, lang: &Lang) -> Option<String> {
-        let words = Words::of(lang);
         let mut out = Vec::new();
         if let Some(why) = day_off(country, self.counted).filter(|_| self.moved()) {
             out.push(
-                words
-                    .moved
+                word(lang, Word::CalendarMoved)
                     .replace("{counted}", &self.counted.format(lang))
-                    .replace("{why}", words.day_off(why))
+                    .replace("{why}", word(lang, day_off_word(why)))
                     .replace("{last}", &self.last_day.format(lang))
-                    .replace("{law}", words.law(country)),
+                    .replace("{law}", word(lang, law_word(country))),
             );
         }
         if self.unsure {
             out.push(
-                words
-                    .unsure
+                word(lang, Word::CalendarUnsure)
                     .replace("{last}", &self.last_day.format(lang))
-                    .replace("{government}", words.government(country)),
+                    .replace("{government}", word(lang, government_word(country))),
             );
         }
         (!out.is_empty()).then(|| out.join(" "))
@@ -329,83 +327,28 @@ fn bg_in_place_of_holidays(year: i64) -> Vec<Date> {
     given
 }
 
-/// The calendar's sentences in one language.
-struct Words {
-    moved: &'static str,
-    unsure: &'static str,
-    lang: &'static str,
+/// The calendar's words, in the catalogue (`crate::locale`): why a day is off,
+fn day_off_word(why: DayOff) -> Word {
+    match why {
+        DayOff::Saturday => Word::DayOffSaturday,
+        DayOff::Sunday => Word::DayOffSunday,
+        DayOff::Holiday => Word::DayOffHoliday,
+        DayOff::InPlaceOfHoliday => Word::DayOffInPlaceOfHoliday,
+        DayOff::Decision => Word::DayOffDecision,
+    }
 }
 
-impl Words {
-    fn of(lang: &Lang) -> Words {
-        match lang.as_str() {
-            "bg" => Words {
-                moved: "По календара срокът свършва на {counted}, но това е {why}, затова той изтича в първия следващ работен ден, {last} ({law}).",
-                unsure: "{government} може да обяви и други дни за почивни или работни; проверете дали {last} е работен ден.",
-                lang: "bg",
-            },
-            "ru" => Words {
-                moved: "По календарю срок заканчивается {counted}, но это {why}, поэтому он истекает в первый следующий рабочий день, {last} ({law}).",
-                unsure: "{government} может объявить и другие дни выходными или рабочими; проверьте, что {last} — рабочий день.",
-                lang: "ru",
-            },
-            _ => Words {
-                moved: "Counted on the calendar, the period ends on {counted}, but that is {why}, so it ends on the next working day instead, {last} ({law}).",
-                unsure: "{government} can also declare other days off or working days: check that {last} is a working day.",
-                lang: "en",
-            },
-        }
+/// the law that moves a last day off a day off,
+fn law_word(country: Country) -> Word {
+    match country {
+        Country::Bg => Word::LawBgLastDay,
     }
+}
 
-    fn day_off(&self, why: DayOff) -> &'static str {
-        let [en, bg, ru] = match why {
-            DayOff::Saturday => ["a Saturday", "събота", "суббота"],
-            DayOff::Sunday => ["a Sunday", "неделя", "воскресенье"],
-            DayOff::Holiday => [
-                "an official holiday (Art. 154(1) of the Labour Code)",
-                "официален празник (чл. 154, ал. 1 от Кодекса на труда)",
-                "официальный праздник (ч. 1 ст. 154 Трудового кодекса Болгарии)",
-            ],
-            DayOff::InPlaceOfHoliday => [
-                "a day off in place of a holiday that fell on a weekend (Art. 154(2) of the Labour Code)",
-                "почивен ден вместо празник, паднал се в събота или неделя (чл. 154, ал. 2 от Кодекса на труда)",
-                "выходной вместо праздника, пришедшегося на субботу или воскресенье (ч. 2 ст. 154 Трудового кодекса Болгарии)",
-            ],
-            DayOff::Decision => [
-                "a day off declared by the Council of Ministers",
-                "почивен ден, обявен от Министерския съвет",
-                "выходной, объявленный Советом министров",
-            ],
-        };
-        self.pick(en, bg, ru)
-    }
-
-    fn law(&self, country: Country) -> &'static str {
-        match country {
-            Country::Bg => self.pick(
-                "Art. 72(2) of the Obligations and Contracts Act; Regulation (EEC, Euratom) No 1182/71, Art. 3(4)",
-                "чл. 72, ал. 2 от Закона за задълженията и договорите; чл. 3, параграф 4 от Регламент (ЕИО, Евратом) № 1182/71",
-                "ч. 2 ст. 72 Закона об обязательствах и договорах Болгарии; п. 4 ст. 3 Регламента (ЕЭС, Евратом) № 1182/71",
-            ),
-        }
-    }
-
-    fn government(&self, country: Country) -> &'static str {
-        match country {
-            Country::Bg => self.pick(
-                "Bulgaria's Council of Ministers",
-                "Министерският съвет",
-                "Совет министров Болгарии",
-            ),
-        }
-    }
-
-    fn pick(&self, en: &'static str, bg: &'static str, ru: &'static str) -> &'static str {
-        match self.lang {
-            "bg" => bg,
-            "ru" => ru,
-            _ => en,
-        }
+/// and who may move days by decision.
+fn government_word(country: Country) -> Word {
+    match country {
+        Country::Bg => Word::GovernmentBg,
     }
 }
 

@@ -13,89 +13,226 @@ use crate::text::Lang;
 /// The languages tarif's own words are written in.
 pub const LANGUAGES: [&str; 3] = ["en", "bg", "ru"];
 
-/// tarif's own words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Word {
-    Free,
-    OnRequest,
-    FirstHour,
-    EachStartedHour,
-    PerOrder,
-    Total,
-    Subtotal,
-    VatIncluded,
-    VatAdded,
-    NotPriced,
-    NotOffered,
-    Quote,
-    Item,
-    Price,
-    Quantity,
-    PricesIn,
-    ForReference,
-    BySize,
-    UpTo,
-    VatExcluded,
-    SkipToContent,
-    Language,
-    Home,
-    Sections,
-    InThisSection,
-    OtherLanguages,
-    YouAreHere,
-    QuoteCalculator,
-    AllAnswers,
-    NeedsScript,
-    SeePriceList,
-    Search,
-    SearchTheSite,
-    NothingFound,
-    SearchNeedsScript,
-    AllPages,
-    NothingPriced,
+/// tarif's own words: every word and sentence the site, the CLI and the app say around a
+/// company's data, in one catalogue. Each row holds the word in every language of
+/// [`LANGUAGES`], in that order: a row without one does not compile, and adding a
+/// language is adding one column (and its tag to `LANGUAGES`). `{name}` marks a value a
+/// caller puts in.
+macro_rules! catalogue {
+    ($($(#[$cfg:meta])* $name:ident => [$($text:expr),+ $(,)?]),+ $(,)?) => {
+        /// A word of the catalogue.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Word {
+            $($(#[$cfg])* $name),+
+        }
+
+        impl Word {
+            /// Every word, for checks that each is translated.
+            pub const ALL: &'static [Word] = &[$($(#[$cfg])* Word::$name),+];
+        }
+
+        /// The catalogue's rows, in the order of [`Word`].
+        const CATALOGUE: &[[&str; LANGUAGES.len()]] = &[$($(#[$cfg])* [$($text),+]),+];
+    };
 }
 
-impl Word {
-    /// Every word, for checks that each is translated.
-    pub const ALL: [Word; 37] = [
-        Word::Free,
-        Word::OnRequest,
-        Word::FirstHour,
-        Word::EachStartedHour,
-        Word::PerOrder,
-        Word::Total,
-        Word::Subtotal,
-        Word::VatIncluded,
-        Word::VatAdded,
-        Word::NotPriced,
-        Word::NotOffered,
-        Word::Quote,
-        Word::Item,
-        Word::Price,
-        Word::Quantity,
-        Word::PricesIn,
-        Word::ForReference,
-        Word::BySize,
-        Word::UpTo,
-        Word::VatExcluded,
-        Word::SkipToContent,
-        Word::Language,
-        Word::Home,
-        Word::Sections,
-        Word::InThisSection,
-        Word::OtherLanguages,
-        Word::YouAreHere,
-        Word::QuoteCalculator,
-        Word::AllAnswers,
-        Word::NeedsScript,
-        Word::SeePriceList,
-        Word::Search,
-        Word::SearchTheSite,
-        Word::NothingFound,
-        Word::SearchNeedsScript,
-        Word::AllPages,
-        Word::NothingPriced,
-    ];
+catalogue! {
+    AcceptsOneOf => ["one of: {ids}", "едно от: {ids}", "одно из: {ids}"],
+    AcceptsYesNo => ["`yes` or `no`", "`yes` (да) или `no` (не)", "`yes` (да) или `no` (нет)"],
+    AcceptsDate => ["a date, YYYY-MM-DD", "дата във вида ГГГГ-ММ-ДД (YYYY-MM-DD)", "дата в виде ГГГГ-ММ-ДД (YYYY-MM-DD)"],
+    AcceptsPastDate => [
+        "a date, YYYY-MM-DD, not after today ({today})",
+        "дата във вида ГГГГ-ММ-ДД (YYYY-MM-DD), не по-късно от днес ({today})",
+        "дата в виде ГГГГ-ММ-ДД (YYYY-MM-DD), не позже сегодняшней ({today})",
+    ],
+    AcceptsNumber => ["a number", "число", "число"],
+    AcceptsWhole => ["a whole number", "цяло число", "целое число"],
+    AcceptsFromTo => ["from {min} to {max}", "от {min} до {max}", "от {min} до {max}"],
+    AcceptsAtLeast => ["of at least {min}", "не по-малко от {min}", "не меньше {min}"],
+    AcceptsAtMost => ["of at most {max}", "не повече от {max}", "не больше {max}"],
+    AcceptsSome => [
+        "one or more of {ids}, separated by commas, or `{none}` for none of these",
+        "едно или повече от {ids}, разделени със запетаи, или `{none}` за нито едно от тях",
+        "одно или несколько из {ids} через запятую или `{none}`, если ничего из этого",
+    ],
+    #[cfg(feature = "generator")]
+    LawBgTable => ["Art. 72(2) of the Obligations and Contracts Act; Regulation No 1182/71, Art. 3(4); holidays of Art. 154 of the Labour Code", "чл. 72, ал. 2 ЗЗД; чл. 3, параграф 4 от Регламент № 1182/71; празниците по чл. 154 от Кодекса на труда", "ч. 2 ст. 72 Закона об обязательствах и договорах Болгарии; п. 4 ст. 3 Регламента № 1182/71; праздники по ст. 154 Трудового кодекса Болгарии"],
+    CalendarMoved => ["Counted on the calendar, the period ends on {counted}, but that is {why}, so it ends on the next working day instead, {last} ({law}).", "По календара срокът свършва на {counted}, но това е {why}, затова той изтича в първия следващ работен ден, {last} ({law}).", "По календарю срок заканчивается {counted}, но это {why}, поэтому он истекает в первый следующий рабочий день, {last} ({law})."],
+    CalendarUnsure => ["{government} can also declare other days off or working days: check that {last} is a working day.", "{government} може да обяви и други дни за почивни или работни; проверете дали {last} е работен ден.", "{government} может объявить и другие дни выходными или рабочими; проверьте, что {last} — рабочий день."],
+    DayOffSaturday => ["a Saturday", "събота", "суббота"],
+    DayOffSunday => ["a Sunday", "неделя", "воскресенье"],
+    DayOffHoliday => ["an official holiday (Art. 154(1) of the Labour Code)", "официален празник (чл. 154, ал. 1 от Кодекса на труда)", "официальный праздник (ч. 1 ст. 154 Трудового кодекса Болгарии)"],
+    DayOffInPlaceOfHoliday => ["a day off in place of a holiday that fell on a weekend (Art. 154(2) of the Labour Code)", "почивен ден вместо празник, паднал се в събота или неделя (чл. 154, ал. 2 от Кодекса на труда)", "выходной вместо праздника, пришедшегося на субботу или воскресенье (ч. 2 ст. 154 Трудового кодекса Болгарии)"],
+    DayOffDecision => ["a day off declared by the Council of Ministers", "почивен ден, обявен от Министерския съвет", "выходной, объявленный Советом министров"],
+    LawBgLastDay => ["Art. 72(2) of the Obligations and Contracts Act; Regulation (EEC, Euratom) No 1182/71, Art. 3(4)", "чл. 72, ал. 2 от Закона за задълженията и договорите; чл. 3, параграф 4 от Регламент (ЕИО, Евратом) № 1182/71", "ч. 2 ст. 72 Закона об обязательствах и договорах Болгарии; п. 4 ст. 3 Регламента (ЕЭС, Евратом) № 1182/71"],
+    GovernmentBg => ["Bulgaria's Council of Ministers", "Министерският съвет", "Совет министров Болгарии"],
+    RateNote => [
+        "Prices in {codes} are converted at the fixed rate {rates}: each price once, rounded to the cent. The original prices are those in {written}.",
+        "Цените в {codes} са преизчислени по фиксирания курс {rates}: всяка цена веднъж, закръглена до стотните. Оригиналните цени са в {written}.",
+        "Цены в {codes} пересчитаны по фиксированному курсу {rates}: каждая цена один раз, с округлением до сотых. Исходные цены — в {written}.",
+    ],
+    AndSpaced => [" and ", " и ", " и "],
+    MsgSmallestSize => ["is not offered: the smallest size is", "не се предлага: най-малкият обем е", "не предоставляется: наименьший объём —"],
+    MsgSizeAboveZero => ["Enter a size above zero.", "Въведете обем над нула.", "Введите объём больше нуля."],
+    MsgLargestSize => ["is not offered: the largest size is", "не се предлага: най-големият обем е", "не предоставляется: наибольший объём —"],
+    MsgWholeLike2 => ["Enter a whole number, such as 2.", "Въведете цяло число, например 2.", "Введите целое число, например 2."],
+    MsgOrSpaced => [" or ", " или ", " или "],
+    MsgSizeLike250In => ["Enter the size as a number, such as 250, in", "Въведете обема като число, например 250, в", "Введите объём числом, например 250, в"],
+    MsgTimeLike => ["Enter the time in hours, such as 2.5, or as 2 h 30 min.", "Въведете времето в часове, например 2,5, или като 2 ч 30 мин.", "Введите время в часах, например 2,5, или как 2 ч 30 мин."],
+    MsgOncePerOrder => ["This is charged once per order.", "Това се начислява веднъж на поръчка.", "Это начисляется один раз за заказ."],
+    MsgMinutesOverHour => ["Enter minutes from 0 to 59 after the hours, or the whole time in minutes, such as 75 min.", "Въведете минути от 0 до 59 след часовете или цялото време в минути, например 75 мин.", "Введите минуты от 0 до 59 после часов или всё время в минутах, например 75 мин."],
+    MsgWhole => ["Enter a whole number.", "Въведете цяло число.", "Введите целое число."],
+    MsgAboveZero => ["Enter a number above zero.", "Въведете число над нула.", "Введите число больше нуля."],
+    MsgAtMost => ["Enter at most", "Въведете най-много", "Введите не больше"],
+    MsgSizeIn => ["Enter the size in", "Въведете обема в", "Введите объём в"],
+    NounHour => ["hour|hours|hours|hours", "час|часа|часа|часа", "час|часа|часов|часа"],
+    NounMinute => ["minute|minutes|minutes|minutes", "минута|минути|минути|минути", "минута|минуты|минут|минуты"],
+    // Bulgarian masculine nouns take their count form after a number: "5 резултата".
+    NounResult => ["result|results|results|results", "резултат|резултата|резултата|резултата", "результат|результата|результатов|результата"],
+    NounDay => ["day|days|days|days", "ден|дни|дни|дни", "день|дня|дней|дня"],
+    NounMonth => ["month|months|months|months", "месец|месеца|месеца|месеца", "месяц|месяца|месяцев|месяца"],
+    Free => ["free", "безплатно", "бесплатно"],
+    OnRequest => ["price on request", "по договаряне", "цена по запросу"],
+    FirstHour => ["first hour", "първи час", "первый час"],
+    EachStartedHour => ["each started hour after the first", "всеки започнат час след първия", "каждый начатый час после первого"],
+    PerOrder => ["per order", "на поръчка", "за заказ"],
+    Total => ["Total", "Общо", "Итого"],
+    Subtotal => ["Subtotal", "Междинна сума", "Промежуточный итог"],
+    VatIncluded => ["incl. VAT", "вкл. ДДС", "в т. ч. НДС"],
+    VatAdded => ["VAT", "ДДС", "НДС"],
+    NotPriced => ["Not priced", "Без цена", "Без цены"],
+    NotOffered => ["not offered at this size", "не се предлага за този обем", "не предоставляется для этого объёма"],
+    Quote => ["Quote", "Оферта", "Расчёт стоимости"],
+    Item => ["Service", "Услуга", "Услуга"],
+    Price => ["Price", "Цена", "Цена"],
+    Quantity => ["Quantity", "Количество", "Количество"],
+    PricesIn => ["Prices in", "Цени в", "Цены в"],
+    ForReference => ["for reference", "за справка", "для справки"],
+    BySize => ["by size", "според обема", "по объёму"],
+    UpTo => ["up to", "до", "до"],
+    VatExcluded => ["excl. VAT", "без ДДС", "без НДС"],
+    #[cfg(feature = "generator")]
+    SkipToContent => ["Skip to content", "Към съдържанието", "Перейти к содержанию"],
+    #[cfg(feature = "generator")]
+    Language => ["Language", "Език", "Язык"],
+    #[cfg(feature = "generator")]
+    Home => ["Home", "Начало", "Главная"],
+    #[cfg(feature = "generator")]
+    Sections => ["Sections", "Раздели", "Разделы"],
+    #[cfg(feature = "generator")]
+    InThisSection => ["In this section", "В този раздел", "В этом разделе"],
+    #[cfg(feature = "generator")]
+    OtherLanguages => ["In other languages", "На други езици", "На других языках"],
+    #[cfg(feature = "generator")]
+    YouAreHere => ["You are here", "Вие сте тук", "Вы здесь"],
+    QuoteCalculator => ["Quote calculator", "Калкулатор на цена", "Калькулятор стоимости"],
+    #[cfg(feature = "generator")]
+    AllAnswers => ["Every answer and where it leads", "Всички отговори и до какво водят", "Все ответы и к чему они ведут"],
+    #[cfg(feature = "generator")]
+    NeedsScript => ["The interactive version runs in your browser with JavaScript. Every answer and its outcome is in the table below.", "Интерактивната версия работи в браузъра Ви с JavaScript. Всеки отговор и резултатът от него са в таблицата по-долу.", "Интерактивная версия работает в вашем браузере с JavaScript. Каждый ответ и его результат есть в таблице ниже."],
+    #[cfg(feature = "generator")]
+    SeePriceList => ["See the price list", "Вижте ценоразписа", "Смотрите прайс-лист"],
+    Search => ["Search", "Търсене", "Поиск"],
+    SearchTheSite => ["Search the terms and prices", "Търсене в условията и цените", "Поиск по условиям и ценам"],
+    NothingFound => ["Nothing found. Try another form of the word, or fewer words.", "Няма намерени резултати. Опитайте с друга форма на думата или с по-малко думи.", "Ничего не найдено. Попробуйте другую форму слова или меньше слов."],
+    #[cfg(feature = "generator")]
+    SearchNeedsScript => ["Search runs in your browser with JavaScript. Every page of the site is listed below.", "Търсенето работи в браузъра Ви с JavaScript. Всички страници на сайта са изброени по-долу.", "Поиск работает в вашем браузере с JavaScript. Все страницы сайта перечислены ниже."],
+    AllPages => ["All pages", "Всички страници", "Все страницы"],
+    NothingPriced => ["Nothing in this order has a price, so there is no total:", "Нищо в тази поръчка няма цена, затова няма обща сума:", "Ни у чего в этом заказе нет цены, поэтому итога нет:"],
+    Find => ["Find a service", "Намерете услуга", "Найдите услугу"],
+    FindHint => ["Type part of a name, such as “diagnostics”.", "Въведете част от името, например „диагностика“.", "Введите часть названия, например «диагностика»."],
+    NoMatch => ["No service matches.", "Няма услуга с такова име.", "Нет услуги с таким названием."],
+    Add => ["Add", "Добави", "Добавить"],
+    Remove => ["Remove", "Премахни", "Удалить"],
+    Empty => ["No services added yet.", "Все още няма добавени услуги.", "Услуги ещё не добавлены."],
+    Size => ["Size", "Обем", "Объём"],
+    Unit => ["Unit", "Мерна единица", "Единица"],
+    Duration => ["Time", "Време", "Время"],
+    DurationHint => ["in hours, such as 2.5, or as 2 h 30 min", "в часове, например 2,5, или като 2 ч 30 мин", "в часах, например 2,5, или как 2 ч 30 мин"],
+    Incomplete => ["The quote is incomplete: no total is shown until these lines are corrected.", "Офертата е непълна: обща сума няма да се покаже, докато не поправите тези редове.", "Расчёт неполный: итог не показывается, пока эти строки не исправлены."],
+    Link => ["Link to this quote", "Връзка към тази оферта", "Ссылка на этот расчёт"],
+    Share => ["Share", "Сподели", "Поделиться"],
+    ShareFailed => ["Sharing failed: copy the quote as text instead.", "Споделянето не успя: копирайте офертата като текст.", "Не удалось поделиться: скопируйте расчёт текстом."],
+    Amount => ["Amount", "Сума", "Сумма"],
+    Options => ["Options for the whole order", "Опции за цялата поръчка", "Опции для всего заказа"],
+    Print => ["Print the quote", "Отпечатай офертата", "Распечатать расчёт"],
+    Copy => ["Copy as text", "Копирай като текст", "Скопировать текстом"],
+    Copied => ["The quote was copied.", "Офертата е копирана.", "Расчёт скопирован."],
+    CopyFailed => ["Copying failed: select the quote and copy it by hand.", "Копирането не успя: маркирайте офертата и я копирайте ръчно.", "Не удалось скопировать: выделите расчёт и скопируйте вручную."],
+    Date => ["Date", "Дата", "Дата"],
+    Terms => ["Terms", "Условия", "Условия"],
+    Added => ["Added", "Добавено", "Добавлено"],
+    Removed => ["Removed", "Премахнато", "Удалено"],
+    From => ["from", "от", "от"],
+    UnknownInLink => ["The link named services that are not in this price list, and they were left out:", "Връзката съдържа услуги, които не са в този ценоразпис, и те бяха пропуснати:", "В ссылке есть услуги, которых нет в этом прайс-листе; они пропущены:"],
+    Wizard => ["Questions", "Въпроси", "Вопросы"],
+    Back => ["Back", "Назад", "Назад"],
+    Continue => ["Continue", "Продължи", "Продолжить"],
+    Problem => ["There is a problem", "Има проблем", "Есть проблема"],
+    NeedDate => ["Enter a real date: day, month and year, such as 1 11 2026.", "Въведете истинска дата: ден, месец и година, например 1 11 2026.", "Введите настоящую дату: день, месяц и год, например 1 11 2026."],
+    NeedNumber => ["Enter a number.", "Въведете число.", "Введите число."],
+    NeedSome => ["Select at least one option, or “None of these”.", "Изберете поне една възможност или „Нито едно от изброените“.", "Выберите хотя бы один вариант или «Ничего из перечисленного»."],
+    NeedChoice => ["Select an answer.", "Изберете отговор.", "Выберите ответ."],
+    Or => ["or", "или", "или"],
+    CheckAnswers => ["Check your answers", "Проверете отговорите си", "Проверьте ответы"],
+    Change => ["Change", "Промени", "Изменить"],
+    Reasons => ["Why", "Защо", "Почему"],
+    NextSteps => ["What to do next", "Какво да направите", "Что делать дальше"],
+    Services => ["The services", "Услугите", "Услуги"],
+    ForYou => ["For you", "За вас", "Для вас"],
+    Sources => ["Where this comes from", "Откъде е това", "Откуда это"],
+    SeeQuote => ["See the quote", "Вижте офертата", "Посмотреть расчёт"],
+    StartAgain => ["Start again", "Започнете отначало", "Начать заново"],
+    Day => ["Day", "Ден", "День"],
+    Month => ["Month", "Месец", "Месяц"],
+    Year => ["Year", "Година", "Год"],
+    #[cfg(feature = "generator")]
+    Paths => ["Ways to this outcome", "Пътища до този резултат", "Варианты, ведущие к этому результату"],
+    #[cfg(feature = "generator")]
+    Number => ["#", "№", "№"],
+    #[cfg(feature = "generator")]
+    Answers => ["Your answers", "Вашите отговори", "Ваши ответы"],
+    #[cfg(feature = "generator")]
+    WhatToDo => ["What to do", "Какво да направите", "Что делать"],
+    #[cfg(feature = "generator")]
+    Costs => ["Possible costs", "Възможни разходи", "Возможные расходы"],
+    #[cfg(feature = "generator")]
+    TableServices => ["Services", "Услуги", "Услуги"],
+    #[cfg(feature = "generator")]
+    AnyAnswer => ["any answer", "всеки отговор", "любой ответ"],
+    #[cfg(feature = "generator")]
+    NoneOf => ["none of:", "нищо от:", "ничего из:"],
+    #[cfg(feature = "generator")]
+    DaysBetween => ["{min} to {max} days before today", "от {min} до {max} дни преди днес", "от {min} до {max} дней назад"],
+    #[cfg(feature = "generator")]
+    DaysOrMore => ["{min} or more days before today", "{min} или повече дни преди днес", "{min} и более дней назад"],
+    #[cfg(feature = "generator")]
+    PeriodOpen => ["the period ({n}) has not ended yet", "срокът ({n}) още не е изтекъл", "срок ({n}) ещё не истёк"],
+    #[cfg(feature = "generator")]
+    PeriodOver => ["the period ({n}) has ended", "срокът ({n}) е изтекъл", "срок ({n}) истёк"],
+    #[cfg(feature = "generator")]
+    Moved => ["; when that day is a Saturday, a Sunday or a public holiday, the next working day ({law})", "; когато този ден е събота, неделя или официален празник — първият следващ работен ден ({law})", "; если этот день — суббота, воскресенье или праздник, — следующий рабочий день ({law})"],
+    #[cfg(feature = "generator")]
+    Between => ["{min} to {max}", "от {min} до {max}", "от {min} до {max}"],
+    #[cfg(feature = "generator")]
+    OrMore => ["{min} or more", "{min} или повече", "{min} и более"],
+    #[cfg(feature = "generator")]
+    AtMost => ["at most {max}", "най-много {max}", "не более {max}"],
+    #[cfg(feature = "generator")]
+    FromToday => ["{n} from today", "{n} от днес", "{n} от сегодняшнего дня"],
+    #[cfg(feature = "generator")]
+    AfterAnswer => ["{n} after the answer to “{q}”", "{n} след отговора на „{q}“", "{n} после ответа на вопрос «{q}»"],
+    StatusFree => ["free for you", "безплатно за вас", "бесплатно для вас"],
+    StatusConfirm => ["confirm with the service centre", "уточнете в сервиза", "уточните в сервисном центре"],
+    StatusNotFree => ["not free for you", "не е безплатно за вас", "не бесплатно для вас"],
+    StatusNotApplicable => ["not applicable", "не се прилага", "не применяется"],
+    Yes => ["yes", "да", "да"],
+    No => ["no", "не", "нет"],
+    #[cfg(feature = "generator")]
+    Dates => ["Dates", "Дати", "Даты"],
+    #[cfg(feature = "generator")]
+    AnswerWith => ["Answer {id}", "Отговор на {id}", "Ответ на {id}"],
+    Question => ["Question", "Въпрос", "Вопрос"],
 }
 
 /// A word in `lang`; English where tarif does not speak `lang`.
@@ -122,95 +259,21 @@ pub fn word_caps(lang: &Lang, w: Word) -> String {
 }
 
 pub fn word(lang: &Lang, w: Word) -> &'static str {
-    use Word::*;
-    let [en, bg, ru] = match w {
-        QuoteCalculator => [
-            "Quote calculator",
-            "Калкулатор на цена",
-            "Калькулятор стоимости",
-        ],
-        AllAnswers => [
-            "Every answer and where it leads",
-            "Всички отговори и до какво водят",
-            "Все ответы и к чему они ведут",
-        ],
-        NeedsScript => [
-            "The interactive version runs in your browser with JavaScript. Every answer and its outcome is in the table below.",
-            "Интерактивната версия работи в браузъра Ви с JavaScript. Всеки отговор и резултатът от него са в таблицата по-долу.",
-            "Интерактивная версия работает в вашем браузере с JavaScript. Каждый ответ и его результат есть в таблице ниже.",
-        ],
-        SeePriceList => [
-            "See the price list",
-            "Вижте ценоразписа",
-            "Смотрите прайс-лист",
-        ],
-        Search => ["Search", "Търсене", "Поиск"],
-        SearchTheSite => [
-            "Search the terms and prices",
-            "Търсене в условията и цените",
-            "Поиск по условиям и ценам",
-        ],
-        NothingFound => [
-            "Nothing found. Try another form of the word, or fewer words.",
-            "Няма намерени резултати. Опитайте с друга форма на думата или с по-малко думи.",
-            "Ничего не найдено. Попробуйте другую форму слова или меньше слов.",
-        ],
-        SearchNeedsScript => [
-            "Search runs in your browser with JavaScript. Every page of the site is listed below.",
-            "Търсенето работи в браузъра Ви с JavaScript. Всички страници на сайта са изброени по-долу.",
-            "Поиск работает в вашем браузере с JavaScript. Все страницы сайта перечислены ниже.",
-        ],
-        AllPages => ["All pages", "Всички страници", "Все страницы"],
-        NothingPriced => [
-            "Nothing in this order has a price, so there is no total:",
-            "Нищо в тази поръчка няма цена, затова няма обща сума:",
-            "Ни у чего в этом заказе нет цены, поэтому итога нет:",
-        ],
-        Free => ["free", "безплатно", "бесплатно"],
-        OnRequest => ["price on request", "по договаряне", "цена по запросу"],
-        FirstHour => ["first hour", "първи час", "первый час"],
-        EachStartedHour => [
-            "each started hour after the first",
-            "всеки започнат час след първия",
-            "каждый начатый час после первого",
-        ],
-        PerOrder => ["per order", "на поръчка", "за заказ"],
-        Total => ["Total", "Общо", "Итого"],
-        Subtotal => ["Subtotal", "Междинна сума", "Промежуточный итог"],
-        VatIncluded => ["incl. VAT", "вкл. ДДС", "в т. ч. НДС"],
-        VatAdded => ["VAT", "ДДС", "НДС"],
-        NotPriced => ["Not priced", "Без цена", "Без цены"],
-        NotOffered => [
-            "not offered at this size",
-            "не се предлага за този обем",
-            "не предоставляется для этого объёма",
-        ],
-        Quote => ["Quote", "Оферта", "Расчёт стоимости"],
-        Item => ["Service", "Услуга", "Услуга"],
-        Price => ["Price", "Цена", "Цена"],
-        Quantity => ["Quantity", "Количество", "Количество"],
-        PricesIn => ["Prices in", "Цени в", "Цены в"],
-        ForReference => ["for reference", "за справка", "для справки"],
-        BySize => ["by size", "според обема", "по объёму"],
-        UpTo => ["up to", "до", "до"],
-        VatExcluded => ["excl. VAT", "без ДДС", "без НДС"],
-        SkipToContent => [
-            "Skip to content",
-            "Към съдържанието",
-            "Перейти к содержанию",
-        ],
-        Language => ["Language", "Език", "Язык"],
-        Home => ["Home", "Начало", "Главная"],
-        Sections => ["Sections", "Раздели", "Разделы"],
-        InThisSection => ["In this section", "В този раздел", "В этом разделе"],
-        OtherLanguages => ["In other languages", "На други езици", "На других языках"],
-        YouAreHere => ["You are here", "Вие сте тук", "Вы здесь"],
-    };
-    match lang.as_str() {
-        "bg" => bg,
-        "ru" => ru,
-        _ => en,
-    }
+    word_in(column(lang), w)
+}
+
+/// The column of `lang` in the catalogue: English's where tarif does not speak `lang` (a
+/// site may be written in any language; its interface words are then English).
+pub fn column(lang: &Lang) -> usize {
+    LANGUAGES
+        .iter()
+        .position(|l| *l == lang.as_str())
+        .unwrap_or(0)
+}
+
+/// A word in the language of catalogue column `column` (from [`column`]).
+pub fn word_in(column: usize, w: Word) -> &'static str {
+    CATALOGUE[w as usize][column]
 }
 
 /// A language's name in that language, as a language switcher shows it: "Български".
@@ -276,6 +339,8 @@ pub enum Noun {
     Minute,
     /// A search result.
     Result,
+    Day,
+    Month,
 }
 
 /// `n` with its noun in the right form: "1 час", "2 часа", "5 часов", "2,5 часа".
@@ -288,35 +353,25 @@ pub enum Noun {
 /// assert_eq!(counted(&ru, Decimal::from(5), Noun::Hour), "5 часов");
 /// ```
 pub fn counted(lang: &Lang, n: Decimal, noun: Noun) -> String {
-    let p = plural(lang, n);
-    let form = match (lang.as_str(), noun) {
-        ("ru", Noun::Hour) => pick(p, "час", "часа", "часов", "часа"),
-        ("ru", Noun::Minute) => pick(p, "минута", "минуты", "минут", "минуты"),
-        ("bg", Noun::Hour) => pick(p, "час", "часа", "часа", "часа"),
-        ("bg", Noun::Minute) => pick(p, "минута", "минути", "минути", "минути"),
-        ("ru", Noun::Result) => pick(p, "результат", "результата", "результатов", "результата"),
-        // Bulgarian masculine nouns take their count form after a number: "5 резултата".
-        ("bg", Noun::Result) => pick(p, "резултат", "резултата", "резултата", "резултата"),
-        (_, Noun::Result) => pick(p, "result", "results", "results", "results"),
-        (_, Noun::Hour) => pick(p, "hour", "hours", "hours", "hours"),
-        (_, Noun::Minute) => pick(p, "minute", "minutes", "minutes", "minutes"),
+    let forms = word(
+        lang,
+        match noun {
+            Noun::Hour => Word::NounHour,
+            Noun::Minute => Word::NounMinute,
+            Noun::Result => Word::NounResult,
+            Noun::Day => Word::NounDay,
+            Noun::Month => Word::NounMonth,
+        },
+    );
+    // A noun's row holds its forms for one, few, many and other, split by `|`.
+    let index = match plural(lang, n) {
+        Plural::One => 0,
+        Plural::Few => 1,
+        Plural::Many => 2,
+        Plural::Other => 3,
     };
+    let form = forms.split('|').nth(index).unwrap_or(forms);
     format!("{} {form}", number(lang, n))
-}
-
-fn pick(
-    p: Plural,
-    one: &'static str,
-    few: &'static str,
-    many: &'static str,
-    other: &'static str,
-) -> &'static str {
-    match p {
-        Plural::One => one,
-        Plural::Few => few,
-        Plural::Many => many,
-        Plural::Other => other,
-    }
 }
 
 /// A duration of `minutes` in words: "2 часа 30 минути", "1 hour".
@@ -469,7 +524,7 @@ mod tests {
 
     #[test]
     fn words_in_capitals_are_the_unicode_capitals() {
-        for w in Word::ALL {
+        for &w in Word::ALL {
             for l in ["en", "bg", "ru"] {
                 let l = lang(l);
                 assert_eq!(word_caps(&l, w), word(&l, w).to_uppercase(), "{w:?} in {l}");
@@ -480,11 +535,18 @@ mod tests {
 
     #[test]
     fn every_word_is_translated() {
-        let all = Word::ALL;
-        for w in all {
+        // Every row has a text in each language: none empty, and the Bulgarian and
+        // Russian ones in Cyrillic unless the word is a symbol ("#", "№").
+        for &w in Word::ALL {
             let en = word(&lang("en"), w);
+            assert!(!en.trim().is_empty(), "{w:?} has no English");
+            let symbol = !en.chars().any(char::is_alphabetic);
             for l in ["bg", "ru"] {
                 let t = word(&lang(l), w);
+                assert!(!t.trim().is_empty(), "{w:?} has no text in {l}");
+                if symbol {
+                    continue;
+                }
                 assert_ne!(t, en, "{w:?} in {l}");
                 assert!(
                     t.chars()
@@ -493,5 +555,7 @@ mod tests {
                 );
             }
         }
+        assert_eq!(Word::ALL.len(), CATALOGUE.len());
+        assert_eq!(LANGUAGES.len(), CATALOGUE[0].len());
     }
 }

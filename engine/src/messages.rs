@@ -3,18 +3,10 @@
 
 use rust_decimal::Decimal;
 
-use crate::locale::number;
+use crate::locale::{Word, number, word};
 use crate::price_list::OutOfRange;
 use crate::quantity::{Form, QuantityError};
 use crate::text::Lang;
-
-pub(crate) fn pick<'a>(lang: &Lang, en: &'a str, bg: &'a str, ru: &'a str) -> &'a str {
-    match lang.as_str() {
-        "bg" => bg,
-        "ru" => ru,
-        _ => en,
-    }
-}
 
 /// A size in the largest unit that writes it whole: 3000 GB → "3 TB", 0.5 GB → "0.5 GB".
 fn size(lang: &Lang, value: Decimal, measure: &str) -> String {
@@ -43,29 +35,13 @@ pub fn out_of_range(lang: &Lang, r: &OutOfRange) -> String {
     match r.from {
         Some(from) if r.given < from => {
             let from = size(lang, from, &r.measure);
-            let t = pick(
-                lang,
-                "is not offered: the smallest size is",
-                "не се предлага: най-малкият обем е",
-                "не предоставляется: наименьший объём —",
-            );
+            let t = word(lang, Word::MsgSmallestSize);
             format!("{given} {t} {from}.")
         }
-        _ if r.given <= Decimal::ZERO => pick(
-            lang,
-            "Enter a size above zero.",
-            "Въведете обем над нула.",
-            "Введите объём больше нуля.",
-        )
-        .to_owned(),
+        _ if r.given <= Decimal::ZERO => word(lang, Word::MsgSizeAboveZero).to_owned(),
         _ => {
             let up_to = size(lang, r.up_to, &r.measure);
-            let t = pick(
-                lang,
-                "is not offered: the largest size is",
-                "не се предлага: най-големият обем е",
-                "не предоставляется: наибольший объём —",
-            );
+            let t = word(lang, Word::MsgLargestSize);
             format!("{given} {t} {up_to}.")
         }
     }
@@ -75,42 +51,19 @@ pub fn out_of_range(lang: &Lang, r: &OutOfRange) -> String {
 /// the language writes them.
 fn unreadable(lang: &Lang, form: &Form) -> String {
     match form {
-        Form::Count => pick(
-            lang,
-            "Enter a whole number, such as 2.",
-            "Въведете цяло число, например 2.",
-            "Введите целое число, например 2.",
-        )
-        .to_owned(),
+        Form::Count => word(lang, Word::MsgWholeLike2).to_owned(),
         Form::Size { units } => {
-            let or = pick(lang, " or ", " или ", " или ");
+            let or = word(lang, Word::MsgOrSpaced);
             let units = match units.split_last() {
                 Some((last, [])) => last.clone(),
                 Some((last, rest)) => format!("{}{or}{last}", rest.join(", ")),
                 None => String::new(),
             };
-            let t = pick(
-                lang,
-                "Enter the size as a number, such as 250, in",
-                "Въведете обема като число, например 250, в",
-                "Введите объём числом, например 250, в",
-            );
+            let t = word(lang, Word::MsgSizeLike250In);
             format!("{t} {units}.")
         }
-        Form::Duration => pick(
-            lang,
-            "Enter the time in hours, such as 2.5, or as 2 h 30 min.",
-            "Въведете времето в часове, например 2,5, или като 2 ч 30 мин.",
-            "Введите время в часах, например 2,5, или как 2 ч 30 мин.",
-        )
-        .to_owned(),
-        Form::Once => pick(
-            lang,
-            "This is charged once per order.",
-            "Това се начислява веднъж на поръчка.",
-            "Это начисляется один раз за заказ.",
-        )
-        .to_owned(),
+        Form::Duration => word(lang, Word::MsgTimeLike).to_owned(),
+        Form::Once => word(lang, Word::MsgOncePerOrder).to_owned(),
     }
 }
 
@@ -118,50 +71,16 @@ fn unreadable(lang: &Lang, form: &Form) -> String {
 pub fn quantity_error(lang: &Lang, e: &QuantityError) -> String {
     match e {
         QuantityError::Unreadable { form, .. } => unreadable(lang, form),
-        QuantityError::MinutesOverHour { .. } => pick(
-            lang,
-            "Enter minutes from 0 to 59 after the hours, or the whole time in minutes, such as 75 min.",
-            "Въведете минути от 0 до 59 след часовете или цялото време в минути, например 75 мин.",
-            "Введите минуты от 0 до 59 после часов или всё время в минутах, например 75 мин.",
-        )
-        .to_owned(),
-        QuantityError::NotWhole { .. } => pick(
-            lang,
-            "Enter a whole number.",
-            "Въведете цяло число.",
-            "Введите целое число.",
-        )
-        .to_owned(),
-        QuantityError::NotPositive { .. } => pick(
-            lang,
-            "Enter a number above zero.",
-            "Въведете число над нула.",
-            "Введите число больше нуля.",
-        )
-        .to_owned(),
+        QuantityError::MinutesOverHour { .. } => word(lang, Word::MsgMinutesOverHour).to_owned(),
+        QuantityError::NotWhole { .. } => word(lang, Word::MsgWhole).to_owned(),
+        QuantityError::NotPositive { .. } => word(lang, Word::MsgAboveZero).to_owned(),
         QuantityError::TooLarge { max, .. } => {
-            let t = pick(
-                lang,
-                "Enter at most",
-                "Въведете най-много",
-                "Введите не больше",
-            );
+            let t = word(lang, Word::MsgAtMost);
             format!("{t} {max}.")
         }
-        QuantityError::OncePerOrder => pick(
-            lang,
-            "This is charged once per order.",
-            "Това се начислява веднъж на поръчка.",
-            "Это начисляется один раз за заказ.",
-        )
-        .to_owned(),
+        QuantityError::OncePerOrder => word(lang, Word::MsgOncePerOrder).to_owned(),
         QuantityError::Required { measure } => {
-            let t = pick(
-                lang,
-                "Enter the size in",
-                "Въведете обема в",
-                "Введите объём в",
-            );
+            let t = word(lang, Word::MsgSizeIn);
             format!("{t} {measure}.")
         }
     }

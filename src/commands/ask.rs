@@ -7,9 +7,10 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use tarif_engine::date::Date;
+use tarif_engine::locale::{Word, word};
 use tarif_engine::quote::{Requested, quote};
 use tarif_engine::text::Lang;
-use tarif_engine::wizard::answer::accepts;
+use tarif_engine::wizard::answer::accepts_in;
 use tarif_engine::wizard::view::{self, OutcomeView, QuestionView, View};
 use tarif_engine::wizard::{Answer, Answers, EvalError, evaluate};
 
@@ -175,7 +176,12 @@ fn question_text(
         let _ = writeln!(out, "  {:<width$}  {}", o.id, o.label);
     }
     if let Some(question) = w.question(&q.id) {
-        let _ = writeln!(out, "\nAnswer {}: {}", q.id, accepts(question, today));
+        let _ = writeln!(
+            out,
+            "\n{}: {}",
+            word(lang, Word::AnswerWith).replace("{id}", &q.id),
+            accepts_in(question, today, lang)
+        );
     }
     let mut command = format!("tarif ask {}", w.id);
     for g in given {
@@ -197,10 +203,11 @@ fn outcome_text(loaded: &LoadedWizard, o: &OutcomeView, lang: &Lang) -> String {
             }
         }
     };
-    list(&mut out, "Why:", &o.reasons);
-    list(&mut out, "What to do:", &o.next_steps);
+    let heading = |w: Word| format!("{}:", word(lang, w));
+    list(&mut out, &heading(Word::Reasons), &o.reasons);
+    list(&mut out, &heading(Word::WhatToDo), &o.next_steps);
     if !o.dates.is_empty() {
-        let _ = writeln!(out, "\nDates:");
+        let _ = writeln!(out, "\n{}", heading(Word::Dates));
         for d in o.dates.values() {
             let _ = writeln!(out, "  {}: {}", d.label, d.date.format(lang));
             if let Some(note) = &d.note {
@@ -209,7 +216,7 @@ fn outcome_text(loaded: &LoadedWizard, o: &OutcomeView, lang: &Lang) -> String {
         }
     }
     if !o.services.is_empty() {
-        let _ = writeln!(out, "\nServices:");
+        let _ = writeln!(out, "\n{}", heading(Word::TableServices));
         for s in &o.services {
             let mark = if s.needed { "*" } else { " " };
             let _ = writeln!(out, " {mark}{}: {}", view::status(lang, s.status), s.name);
@@ -229,7 +236,8 @@ fn outcome_text(loaded: &LoadedWizard, o: &OutcomeView, lang: &Lang) -> String {
             .collect();
         let _ = writeln!(
             out,
-            "\nPossible costs (tarif quote {} {}):",
+            "\n{} (tarif quote {} {}):",
+            word(lang, Word::Costs),
             price_list.id,
             args.join(" ")
         );
@@ -243,7 +251,7 @@ fn outcome_text(loaded: &LoadedWizard, o: &OutcomeView, lang: &Lang) -> String {
         }
     }
     if !o.citations.is_empty() {
-        let _ = writeln!(out, "\nSources:");
+        let _ = writeln!(out, "\n{}", heading(Word::Sources));
         let titles = loaded.headings.get(lang);
         for c in &o.citations {
             let title = titles

@@ -29,7 +29,11 @@ pub fn Lines(ctx: Ctx) -> impl IntoView {
         rows.with(|keys| {
             if keys.is_empty() {
                 m.open("tr")
-                    .element("td", &[("colspan", "4"), ("class", "hint")], w.empty)
+                    .element(
+                        "td",
+                        &[("colspan", "4"), ("class", "hint")],
+                        w.get(Word::Empty),
+                    )
                     .close("tr");
             }
             ctx.order.with_untracked(|o| {
@@ -62,13 +66,13 @@ pub fn Lines(ctx: Ctx) -> impl IntoView {
     let clicked = move |ev: leptos::ev::MouseEvent| removed(ctx, &ev);
     view! {
         <table class="calc-lines">
-            <caption class="visually-hidden">{w.calculator}</caption>
+            <caption class="visually-hidden">{w.get(Word::QuoteCalculator)}</caption>
             <thead>
                 <tr>
                     <th scope="col">{ctx.word(Word::Item)}</th>
-                    <th scope="col">{w.quantity}</th>
-                    <th scope="col" class="num">{w.amount}</th>
-                    <th scope="col"><span class="visually-hidden">{w.remove}</span></th>
+                    <th scope="col">{w.get(Word::Quantity)}</th>
+                    <th scope="col" class="num">{w.get(Word::Amount)}</th>
+                    <th scope="col"><span class="visually-hidden">{w.get(Word::Remove)}</span></th>
                 </tr>
             </thead>
             <tbody inner_html=markup on:input=edited on:change=edited on:focusout=left on:click=clicked></tbody>
@@ -165,7 +169,11 @@ fn row(m: &mut Markup, ctx: Ctx, line: &Line, status: Option<&LineStatus>) {
             ("class", "calc-remove"),
             (
                 "aria-label",
-                &format!("{} {}", ctx.words.remove, ctx.full_name(&item.id)),
+                &format!(
+                    "{} {}",
+                    ctx.words.get(Word::Remove),
+                    ctx.full_name(&item.id)
+                ),
             ),
             ("data-remove", &key),
         ],
@@ -204,7 +212,7 @@ fn quantity_input(m: &mut Markup, ctx: Ctx, item: &Item, line: &Line, invalid: b
             let (size, unit) = split_size(&line.quantity, &units);
             let unit_id = format!("calc-u-{key}");
             m.start("span").attr("class", "calc-size").end();
-            m.element("label", &hidden, w.size);
+            m.element("label", &hidden, w.get(Word::Size));
             field(
                 m,
                 &[
@@ -222,7 +230,7 @@ fn quantity_input(m: &mut Markup, ctx: Ctx, item: &Item, line: &Line, invalid: b
             m.element(
                 "label",
                 &[("for", &unit_id), ("class", "visually-hidden")],
-                w.unit,
+                w.get(Word::Unit),
             );
             m.start("select")
                 .attr("id", &unit_id)
@@ -245,7 +253,7 @@ fn quantity_input(m: &mut Markup, ctx: Ctx, item: &Item, line: &Line, invalid: b
                 line.quantity.as_str()
             };
             m.start("span").attr("class", "calc-duration").end();
-            m.element("label", &[("for", &id)], w.duration);
+            m.element("label", &[("for", &id)], w.get(Word::Duration));
             field(
                 m,
                 &[
@@ -259,7 +267,11 @@ fn quantity_input(m: &mut Markup, ctx: Ctx, item: &Item, line: &Line, invalid: b
                 invalid,
                 &format!("{hint} {error}"),
             );
-            m.element("span", &[("id", &hint), ("class", "hint")], w.duration_hint);
+            m.element(
+                "span",
+                &[("id", &hint), ("class", "hint")],
+                w.get(Word::DurationHint),
+            );
             m.close("span");
         }
         _ => {
@@ -268,7 +280,7 @@ fn quantity_input(m: &mut Markup, ctx: Ctx, item: &Item, line: &Line, invalid: b
             } else {
                 line.quantity.as_str()
             };
-            m.element("label", &hidden, w.quantity);
+            m.element("label", &hidden, w.get(Word::Quantity));
             field(
                 m,
                 &[
@@ -324,7 +336,7 @@ fn removed(ctx: Ctx, ev: &leptos::ev::MouseEvent) {
     ctx.order.update(|o| o.remove(key));
     ctx.announce.set(format!(
         "{}: {}",
-        ctx.words.removed,
+        ctx.words.get(Word::Removed),
         name.unwrap_or_default()
     ));
     focus_later("calc-search".into());

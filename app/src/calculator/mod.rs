@@ -50,7 +50,7 @@ pub struct Ctx {
     /// Set when the person asked for the quote (copy, share, print) with a line in error:
     /// every problem shows, and the error summary with it.
     pub show_all: RwSignal<bool>,
-    pub words: &'static Words,
+    pub words: Words,
 }
 
 impl Ctx {
@@ -138,7 +138,7 @@ pub fn Calculator(
         notice.element(
             "p",
             &[("class", "calc-notice"), ("role", "alert")],
-            &format!("{} {}", w.unknown_in_link, unknown.join(", ")),
+            &format!("{} {}", w.get(Word::UnknownInLink), unknown.join(", ")),
         );
     }
     let notice = notice.finish();
@@ -154,7 +154,7 @@ pub fn Calculator(
     let terms = StoredValue::new(terms);
     view! {
         <section class="calc" aria-labelledby="calc-title" on:click=to_field>
-            <h2 id="calc-title">{w.calculator}</h2>
+            <h2 id="calc-title">{w.get(Word::QuoteCalculator)}</h2>
             <div inner_html=notice></div>
             <div inner_html=move || error_summary(ctx)></div>
             <div class="print-only calc-print-head" inner_html=publisher.with_value(|p| print_head(ctx, p))></div>
@@ -176,7 +176,11 @@ fn price_hint(ctx: Ctx, item: &Item) -> String {
         Pricing::Free => ctx.word(Word::Free).to_owned(),
         Pricing::OnRequest => ctx.word(Word::OnRequest).to_owned(),
         Pricing::Tiered { tiers, .. } => tiers.first().map_or_else(String::new, |t| {
-            format!("{} {}", ctx.words.from, ctx.money(&t.price.shown))
+            format!(
+                "{} {}",
+                ctx.words.get(Word::From),
+                ctx.money(&t.price.shown)
+            )
         }),
         Pricing::Hourly { first_hour, .. } => format!(
             "{} {}",
@@ -213,7 +217,8 @@ fn matches(ctx: Ctx, typed: &str) -> Vec<(String, String, String, String)> {
 fn add_item(ctx: Ctx, id: &str) {
     let name = ctx.full_name(id);
     if let Some(key) = ctx.order.try_update(|o| o.add(id)) {
-        ctx.announce.set(format!("{}: {name}", ctx.words.added));
+        ctx.announce
+            .set(format!("{}: {name}", ctx.words.get(Word::Added)));
         focus_later(format!("calc-q-{key}"));
     }
 }
@@ -254,13 +259,16 @@ fn Finder(ctx: Ctx) -> impl IntoView {
         let mut m = Markup::new();
         let found = query.with(|q| matches(ctx, q));
         if !query.with(|q| q.trim().is_empty()) && found.is_empty() {
-            m.element("li", &[("class", "hint")], w.no_match);
+            m.element("li", &[("class", "hint")], w.get(Word::NoMatch));
         }
         for (id, name, section, price) in found {
             m.open("li")
                 .start("button")
                 .attr("type", "button")
-                .attr("aria-label", &format!("{} {name} ({section})", w.add))
+                .attr(
+                    "aria-label",
+                    &format!("{} {name} ({section})", w.get(Word::Add)),
+                )
                 .attr("data-add", &id)
                 .end()
                 .element(
@@ -282,11 +290,11 @@ fn Finder(ctx: Ctx) -> impl IntoView {
     // the focus; its events reach the listeners on the finder.
     let mut field = Markup::new();
     field
-        .element("label", &[("for", "calc-search")], w.find)
+        .element("label", &[("for", "calc-search")], w.get(Word::Find))
         .element(
             "p",
             &[("id", "calc-search-hint"), ("class", "hint")],
-            w.find_hint,
+            w.get(Word::FindHint),
         )
         .start("input")
         .attr("id", "calc-search")
@@ -357,7 +365,7 @@ fn Options(ctx: Ctx) -> impl IntoView {
     any.then(|| {
         view! {
             <fieldset class="calc-options" on:change=changed>
-                <legend>{ctx.words.options}</legend>
+                <legend>{ctx.words.get(Word::Options)}</legend>
                 <div inner_html=boxes></div>
             </fieldset>
         }
@@ -402,7 +410,7 @@ fn error_summary(ctx: Ctx) -> String {
             .attr("role", "alert")
             .attr("tabindex", "-1")
             .end()
-            .element("h3", &[], ctx.words.problem)
+            .element("h3", &[], ctx.words.get(Word::Problem))
             .open("ul");
         for (key, name, error) in errors {
             m.open("li");
@@ -439,7 +447,8 @@ fn Totals(ctx: Ctx) -> impl IntoView {
         let errors = lines_in_error(ctx);
         if !errors.is_empty() {
             m.start("div").attr("class", "calc-incomplete").end();
-            m.element("p", &[], ctx.words.incomplete).open("ul");
+            m.element("p", &[], ctx.words.get(Word::Incomplete))
+                .open("ul");
             for (key, name, _) in errors {
                 m.open("li");
                 field_link(&mut m, key, &name);
@@ -520,11 +529,15 @@ fn print_head(ctx: Ctx, publisher: &Publisher) -> String {
             &format!(
                 "{} · {}: {}",
                 ctx.word(Word::Quote),
-                ctx.words.date,
+                ctx.words.get(Word::Date),
                 today().format(&lang)
             ),
         )
-        .element("p", &[], &format!("{}: {}", ctx.words.link, quote_link()));
+        .element(
+            "p",
+            &[],
+            &format!("{}: {}", ctx.words.get(Word::Link), quote_link()),
+        );
     m.finish()
 }
 
@@ -534,7 +547,7 @@ fn terms_markup(ctx: Ctx, terms: &[Link]) -> String {
     if terms.is_empty() {
         return m.finish();
     }
-    m.element("h3", &[], ctx.words.terms).open("ul");
+    m.element("h3", &[], ctx.words.get(Word::Terms)).open("ul");
     for t in terms {
         m.open("li")
             .element("a", &[("href", &t.href)], &t.title)
@@ -561,9 +574,9 @@ fn message(ctx: Ctx, publisher: &Publisher, terms: &[Link], quote: &Quote) -> St
     }
     text.push_str(&format!(
         "\n{}: {}\n{}: {}\n\n",
-        w.date,
+        w.get(Word::Date),
         today().format(&lang),
-        w.link,
+        w.get(Word::Link),
         quote_link()
     ));
     text.push_str(&ctx.list.with_value(|l| quote_text(l, quote, &lang)));
@@ -625,7 +638,7 @@ fn send(ctx: Ctx, publisher: &Publisher, terms: &[Link], share: bool) {
     };
     leptos::task::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(_) if !share => ctx.announce.set(w.copied.to_owned()),
+            Ok(_) if !share => ctx.announce.set(w.get(Word::Copied).to_owned()),
             Ok(_) => {}
             // Sharing cancelled by the person (AbortError): nothing to say.
             Err(e) if share => {
@@ -633,10 +646,10 @@ fn send(ctx: Ctx, publisher: &Publisher, terms: &[Link], share: bool) {
                     .dyn_ref::<web_sys::DomException>()
                     .is_some_and(|d| d.name() == "AbortError");
                 if !aborted {
-                    ctx.announce.set(w.share_failed.to_owned());
+                    ctx.announce.set(w.get(Word::ShareFailed).to_owned());
                 }
             }
-            Err(_) => ctx.announce.set(w.copy_failed.to_owned()),
+            Err(_) => ctx.announce.set(w.get(Word::CopyFailed).to_owned()),
         }
     });
 }
@@ -652,11 +665,11 @@ fn actions_markup(ctx: Ctx) -> String {
             label,
         );
     };
-    button(&mut m, "print", w.print);
+    button(&mut m, "print", w.get(Word::Print));
     if can_share() {
-        button(&mut m, "share", w.share);
+        button(&mut m, "share", w.get(Word::Share));
     }
-    button(&mut m, "copy", w.copy);
+    button(&mut m, "copy", w.get(Word::Copy));
     m.finish()
 }
 

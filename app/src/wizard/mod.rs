@@ -15,6 +15,7 @@ pub mod state;
 
 use leptos::ev;
 use leptos::prelude::*;
+use tarif_engine::locale::Word;
 use tarif_engine::markup::Markup;
 use tarif_engine::quote::{Requested, state as quote_state};
 use tarif_engine::text::Lang;
@@ -48,7 +49,7 @@ struct Ctx {
     data: StoredValue<WizardData>,
     flow: RwSignal<Flow>,
     refused: RwSignal<Option<Refused>>,
-    words: &'static Words,
+    words: Words,
 }
 
 impl Ctx {
@@ -124,7 +125,7 @@ pub fn WizardFlow(data: WizardData, lang: Lang) -> impl IntoView {
         }
     };
     view! {
-        <section class="wizard" aria-label=ctx.words.wizard node_ref=root inner_html=markup
+        <section class="wizard" aria-label=ctx.words.get(Word::Wizard) node_ref=root inner_html=markup
             on:click=on_click on:submit=on_submit on:change=on_change />
     }
 }
@@ -262,9 +263,9 @@ fn step(m: &mut Markup, tag: &str, attrs: &[(&str, &str)], flow: &Flow, text: &s
     m.attr(GO, &to).end().text(text).close(tag);
 }
 
-fn back_link(m: &mut Markup, w: &Words, back: Option<&Flow>) {
+fn back_link(m: &mut Markup, w: Words, back: Option<&Flow>) {
     if let Some(flow) = back {
-        step(m, "a", &[("class", "back-link")], flow, w.back);
+        step(m, "a", &[("class", "back-link")], flow, w.get(Word::Back));
     }
 }
 
@@ -273,7 +274,7 @@ fn back_link(m: &mut Markup, w: &Words, back: Option<&Flow>) {
 /// did not take it, in the error summary and beside the field.
 fn question(
     m: &mut Markup,
-    w: &Words,
+    w: Words,
     q: &QuestionView,
     value: &str,
     problem: Option<String>,
@@ -287,7 +288,7 @@ fn question(
             .attr("role", "alert")
             .attr("tabindex", "-1")
             .end();
-        m.element("h2", &[], w.problem)
+        m.element("h2", &[], w.get(Word::Problem))
             .open("ul")
             .open("li")
             .element("a", &[("href", "#wiz-input")], p)
@@ -343,24 +344,24 @@ fn question(
             ("id", "wiz-submit"),
             ("class", "button"),
         ],
-        w.continue_,
+        w.get(Word::Continue),
     )
     .close("form");
 }
 
 /// What to say when an answer is missing or not taken, by the kind of question.
-fn problem(w: &Words, kind: &str) -> String {
+fn problem(w: Words, kind: &str) -> String {
     match kind {
-        "date" => w.need_date,
-        "number" => w.need_number,
-        "multi" => w.need_some,
-        _ => w.need_choice,
+        "date" => w.get(Word::NeedDate),
+        "number" => w.get(Word::NeedNumber),
+        "multi" => w.get(Word::NeedSome),
+        _ => w.get(Word::NeedChoice),
     }
     .to_owned()
 }
 
 /// The field of a question, prefilled with `value` (as the URL keeps an answer).
-fn answer_field(m: &mut Markup, w: &Words, q: &QuestionView, value: &str, described: &str) {
+fn answer_field(m: &mut Markup, w: Words, q: &QuestionView, value: &str, described: &str) {
     match q.kind.as_str() {
         "date" => date_field(m, w, value),
         "number" => {
@@ -390,7 +391,7 @@ fn answer_field(m: &mut Markup, w: &Words, q: &QuestionView, value: &str, descri
                 };
                 let is_none = multi && Some(o.id.as_str()) == none;
                 if is_none {
-                    m.element("p", &[("class", "wiz-or")], w.or);
+                    m.element("p", &[("class", "wiz-or")], w.get(Word::Or));
                 }
                 m.start("div").attr("class", "wiz-option").end();
                 m.start("input")
@@ -418,7 +419,7 @@ fn answer_field(m: &mut Markup, w: &Words, q: &QuestionView, value: &str, descri
 /// `YYYY-MM-DD` the engine reads. More predictable by keyboard and screen reader than a
 /// native date picker. The question is their fieldset's legend; the hint and the error
 /// describe the fieldset.
-fn date_field(m: &mut Markup, w: &Words, value: &str) {
+fn date_field(m: &mut Markup, w: Words, value: &str) {
     let mut parts = value.splitn(3, '-');
     let (year, month, day) = (
         parts.next().unwrap_or_default(),
@@ -427,9 +428,9 @@ fn date_field(m: &mut Markup, w: &Words, value: &str) {
     );
     m.start("div").attr("class", "wiz-date").end();
     for (id, label, part, size) in [
-        ("wiz-input", w.day, day, "2"),
-        ("wiz-month", w.month, month, "2"),
-        ("wiz-year", w.year, year, "4"),
+        ("wiz-input", w.get(Word::Day), day, "2"),
+        ("wiz-month", w.get(Word::Month), month, "2"),
+        ("wiz-year", w.get(Word::Year), year, "4"),
     ] {
         m.start("div").attr("class", "wiz-date-part").end();
         m.element("label", &[("for", id)], label);
@@ -454,11 +455,11 @@ fn review(m: &mut Markup, ctx: Ctx, rows: &[(String, String, String)], back: &Fl
     m.element(
         "h2",
         &[("id", HEADING), ("tabindex", "-1")],
-        w.check_answers,
+        w.get(Word::CheckAnswers),
     );
     m.start("dl").attr("class", "summary").end();
     for (id, question, answer) in rows {
-        let label = format!("{} — {question}", w.change);
+        let label = format!("{} — {question}", w.get(Word::Change));
         m.start("div").attr("class", "summary-row").end();
         m.element("dt", &[], question)
             .element("dd", &[], answer)
@@ -468,7 +469,7 @@ fn review(m: &mut Markup, ctx: Ctx, rows: &[(String, String, String)], back: &Fl
             "a",
             &[("aria-label", &label)],
             &flow.with_mode(Mode::Edit(id.clone())),
-            w.change,
+            w.get(Word::Change),
         );
         m.close("dd").close("div");
     }
@@ -478,7 +479,7 @@ fn review(m: &mut Markup, ctx: Ctx, rows: &[(String, String, String)], back: &Fl
         "button",
         &[("id", "wiz-continue"), ("class", "button")],
         &flow.with_mode(Mode::Outcome),
-        w.continue_,
+        w.get(Word::Continue),
     );
 }
 
@@ -508,7 +509,7 @@ fn outcome(m: &mut Markup, ctx: Ctx, o: &OutcomeView, back: &Flow) {
         .end()
         .element("h2", &[("id", HEADING), ("tabindex", "-1")], &o.title)
         .close("div");
-    list(m, w.reasons, &o.reasons, None);
+    list(m, w.get(Word::Reasons), &o.reasons, None);
     if !o.dates.is_empty() {
         m.start("dl").attr("class", "wiz-dates").end();
         for d in o.dates.values() {
@@ -520,13 +521,13 @@ fn outcome(m: &mut Markup, ctx: Ctx, o: &OutcomeView, back: &Flow) {
         }
         m.close("dl");
     }
-    list(m, w.next_steps, &o.next_steps, None);
+    list(m, w.get(Word::NextSteps), &o.next_steps, None);
     if !o.services.is_empty() {
         m.start("table").attr("class", "wiz-services").end();
-        m.element("caption", &[], w.services)
+        m.element("caption", &[], w.get(Word::Services))
             .open("thead")
             .open("tr");
-        for h in [w.service, w.for_you, w.why] {
+        for h in [w.get(Word::Item), w.get(Word::ForYou), w.get(Word::Reasons)] {
             m.element("th", &[("scope", "col")], h);
         }
         m.close("tr").close("thead").open("tbody");
@@ -547,12 +548,16 @@ fn outcome(m: &mut Markup, ctx: Ctx, o: &OutcomeView, back: &Flow) {
     }
     if let Some(href) = quote_link(ctx, o) {
         m.open("p")
-            .element("a", &[("class", "button"), ("href", &href)], w.see_quote)
+            .element(
+                "a",
+                &[("class", "button"), ("href", &href)],
+                w.get(Word::SeeQuote),
+            )
             .close("p");
     }
     if !o.citations.is_empty() {
         let root = ctx.data.with_value(|d| d.root.clone());
-        m.element("h3", &[], w.sources);
+        m.element("h3", &[], w.get(Word::Sources));
         m.start("ul").attr("class", "wiz-sources").end();
         for c in &o.citations {
             let href = format!("{root}{}", c.url.trim_start_matches('/'));
@@ -563,7 +568,7 @@ fn outcome(m: &mut Markup, ctx: Ctx, o: &OutcomeView, back: &Flow) {
         m.close("ul");
     }
     m.open("p");
-    step(m, "a", &[], &Flow::default(), w.start_again);
+    step(m, "a", &[], &Flow::default(), w.get(Word::StartAgain));
     m.close("p");
 }
 

@@ -292,22 +292,14 @@ pub fn rate_note(list: &PriceList, lang: &Lang) -> Option<String> {
         .map(|(c, r)| format!("1 {} = {} {written}", c.code(), locale::number(lang, *r)))
         .collect();
     let codes: Vec<&str> = list.rates.iter().map(|(c, _)| c.code()).collect();
-    let and = crate::messages::pick(lang, " and ", " и ", " и ");
+    let and = word(lang, Word::AndSpaced);
     let (codes, rates) = (codes.join(and), rates.join("; "));
-    Some(match lang.as_str() {
-        "bg" => format!(
-            "Цените в {codes} са преизчислени по фиксирания курс {rates}: всяка цена веднъж, \
-             закръглена до стотните. Оригиналните цени са в {written}."
-        ),
-        "ru" => format!(
-            "Цены в {codes} пересчитаны по фиксированному курсу {rates}: каждая цена один раз, \
-             с округлением до сотых. Исходные цены — в {written}."
-        ),
-        _ => format!(
-            "Prices in {codes} are converted at the fixed rate {rates}: each price once, \
-             rounded to the cent. The original prices are those in {written}."
-        ),
-    })
+    Some(
+        word(lang, Word::RateNote)
+            .replace("{codes}", &codes)
+            .replace("{rates}", &rates)
+            .replace("{written}", written),
+    )
 }
 
 /// The label of a quote's VAT part: "incl. VAT 20 %" where prices include it, "VAT 20 %"

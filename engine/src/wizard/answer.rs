@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{Question, QuestionKind};
 use crate::date::Date;
+use crate::locale::{Word, word};
+use crate::text::Lang;
 
 /// The answers given so far, by question id.
 pub type Answers = BTreeMap<String, Answer>;
@@ -160,6 +162,15 @@ impl Answer {
 
 /// What a question accepts, in words: "one of: device, in-ear".
 pub fn accepts(question: &Question, today: Date) -> String {
+    accepts_in(
+        question,
+        today,
+        &Lang::new("en").unwrap_or_else(|| unreachable!()),
+    )
+}
+
+/// What [`accepts`] says, in `lang` (the words from the catalogue, `crate::locale`).
+pub fn accepts_in(question: &Question, today: Date, lang: &Lang) -> String {
     let ids = |options: Vec<&super::model::Choice>| {
         options
             .iter()
@@ -167,29 +178,37 @@ pub fn accepts(question: &Question, today: Date) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let w = |x| word(lang, x);
     match &question.kind {
-        QuestionKind::Choice { .. } => format!("one of: {}", ids(question.kind.options())),
-        QuestionKind::YesNo => "`yes` or `no`".into(),
-        QuestionKind::Date { future: true } => "a date, YYYY-MM-DD".into(),
+        QuestionKind::Choice { .. } => {
+            w(Word::AcceptsOneOf).replace("{ids}", &ids(question.kind.options()))
+        }
+        QuestionKind::YesNo => w(Word::AcceptsYesNo).to_owned(),
+        QuestionKind::Date { future: true } => w(Word::AcceptsDate).to_owned(),
         QuestionKind::Date { future: false } => {
-            format!("a date, YYYY-MM-DD, not after today ({today})")
+            w(Word::AcceptsPastDate).replace("{today}", &today.to_string())
         }
         QuestionKind::Number {
             min, max, whole, ..
         } => {
-            let what = if *whole { "a whole number" } else { "a number" };
-            match (min, max) {
-                (Some(a), Some(b)) => format!("{what} from {a} to {b}"),
-                (Some(a), None) => format!("{what} of at least {a}"),
-                (None, Some(b)) => format!("{what} of at most {b}"),
-                (None, None) => what.into(),
-            }
+            let what = w(if *whole {
+                Word::AcceptsWhole
+            } else {
+                Word::AcceptsNumber
+            });
+            let range = match (min, max) {
+                (Some(a), Some(b)) => w(Word::AcceptsFromTo)
+                    .replace("{min}", &a.to_string())
+                    .replace("{max}", &b.to_string()),
+                (Some(a), None) => w(Word::AcceptsAtLeast).replace("{min}", &a.to_string()),
+                (None, Some(b)) => w(Word::AcceptsAtMost).replace("{max}", &b.to_string()),
+                (None, None) => return what.to_owned(),
+            };
+            format!("{what} {range}")
         }
-        QuestionKind::Multi { options, none } => format!(
-            "one or more of {}, separated by commas, or `{}` for none of these",
-            ids(options.iter().collect()),
-            none.id
-        ),
+        QuestionKind::Multi { options, none } => w(Word::AcceptsSome)
+            .replace("{ids}", &ids(options.iter().collect()))
+            .replace("{none}", &none.id),
     }
 }
 

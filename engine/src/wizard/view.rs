@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use super::eval::{QuoteItem, ServiceStatus, Step};
 use super::model::{QuestionKind, Wizard};
 use crate::date::Date;
+use crate::locale::{Word, word};
 use crate::price_list::PriceList;
 use crate::text::{Lang, Text};
 
@@ -191,36 +192,19 @@ pub fn view(wizard: &Wizard, step: &Step, lang: &Lang, list: Option<&PriceList>)
 
 /// "yes" / "no" in `lang`.
 pub fn yes_no(lang: &Lang, yes: bool) -> &'static str {
-    match (lang.as_str(), yes) {
-        ("bg", true) => "да",
-        ("bg", false) => "не",
-        ("ru", true) => "да",
-        ("ru", false) => "нет",
-        (_, true) => "yes",
-        (_, false) => "no",
-    }
+    word(lang, if yes { Word::Yes } else { Word::No })
 }
 
 /// A service's status in `lang`: "free for you", "not free", "not applicable".
 pub fn status(lang: &Lang, s: ServiceStatus) -> &'static str {
-    let [en, bg, ru] = match s {
-        ServiceStatus::Free => ["free for you", "безплатно за вас", "бесплатно для вас"],
-        ServiceStatus::Confirm => [
-            "confirm with the service centre",
-            "уточнете в сервиза",
-            "уточните в сервисном центре",
-        ],
-        // Not "paid": the services may not be offered at any price (Comportal's).
-        ServiceStatus::NotFree => [
-            "not free for you",
-            "не е безплатно за вас",
-            "не бесплатно для вас",
-        ],
-        ServiceStatus::NotApplicable => ["not applicable", "не се прилага", "не применяется"],
-    };
-    match lang.as_str() {
-        "bg" => bg,
-        "ru" => ru,
-        _ => en,
-    }
+    // Not "paid" for NotFree: the services may not be offered at any price (Comportal's).
+    word(
+        lang,
+        match s {
+            ServiceStatus::Free => Word::StatusFree,
+            ServiceStatus::Confirm => Word::StatusConfirm,
+            ServiceStatus::NotFree => Word::StatusNotFree,
+            ServiceStatus::NotApplicable => Word::StatusNotApplicable,
+        },
+    )
 }

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use tarif_engine::calendar::Country;
 use tarif_engine::date::Date;
-use tarif_engine::locale;
+use tarif_engine::locale::{self, Noun, Word};
 use tarif_engine::price_list::PriceList;
 use tarif_engine::quote::{Requested, quote};
 use tarif_engine::text::{Lang, Text};
@@ -132,19 +132,19 @@ impl Renderer<'_> {
 
     fn outcome(&self, o: &tarif_engine::wizard::Outcome, paths: &[Path]) -> OutcomeTable {
         let costs = !o.quote.is_empty();
-        let mut columns = vec![W::Number, W::Answers, W::Why, W::WhatToDo];
+        let mut columns = vec![Word::Number, Word::Answers, Word::Reasons, Word::WhatToDo];
         if costs {
-            columns.push(W::Costs);
+            columns.push(Word::Costs);
         }
         if o.services {
-            columns.push(W::Services);
+            columns.push(Word::TableServices);
         }
         OutcomeTable {
             id: format!("decision-{}-{}", self.wizard.id, o.id),
             verdict: o.verdict.clone(),
             title: self.with_dates(&o.title, &o.dates),
             dates: o.dates.iter().map(|d| self.date_rule(d)).collect(),
-            caption: format!("{}: {}", self.word(W::Paths), paths.len()),
+            caption: format!("{}: {}", self.word(Word::Paths), paths.len()),
             columns: columns.into_iter().map(|w| self.word(w)).collect(),
             costs,
             services: o.services,
@@ -266,25 +266,25 @@ impl Renderer<'_> {
     /// "Last day to withdraw: 14 days after the answer to “On what date…?”".
     fn date_rule(&self, d: &DateRule) -> String {
         let (n, unit) = match d.add {
-            Period::Days(n) => (n, Unit::Day),
-            Period::Months(n) => (n, Unit::Month),
+            Period::Days(n) => (n, Noun::Day),
+            Period::Months(n) => (n, Noun::Month),
         };
         let span = counted(self.lang, n, unit);
         let from = match &d.from {
-            DateFrom::Today => self.word(W::FromToday).replace("{n}", &span),
+            DateFrom::Today => self.word(Word::FromToday).replace("{n}", &span),
             DateFrom::Answer(q) => {
                 let question = self
                     .wizard
                     .question(q)
                     .map_or(q.clone(), |q| self.t(&q.text));
-                self.word(W::AfterAnswer)
+                self.word(Word::AfterAnswer)
                     .replace("{n}", &span)
                     .replace("{q}", &question)
             }
         };
         let moved = match d.calendar {
             Some(country) => self
-                .word(W::Moved)
+                .word(Word::Moved)
                 .replace("{law}", law(self.lang, country)),
             None => String::new(),
         };
@@ -306,7 +306,7 @@ impl Renderer<'_> {
             AnswerClass::Options { chosen, tested } => {
                 let all_tested = kind.options().len() == tested.len() + 1;
                 if tested.is_empty() {
-                    self.word(W::AnyAnswer).to_owned()
+                    self.word(Word::AnyAnswer).to_owned()
                 } else if chosen.is_empty() && all_tested {
                     match kind {
                         QuestionKind::Multi { none, .. } => self.t(&none.label),
@@ -314,7 +314,7 @@ impl Renderer<'_> {
                     }
                 } else if chosen.is_empty() {
                     let names: Vec<String> = tested.iter().map(|t| label(t)).collect();
-                    format!("{} {}", self.word(W::NoneOf), names.join("; "))
+                    format!("{} {}", self.word(Word::NoneOf), names.join("; "))
                 } else {
                     let names: Vec<String> = chosen.iter().map(|t| label(t)).collect();
                     names.join("; ")
@@ -322,15 +322,21 @@ impl Renderer<'_> {
             }
             AnswerClass::DaysAgo { min, max } => {
                 let text = match max {
-                    Some(max) => self.word(W::DaysBetween).replace("{max}", &max.to_string()),
-                    None => self.word(W::DaysOrMore).to_owned(),
+                    Some(max) => self
+                        .word(Word::DaysBetween)
+                        .replace("{max}", &max.to_string()),
+                    None => self.word(Word::DaysOrMore).to_owned(),
                 };
                 text.replace("{min}", &min.to_string())
             }
             AnswerClass::Period { days, over, .. } => {
-                let w = if *over { W::PeriodOver } else { W::PeriodOpen };
+                let w = if *over {
+                    Word::PeriodOver
+                } else {
+                    Word::PeriodOpen
+                };
                 self.word(w)
-                    .replace("{n}", &counted(self.lang, *days, Unit::Day))
+                    .replace("{n}", &counted(self.lang, *days, Noun::Day))
             }
             AnswerClass::Number { min, max } => {
                 let unit = match kind {
@@ -340,142 +346,33 @@ impl Renderer<'_> {
                 let text = match (min, max) {
                     (Some(a), Some(b)) if a == b => num(*a),
                     (Some(a), Some(b)) => self
-                        .word(W::Between)
+                        .word(Word::Between)
                         .replace("{min}", &num(*a))
                         .replace("{max}", &num(*b)),
-                    (Some(a), None) => self.word(W::OrMore).replace("{min}", &num(*a)),
-                    (None, Some(b)) => self.word(W::AtMost).replace("{max}", &num(*b)),
-                    (None, None) => self.word(W::AnyAnswer).to_owned(),
+                    (Some(a), None) => self.word(Word::OrMore).replace("{min}", &num(*a)),
+                    (None, Some(b)) => self.word(Word::AtMost).replace("{max}", &num(*b)),
+                    (None, None) => self.word(Word::AnyAnswer).to_owned(),
                 };
                 format!("{text}{unit}")
             }
         }
     }
 
-    fn word(&self, w: W) -> &'static str {
-        let [en, bg, ru] = match w {
-            W::Paths => [
-                "Ways to this outcome",
-                "Пътища до този резултат",
-                "Варианты, ведущие к этому результату",
-            ],
-            W::Number => ["#", "№", "№"],
-            W::Answers => ["Your answers", "Вашите отговори", "Ваши ответы"],
-            W::Why => ["Why", "Защо", "Почему"],
-            W::WhatToDo => ["What to do", "Какво да направите", "Что делать"],
-            W::Costs => ["Possible costs", "Възможни разходи", "Возможные расходы"],
-            W::Services => ["Services", "Услуги", "Услуги"],
-            W::AnyAnswer => ["any answer", "всеки отговор", "любой ответ"],
-            W::NoneOf => ["none of:", "нищо от:", "ничего из:"],
-            W::DaysBetween => [
-                "{min} to {max} days before today",
-                "от {min} до {max} дни преди днес",
-                "от {min} до {max} дней назад",
-            ],
-            W::DaysOrMore => [
-                "{min} or more days before today",
-                "{min} или повече дни преди днес",
-                "{min} и более дней назад",
-            ],
-            W::PeriodOpen => [
-                "the period ({n}) has not ended yet",
-                "срокът ({n}) още не е изтекъл",
-                "срок ({n}) ещё не истёк",
-            ],
-            W::PeriodOver => [
-                "the period ({n}) has ended",
-                "срокът ({n}) е изтекъл",
-                "срок ({n}) истёк",
-            ],
-            W::Moved => [
-                "; when that day is a Saturday, a Sunday or a public holiday, the next working day ({law})",
-                "; когато този ден е събота, неделя или официален празник — първият следващ работен ден ({law})",
-                "; если этот день — суббота, воскресенье или праздник, — следующий рабочий день ({law})",
-            ],
-            W::Between => ["{min} to {max}", "от {min} до {max}", "от {min} до {max}"],
-            W::OrMore => ["{min} or more", "{min} или повече", "{min} и более"],
-            W::AtMost => ["at most {max}", "най-много {max}", "не более {max}"],
-            W::FromToday => ["{n} from today", "{n} от днес", "{n} от сегодняшнего дня"],
-            W::AfterAnswer => [
-                "{n} after the answer to “{q}”",
-                "{n} след отговора на „{q}“",
-                "{n} после ответа на вопрос «{q}»",
-            ],
-        };
-        match self.lang.as_str() {
-            "bg" => bg,
-            "ru" => ru,
-            _ => en,
-        }
+    fn word(&self, w: Word) -> &'static str {
+        locale::word(self.lang, w)
     }
-}
-
-/// The decision table's own words.
-#[derive(Clone, Copy)]
-enum W {
-    Paths,
-    Number,
-    Answers,
-    Why,
-    WhatToDo,
-    Costs,
-    Services,
-    AnyAnswer,
-    NoneOf,
-    DaysBetween,
-    DaysOrMore,
-    PeriodOpen,
-    PeriodOver,
-    Moved,
-    Between,
-    OrMore,
-    AtMost,
-    FromToday,
-    AfterAnswer,
 }
 
 /// The law that moves a last day off a day off, as the decision table cites it.
 fn law(lang: &Lang, country: Country) -> &'static str {
-    match (country, lang.as_str()) {
-        (Country::Bg, "bg") => {
-            "чл. 72, ал. 2 ЗЗД; чл. 3, параграф 4 от Регламент № 1182/71; празниците по чл. 154 от Кодекса на труда"
-        }
-        (Country::Bg, "ru") => {
-            "ч. 2 ст. 72 Закона об обязательствах и договорах Болгарии; п. 4 ст. 3 Регламента № 1182/71; праздники по ст. 154 Трудового кодекса Болгарии"
-        }
-        (Country::Bg, _) => {
-            "Art. 72(2) of the Obligations and Contracts Act; Regulation No 1182/71, Art. 3(4); holidays of Art. 154 of the Labour Code"
-        }
+    match country {
+        Country::Bg => locale::word(lang, Word::LawBgTable),
     }
 }
 
-#[derive(Clone, Copy)]
-enum Unit {
-    Day,
-    Month,
-}
-
-/// "14 days", "1 месец", "14 дней".
-fn counted(lang: &Lang, n: i64, unit: Unit) -> String {
-    use locale::Plural::*;
-    let p = locale::plural(lang, Decimal::from(n));
-    let form = match (lang.as_str(), unit, p) {
-        ("ru", Unit::Day, One) => "день",
-        ("ru", Unit::Day, Few) => "дня",
-        ("ru", Unit::Day, _) => "дней",
-        ("ru", Unit::Month, One) => "месяц",
-        ("ru", Unit::Month, Few) => "месяца",
-        ("ru", Unit::Month, _) => "месяцев",
-        ("bg", Unit::Day, One) => "ден",
-        ("bg", Unit::Day, _) => "дни",
-        ("bg", Unit::Month, One) => "месец",
-        ("bg", Unit::Month, _) => "месеца",
-        (_, Unit::Day, One) => "day",
-        (_, Unit::Day, _) => "days",
-        (_, Unit::Month, One) => "month",
-        (_, Unit::Month, _) => "months",
-    };
-    format!("{n} {form}")
+/// "14 days", "1 месец", "14 дней": the catalogue's plural forms.
+fn counted(lang: &Lang, n: i64, unit: Noun) -> String {
+    locale::counted(lang, Decimal::from(n), unit)
 }
 
 #[cfg(test)]
@@ -485,9 +382,9 @@ mod tests {
     #[test]
     fn periods_take_the_plural_form_of_their_language() {
         let l = |t: &str| Lang::new(t).unwrap();
-        assert_eq!(counted(&l("ru"), 14, Unit::Day), "14 дней");
-        assert_eq!(counted(&l("ru"), 1, Unit::Month), "1 месяц");
-        assert_eq!(counted(&l("bg"), 14, Unit::Day), "14 дни");
-        assert_eq!(counted(&l("en"), 1, Unit::Month), "1 month");
+        assert_eq!(counted(&l("ru"), 14, Noun::Day), "14 дней");
+        assert_eq!(counted(&l("ru"), 1, Noun::Month), "1 месяц");
+        assert_eq!(counted(&l("bg"), 14, Noun::Day), "14 дни");
+        assert_eq!(counted(&l("en"), 1, Noun::Month), "1 month");
     }
 }
