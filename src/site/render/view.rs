@@ -13,8 +13,10 @@ use tarif_engine::wizard::paths::decision_table;
 use super::app::{self, Script};
 use super::prices::{self, PriceListView};
 use super::{CSP, Page, REFERRER_POLICY, Theme, offline, seo};
-use crate::site::model::{Section, Site};
+use crate::site::model::{Memo, Section, Site};
 use crate::site::url::PageDir;
+use tarif_engine::price_list::PriceList;
+use tarif_engine::wizard::Wizard;
 
 #[derive(Serialize)]
 pub struct Context<'a> {
@@ -219,145 +221,13 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>, theme: &Theme) -> Context<'a
     match *page {
         Page::Root => view.languages = view.translations.drain(..).collect(),
         Page::Home(lang) => home_cards(site, lang, &dir, &mut view),
-        Page::Section(section, lang) => {
-            view.title = section.config.title.best(lang, &section.config.languages);
-            view.description = section
-                .config
-                .description
-                .best(lang, &section.config.languages)
-                .into();
-            view.breadcrumbs = vec![crumb(
-                site.config.title.best(lang, &site.languages),
-                &dir,
-                &home,
-            )];
-            view.children = section
-                .memos_in(lang)
-                .map(|m| Card {
-                    title: &m.front.title,
-                    description: &m.front.description,
-                    href: dir.href_to(&m.dir(&section.id)),
-                    lang: lang.as_str(),
-                })
-                .collect();
-            view.children
-                .extend(
-                    tools(site, section, lang, &dir)
-                        .into_iter()
-                        .map(|(link, description)| Card {
-                            title: link.title,
-                            description,
-                            href: link.href,
-                            lang: lang.as_str(),
-                        }),
-                );
-        }
-        Page::Memo(section, memo) => {
-            view.title = &memo.front.title;
-            view.description = memo.front.description.as_str().into();
-            view.body = &memo.body.html;
-            let section_dir = PageDir::section(lang, &section.id);
-            view.breadcrumbs = vec![
-                crumb(site.config.title.best(lang, &site.languages), &dir, &home),
-                crumb(
-                    section.config.title.best(lang, &section.config.languages),
-                    &dir,
-                    &section_dir,
-                ),
-            ];
-            view.nav = nav(site, section, lang, &dir);
-            if let Some(list) = memo.price_list().and_then(|id| site.price_lists.get(id)) {
-                view.price_list = Some(prices::view(list, lang));
-                let address = seo::page_address(site, &dir);
-                let seller = site.publisher(section, lang).name;
-                let provider = section
-                    .config
-                    .publisher
-                    .as_ref()
-                    .and_then(|p| p.provider.as_ref())
-                    .map_or_else(
-                        || seller.clone(),
-                        |t| t.best(lang, &section.config.languages).to_owned(),
-                    );
-                view.json_ld = Some(seo::price_list_json_ld(
-                    list,
-                    lang,
-                    &seo::Organisations {
-                        seller: &seller,
-                        provider: &provider,
-                    },
-                    &address,
-                ));
-                if list.has_prices() {
-                    let data = app::calculator(site, section, list, lang, &dir);
-                    view.app = Some(App {
-                        kind: "calculator",
-                        id: list.id.clone(),
-                        data,
-                    });
-                }
-            }
-        }
+        Page::Section(section, lang) => section_page(site, section, lang, &dir, &mut view),
+        Page::Memo(section, memo) => memo_page(site, section, memo, &dir, &mut view),
         Page::Wizard(section, wizard, lang) => {
-            view.title = wizard.title.best(lang, &section.config.languages);
-            // The intro, or the question the wizard answers.
-            view.description = wizard
-                .intro
-                .as_ref()
-                .unwrap_or(&wizard.title)
-                .best(lang, &section.config.languages)
-                .into();
-            in_section(site, section, lang, &dir, &mut view);
-            let data = app::wizard(site, section, wizard, lang, &dir);
-            view.app = Some(App {
-                kind: "wizard",
-                id: wizard.id.clone(),
-                data,
-            });
-            let list = wizard
-                .price_list
-                .as_ref()
-                .and_then(|id| site.price_lists.get(id));
-            view.table = decision_table(wizard, today)
-                .ok()
-                .map(|t| super::decision_table::view(wizard, &t, lang, list, today));
+            wizard_page(site, section, wizard, lang, today, &dir, &mut view)
         }
-        Page::Search(lang) => {
-            view.title = word(lang, Word::Search);
-            view.description = word(lang, Word::SearchTheSite).into();
-            view.breadcrumbs = vec![crumb(
-                site.config.title.best(lang, &site.languages),
-                &dir,
-                &home,
-            )];
-            view.children = all_pages(site, lang, &dir);
-            view.app = Some(App {
-                kind: "search",
-                id: lang.to_string(),
-                data: app::search(site, lang, &dir, &view.children),
-            });
-        }
-        Page::Quote(section, list, lang) => {
-            view.title = list.title.best(lang, &list.languages);
-            // "Quote calculator: Price list of …", so that no two pages say the same.
-            view.description = format!(
-                "{}: {}",
-                word(lang, Word::QuoteCalculator),
-                list.title.best(lang, &list.languages)
-            )
-            .into();
-            in_section(site, section, lang, &dir, &mut view);
-            let data = app::calculator(site, section, list, lang, &dir);
-            view.app = Some(App {
-                kind: "calculator",
-                id: list.id.clone(),
-                data,
-            });
-            view.price_page = section
-                .memos_in(lang)
-                .find(|m| m.price_list() == Some(list.id.as_str()))
-                .map(|m| dir.href_to(&m.dir(&section.id)));
-        }
+        Page::Search(lang) => search_page(site, lang, &dir, &mut view),
+        Page::Quote(section, list, lang) => quote_page(site, section, list, lang, &dir, &mut view),
     }
     if let (Some(_), Some(assets)) = (&view.app, &theme.app) {
         view.scripts.push(Asset::of(&view.root, &assets.boot));
@@ -379,6 +249,186 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>, theme: &Theme) -> Context<'a
         page: view,
         words: Words::new(lang),
     }
+}
+
+/// A section's page: its memos and its tools (wizards, quote pages) as cards.
+fn section_page<'a>(
+    site: &'a Site,
+    section: &'a Section,
+    lang: &'a Lang,
+    dir: &PageDir,
+    view: &mut PageView<'a>,
+) {
+    let home = PageDir::home(lang);
+    view.title = section.config.title.best(lang, &section.config.languages);
+    view.description = section
+        .config
+        .description
+        .best(lang, &section.config.languages)
+        .into();
+    view.breadcrumbs = vec![crumb(
+        site.config.title.best(lang, &site.languages),
+        dir,
+        &home,
+    )];
+    view.children = section
+        .memos_in(lang)
+        .map(|m| Card {
+            title: &m.front.title,
+            description: &m.front.description,
+            href: dir.href_to(&m.dir(&section.id)),
+            lang: lang.as_str(),
+        })
+        .collect();
+    view.children.extend(
+        tools(site, section, lang, dir)
+            .into_iter()
+            .map(|(link, description)| Card {
+                title: link.title,
+                description,
+                href: link.href,
+                lang: lang.as_str(),
+            }),
+    );
+}
+
+/// A memo's page: its text, and the price list it shows with its calculator and its
+/// schema.org data.
+fn memo_page<'a>(
+    site: &'a Site,
+    section: &'a Section,
+    memo: &'a Memo,
+    dir: &PageDir,
+    view: &mut PageView<'a>,
+) {
+    let lang = &memo.lang;
+    let home = PageDir::home(lang);
+    view.title = &memo.front.title;
+    view.description = memo.front.description.as_str().into();
+    view.body = &memo.body.html;
+    let section_dir = PageDir::section(lang, &section.id);
+    view.breadcrumbs = vec![
+        crumb(site.config.title.best(lang, &site.languages), dir, &home),
+        crumb(
+            section.config.title.best(lang, &section.config.languages),
+            dir,
+            &section_dir,
+        ),
+    ];
+    view.nav = nav(site, section, lang, dir);
+    if let Some(list) = memo.price_list().and_then(|id| site.price_lists.get(id)) {
+        view.price_list = Some(prices::view(list, lang));
+        let address = seo::page_address(site, dir);
+        let seller = site.publisher(section, lang).name;
+        let provider = section
+            .config
+            .publisher
+            .as_ref()
+            .and_then(|p| p.provider.as_ref())
+            .map_or_else(
+                || seller.clone(),
+                |t| t.best(lang, &section.config.languages).to_owned(),
+            );
+        view.json_ld = Some(seo::price_list_json_ld(
+            list,
+            lang,
+            &seo::Organisations {
+                seller: &seller,
+                provider: &provider,
+            },
+            &address,
+        ));
+        if list.has_prices() {
+            let data = app::calculator(site, section, list, lang, dir);
+            view.app = Some(App {
+                kind: "calculator",
+                id: list.id.clone(),
+                data,
+            });
+        }
+    }
+}
+
+/// A wizard's page: the flow (app) and its decision table (static).
+fn wizard_page<'a>(
+    site: &'a Site,
+    section: &'a Section,
+    wizard: &'a Wizard,
+    lang: &'a Lang,
+    today: Date,
+    dir: &PageDir,
+    view: &mut PageView<'a>,
+) {
+    view.title = wizard.title.best(lang, &section.config.languages);
+    // The intro, or the question the wizard answers.
+    view.description = wizard
+        .intro
+        .as_ref()
+        .unwrap_or(&wizard.title)
+        .best(lang, &section.config.languages)
+        .into();
+    in_section(site, section, lang, dir, view);
+    let data = app::wizard(site, section, wizard, lang, dir);
+    view.app = Some(App {
+        kind: "wizard",
+        id: wizard.id.clone(),
+        data,
+    });
+    let list = wizard
+        .price_list
+        .as_ref()
+        .and_then(|id| site.price_lists.get(id));
+    view.table = decision_table(wizard, today)
+        .ok()
+        .map(|t| super::decision_table::view(wizard, &t, lang, list, today));
+}
+
+/// A language's search page: every page listed, the app's index of them.
+fn search_page<'a>(site: &'a Site, lang: &'a Lang, dir: &PageDir, view: &mut PageView<'a>) {
+    let home = PageDir::home(lang);
+    view.title = word(lang, Word::Search);
+    view.description = word(lang, Word::SearchTheSite).into();
+    view.breadcrumbs = vec![crumb(
+        site.config.title.best(lang, &site.languages),
+        dir,
+        &home,
+    )];
+    view.children = all_pages(site, lang, dir);
+    view.app = Some(App {
+        kind: "search",
+        id: lang.to_string(),
+        data: app::search(site, lang, dir, &view.children),
+    });
+}
+
+/// A price list's quote page: the calculator, and the way back to the price page.
+fn quote_page<'a>(
+    site: &'a Site,
+    section: &'a Section,
+    list: &'a PriceList,
+    lang: &'a Lang,
+    dir: &PageDir,
+    view: &mut PageView<'a>,
+) {
+    view.title = list.title.best(lang, &list.languages);
+    // "Quote calculator: Price list of …", so that no two pages say the same.
+    view.description = format!(
+        "{}: {}",
+        word(lang, Word::QuoteCalculator),
+        list.title.best(lang, &list.languages)
+    )
+    .into();
+    in_section(site, section, lang, dir, view);
+    let data = app::calculator(site, section, list, lang, dir);
+    view.app = Some(App {
+        kind: "calculator",
+        id: list.id.clone(),
+        data,
+    });
+    view.price_page = section
+        .memos_in(lang)
+        .find(|m| m.price_list() == Some(list.id.as_str()))
+        .map(|m| dir.href_to(&m.dir(&section.id)));
 }
 
 fn crumb<'a>(title: &'a str, from: &PageDir, to: &PageDir) -> Link<'a> {
