@@ -8,6 +8,7 @@ mod a11y;
 mod harness;
 mod offline;
 mod quote_output;
+mod reflow;
 mod search;
 
 use fantoccini::{Client, Locator};
