@@ -122,10 +122,12 @@ impl Renderer<'_> {
     }
 
     /// A text with each `{date}` shown as the date's label, in brackets.
+    /// A text with each `{date}` worded as its rule ("14 days after the answer to …"):
+    /// the table speaks of every path at once, so it has no one date to show.
     fn with_dates(&self, text: &Text, dates: &[DateRule]) -> String {
         let mut s = self.t(text);
         for d in dates {
-            s = s.replace(&format!("{{{}}}", d.id), &format!("[{}]", self.t(&d.label)));
+            s = s.replace(&format!("{{{}}}", d.id), &self.rule(d));
         }
         s
     }
@@ -265,12 +267,23 @@ impl Renderer<'_> {
 
     /// "Last day to withdraw: 14 days after the answer to “On what date…?”".
     fn date_rule(&self, d: &DateRule) -> String {
+        let moved = match d.calendar {
+            Some(country) => self
+                .word(Word::Moved)
+                .replace("{law}", law(self.lang, country)),
+            None => String::new(),
+        };
+        format!("{}: {}{moved}", self.t(&d.label), self.rule(d))
+    }
+
+    /// How a date is counted, in words: "14 days after the answer to “…”".
+    fn rule(&self, d: &DateRule) -> String {
         let (n, unit) = match d.add {
             Period::Days(n) => (n, Noun::Day),
             Period::Months(n) => (n, Noun::Month),
         };
         let span = counted(self.lang, n, unit);
-        let from = match &d.from {
+        match &d.from {
             DateFrom::Today => self.word(Word::FromToday).replace("{n}", &span),
             DateFrom::Answer(q) => {
                 let question = self
@@ -281,14 +294,7 @@ impl Renderer<'_> {
                     .replace("{n}", &span)
                     .replace("{q}", &question)
             }
-        };
-        let moved = match d.calendar {
-            Some(country) => self
-                .word(Word::Moved)
-                .replace("{law}", law(self.lang, country)),
-            None => String::new(),
-        };
-        format!("{}: {from}{moved}", self.t(&d.label))
+        }
     }
 
     /// An answer class in words.
