@@ -347,3 +347,22 @@ async fn a_date_continue_refuses_is_shown_again_with_why() {
     root.remove();
     clear_url();
 }
+
+#[wasm_bindgen_test]
+async fn a_date_after_today_is_said_to_be_in_the_future_in_the_pages_language() {
+    for (lang, said) in [
+        ("en", "The date cannot be in the future."),
+        ("bg", "Датата не може да е в бъдещето."),
+    ] {
+        clear_url();
+        let root = mount(lang, withdrawal()).await;
+        let next_year = js_sys::Date::new_0().get_full_year() + 1;
+        type_into(&root, "#wiz-input", "1").await;
+        type_into(&root, "#wiz-month", "1").await;
+        type_into(&root, "#wiz-year", &next_year.to_string()).await;
+        click(&find(&root, "form button[type=submit]")).await;
+        assert_eq!(find(&root, "#wiz-error").text_content().unwrap(), said);
+        root.remove();
+    }
+    clear_url();
+}

@@ -37,6 +37,7 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    DateInFuture => ["The date cannot be in the future.", "Датата не може да е в бъдещето.", "Дата не может быть в будущем."],
     AcceptsOneOf => ["one of: {ids}", "едно от: {ids}", "одно из: {ids}"],
     AcceptsYesNo => ["`yes` or `no`", "`yes` (да) или `no` (не)", "`yes` (да) или `no` (нет)"],
     AcceptsDate => ["a date, YYYY-MM-DD", "дата във вида ГГГГ-ММ-ДД (YYYY-MM-DD)", "дата в виде ГГГГ-ММ-ДД (YYYY-MM-DD)"],

@@ -156,15 +156,22 @@ fn clicked(ctx: Ctx, section: &Element, ev: &ev::MouseEvent) {
 /// engine's reader; taken, the flow moves on; refused, the question shows why.
 fn submitted(ctx: Ctx, section: &Element, q: &QuestionView) {
     let typed = typed(section, &q.kind);
-    let accepted = ctx.data.with_value(|d| {
+    let read = ctx.data.with_value(|d| {
         let question = d.wizard.question(&q.id)?;
-        tarif_engine::wizard::Answer::parse(question, &typed, today()).ok()
+        Some(tarif_engine::wizard::Answer::parse(
+            question,
+            &typed,
+            today(),
+        ))
     });
-    if typed.trim().is_empty() || accepted.is_none() {
-        ctx.refused.set(Some(Refused {
-            problem: problem(ctx.words, &q.kind),
-            typed,
-        }));
+    let refused = match read {
+        Some(Ok(_)) if !typed.trim().is_empty() => None,
+        // A real date after today: said as such, not as a malformed date.
+        Some(Err(e)) if e.after_today => Some(ctx.words.get(Word::DateInFuture).to_owned()),
+        _ => Some(problem(ctx.words, &q.kind)),
+    };
+    if let Some(problem) = refused {
+        ctx.refused.set(Some(Refused { problem, typed }));
         focus_later("wiz-errors".into());
     } else {
         let next = ctx.flow.with_untracked(|f| f.answer(&q.id, typed));

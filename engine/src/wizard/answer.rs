@@ -39,6 +39,10 @@ pub struct AnswerError {
     pub problem: String,
     /// What the question accepts, in words.
     pub accepts: String,
+    /// A real date, but after today where the question takes none (the app says so in
+    /// its own words: "The date cannot be in the future", not "enter a real date").
+    #[serde(default)]
+    pub after_today: bool,
 }
 
 impl fmt::Display for AnswerError {
@@ -72,6 +76,7 @@ impl Answer {
             given: text.to_owned(),
             problem,
             accepts: accepts(question, today),
+            after_today: false,
         };
         let answer = match &question.kind {
             QuestionKind::Choice { .. } => Answer::Option(t.to_owned()),
@@ -122,6 +127,7 @@ impl Answer {
                 given: self.to_string(),
                 problem,
                 accepts: accepts(question, today),
+                after_today: false,
             })
         };
         match (&question.kind, self) {
@@ -133,7 +139,10 @@ impl Answer {
             (QuestionKind::YesNo, Answer::YesNo(_)) => {}
             (QuestionKind::Date { future }, Answer::Date(d)) => {
                 if !future && *d > today {
-                    return err(format!("it is after today ({today})"));
+                    return err(format!("it is after today ({today})")).map_err(|e| AnswerError {
+                        after_today: true,
+                        ..e
+                    });
                 }
             }
             (
