@@ -12,7 +12,7 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlInputElement};
 
 mod common;
-use common::{clear_url, click, find, search, type_into};
+use common::{clear_url, click, find, search, text, type_into};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -24,6 +24,11 @@ fn data(file: &str, section: &str, toml: &str, list: Option<&str>) -> WizardData
         list,
         root: "../../../".into(),
         quote_page: Some("../prices/".into()),
+        // One heading's title, as the generator gives every heading of the section.
+        titles: vec![(
+            "withdrawal#right-of-withdrawal".into(),
+            "Right of withdrawal".into(),
+        )],
     }
 }
 
@@ -364,5 +369,53 @@ async fn a_date_after_today_is_said_to_be_in_the_future_in_the_pages_language() 
         assert_eq!(find(&root, "#wiz-error").text_content().unwrap(), said);
         root.remove();
     }
+    clear_url();
+}
+
+#[wasm_bindgen_test]
+async fn sources_read_as_the_sections_titles_and_service_reasons_are_lists() {
+    clear_url();
+    common::set_query(
+        "received=2026-11-01&product=device&payment-document=yes&complete=yes&data-removed=yes&defective=no&_done=1",
+    );
+    let root = mount("en", withdrawal()).await;
+    let sources = text(&root, ".wiz-sources");
+    assert!(sources.contains("Right of withdrawal"), "{sources}");
+    assert!(
+        !sources.contains("withdrawal#right-of-withdrawal"),
+        "{sources}"
+    );
+    let linked = root.query_selector_all(".wiz-sources a").unwrap();
+    let hrefs: Vec<String> = (0..linked.length())
+        .map(|i| {
+            linked
+                .item(i)
+                .unwrap()
+                .unchecked_into::<Element>()
+                .get_attribute("href")
+                .unwrap_or_default()
+        })
+        .collect();
+    assert!(
+        hrefs
+            .iter()
+            .any(|h| h.ends_with("withdrawal/#right-of-withdrawal")),
+        "{hrefs:?}"
+    );
+    root.remove();
+
+    clear_url();
+    let root = mount("ru", comportal()).await;
+    to_the_services_question(&root).await;
+    answer(&root, "onsite-repair,maintenance").await;
+    click(&find(&root, "button.button")).await;
+    // Every service with its reasons, each reason an item of a list.
+    let cell = find(&root, ".wiz-services tbody tr td:last-child");
+    assert!(
+        cell.query_selector("ul > li").unwrap().is_some(),
+        "{}",
+        cell.inner_html()
+    );
+    root.remove();
     clear_url();
 }

@@ -77,6 +77,9 @@ pub struct WizardData {
     pub root: String,
     /// The relative link to the calculator of `list`, for "See the quote".
     pub quote_page: Option<String>,
+    /// The titles of the memo headings the wizard may cite, in the page's language:
+    /// (`page#anchor`, title), so a citation reads as the section it points to.
+    pub titles: Vec<(String, String)>,
 }
 
 /// What the search page gives the app.

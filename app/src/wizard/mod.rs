@@ -548,8 +548,12 @@ fn outcome(m: &mut Markup, ctx: Ctx, o: &OutcomeView, back: &Flow) {
             m.start("tr").attr("class", class).end();
             m.element("th", &[("scope", "row")], &s.name)
                 .element("td", &[], status(&lang, s.status))
-                .element("td", &[], &s.reasons.join(" "))
-                .close("tr");
+                .open("td")
+                .open("ul");
+            for r in &s.reasons {
+                m.element("li", &[], r);
+            }
+            m.close("ul").close("td").close("tr");
         }
         m.close("tbody").close("table");
     }
@@ -563,15 +567,22 @@ fn outcome(m: &mut Markup, ctx: Ctx, o: &OutcomeView, back: &Flow) {
             .close("p");
     }
     if !o.citations.is_empty() {
-        let root = ctx.data.with_value(|d| d.root.clone());
         m.element("h3", &[], w.get(Word::Sources));
         m.start("ul").attr("class", "wiz-sources").end();
-        for c in &o.citations {
-            let href = format!("{root}{}", c.url.trim_start_matches('/'));
-            m.open("li")
-                .element("a", &[("href", &href)], &c.reference)
-                .close("li");
-        }
+        ctx.data.with_value(|d| {
+            for c in &o.citations {
+                let href = format!("{}{}", d.root, c.url.trim_start_matches('/'));
+                // The section's title as the memo heads it; its reference where none.
+                let title = d
+                    .titles
+                    .iter()
+                    .find(|(r, _)| *r == c.reference)
+                    .map_or(c.reference.as_str(), |(_, t)| t.as_str());
+                m.open("li")
+                    .element("a", &[("href", &href)], title)
+                    .close("li");
+            }
+        });
         m.close("ul");
     }
     m.open("p");

@@ -124,6 +124,15 @@ pub fn wizard(
             list: list.cloned(),
             root: here.to_root(),
             quote_page,
+            titles: section
+                .memos_in(lang)
+                .flat_map(|m| {
+                    m.body.clauses.iter().filter_map(move |c| {
+                        let anchor = c.id.as_ref()?;
+                        Some((format!("{}#{anchor}", m.slug), c.heading.clone()))
+                    })
+                })
+                .collect(),
         }),
         ..PageData::new(lang.clone(), site.publisher(section, lang))
     }
