@@ -302,20 +302,10 @@ fn memo_page<'a>(
     view: &mut PageView<'a>,
 ) {
     let lang = &memo.lang;
-    let home = PageDir::home(lang);
     view.title = &memo.front.title;
     view.description = memo.front.description.as_str().into();
     view.body = &memo.body.html;
-    let section_dir = PageDir::section(lang, &section.id);
-    view.breadcrumbs = vec![
-        crumb(site.config.title.best(lang, &site.languages), dir, &home),
-        crumb(
-            section.config.title.best(lang, &section.config.languages),
-            dir,
-            &section_dir,
-        ),
-    ];
-    view.nav = nav(site, section, lang, dir);
+    in_section(site, section, lang, dir, view);
     if let Some(list) = memo.price_list().and_then(|id| site.price_lists.get(id)) {
         view.price_list = Some(prices::view(list, lang));
         let address = seo::page_address(site, dir);
@@ -439,7 +429,7 @@ fn crumb<'a>(title: &'a str, from: &PageDir, to: &PageDir) -> Link<'a> {
     }
 }
 
-/// The breadcrumbs and navigation of a page inside a section that is not a memo.
+/// The breadcrumbs and navigation of a page inside a section.
 fn in_section<'a>(
     site: &'a Site,
     section: &'a Section,

@@ -148,34 +148,53 @@ impl Parser<'_, '_> {
     }
 
     fn expect(&mut self, text: &str) -> Result<Token, SyntaxError> {
-        let t = self.next(&format!("`{text}`"))?;
-        if t.text == text {
+        self.token_that(
+            &format!("`{text}`"),
+            |t| t == text,
+            "see the condition syntax in README.md",
+        )
+    }
+
+    /// The next token, if `fits` takes it; else "expected `what`, found …", with `help`.
+    fn token_that(
+        &mut self,
+        what: &str,
+        fits: impl Fn(&str) -> bool,
+        help: &str,
+    ) -> Result<Token, SyntaxError> {
+        let t = self.next(what)?;
+        if fits(&t.text) {
             Ok(t)
         } else {
             Err(self.error(
                 t.at.clone(),
-                format!("expected `{text}`, found `{}`", t.text),
-                "see the condition syntax in README.md",
+                format!("expected {what}, found `{}`", t.text),
+                help,
             ))
         }
     }
 
     fn or(&mut self) -> Result<Condition, SyntaxError> {
-        let mut parts = vec![self.and()?];
-        while self.peek() == Some("or") {
-            self.pos += 1;
-            parts.push(self.and()?);
-        }
-        Ok(join(parts, Condition::Any))
+        self.joined("or", Self::and, Condition::Any)
     }
 
     fn and(&mut self) -> Result<Condition, SyntaxError> {
-        let mut parts = vec![self.not()?];
-        while self.peek() == Some("and") {
+        self.joined("and", Self::not, Condition::All)
+    }
+
+    /// `part (word part)*`, joined by `make` when there is more than one.
+    fn joined(
+        &mut self,
+        word: &str,
+        part: fn(&mut Self) -> Result<Condition, SyntaxError>,
+        make: fn(Vec<Condition>) -> Condition,
+    ) -> Result<Condition, SyntaxError> {
+        let mut parts = vec![part(self)?];
+        while self.peek() == Some(word) {
             self.pos += 1;
-            parts.push(self.not()?);
+            parts.push(part(self)?);
         }
-        Ok(join(parts, Condition::All))
+        Ok(join(parts, make))
     }
 
     fn not(&mut self) -> Result<Condition, SyntaxError> {
@@ -195,16 +214,11 @@ impl Parser<'_, '_> {
     }
 
     fn id(&mut self, what: &str) -> Result<Token, SyntaxError> {
-        let t = self.next(what)?;
-        if is_id(&t.text) {
-            Ok(t)
-        } else {
-            Err(self.error(
-                t.at.clone(),
-                format!("expected {what}, found `{}`", t.text),
-                "ids are lowercase latin letters, digits and dashes",
-            ))
-        }
+        self.token_that(
+            what,
+            is_id,
+            "ids are lowercase latin letters, digits and dashes",
+        )
     }
 
     /// `period_over(received, 14, bg)`.
