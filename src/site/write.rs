@@ -1,18 +1,23 @@
 //! Stage 5, `write`: the output appears whole or not at all.
 //!
 //! Pages are written into a fresh folder beside the output folder; only when every page
-//! is written is it swapped into place (two renames on the same file system), so a failed
-//! or interrupted build leaves the previous site as it was. A marker file tells tarif's
+//! is written is it swapped into place (one exchange of the two folders on Linux, two
+//! renames elsewhere), so a failed or interrupted build leaves the previous site as it
+//! was. A killed build's folder is removed by the next build. A marker file tells tarif's
 //! own output from a folder it must never replace (`--out ~` by mistake).
 
 use std::fs;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 use tarif_engine::diagnostic::Diagnostic;
 
 /// Marks a folder as tarif's output, safe to replace.
 pub const MARKER: &str = ".tarif-output";
+
+/// A build's folder beside the output is `.<out>` this and the building process's id
+/// (then `-old` for the previous output on its way out).
+const STAGING: &str = ".tarif-new-";
 
 /// A build's output being written.
 pub struct Staging {
@@ -23,6 +28,9 @@ pub struct Staging {
     /// worker precaches exactly these, and checks each against its digest); `None` when
     /// nothing needs them (`tarif serve`'s builds, whose worker keeps nothing).
     written: Option<Mutex<Vec<(String, String)>>>,
+    /// The first write that failed: every later write gives the same problem, so a full
+    /// disk is one problem, not one per page.
+    failed: OnceLock<Diagnostic>,
 }
 
 impl Staging {
@@ -46,7 +54,8 @@ impl Staging {
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         fs::create_dir_all(parent).map_err(|e| fail("create the output's parent folder", e))?;
-        let tmp = parent.join(format!(".{name}.tarif-new-{}", std::process::id()));
+        remove_stale(parent, name);
+        let tmp = parent.join(format!(".{name}{STAGING}{}", std::process::id()));
         if tmp.exists() {
             fs::remove_dir_all(&tmp).map_err(|e| fail("remove a stale temporary folder", e))?;
         }
@@ -56,6 +65,7 @@ impl Staging {
             tmp,
             committed: false,
             written: Some(Mutex::new(Vec::new())),
+            failed: OnceLock::new(),
         })
     }
 
@@ -68,8 +78,13 @@ impl Staging {
     /// Writes `bytes` at `rel`, a `/`-separated path inside the output.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let path = self.path(rel)?;
-        let fail =
-            |e: std::io::Error| Diagnostic::file(rel, format!("cannot write the output file: {e}"));
+        if let Some(first) = self.failed.get() {
+            return Err(first.clone());
+        }
+        let fail = |e: std::io::Error| {
+            let d = Diagnostic::file(rel, format!("cannot write the output file: {e}"));
+            self.failed.get_or_init(|| d).clone()
+        };
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(fail)?;
         }
@@ -134,6 +149,12 @@ impl Staging {
                 .unwrap_or(".tarif")
         ));
         let had_old = self.out.exists();
+        if had_old && exchange(&self.tmp, &self.out) {
+            // The new output is in place in one step; the old one is where it was built.
+            self.committed = true;
+            let _ = fs::remove_dir_all(&self.tmp);
+            return Ok(());
+        }
         if had_old {
             let _ = fs::remove_dir_all(&old);
             fs::rename(&self.out, &old).map_err(|e| fail("move the previous output aside", e))?;
@@ -159,6 +180,79 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.tmp);
         }
     }
+}
+
+/// Swaps the folders `a` and `b` in one step (Linux's `renameat2` with
+/// `RENAME_EXCHANGE`), so that a build killed at any moment leaves one output or the other
+/// at `b`, never none. False where the system or the file system cannot: then two renames
+/// do it, with a moment between them when the output is missing.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> bool {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt as _;
+    let (Ok(a), Ok(b)) = (
+        CString::new(a.as_os_str().as_bytes()),
+        CString::new(b.as_os_str().as_bytes()),
+    ) else {
+        return false;
+    };
+    // SAFETY: both paths are NUL-terminated strings that outlive the call; the system
+    // call reads them and touches no memory of ours.
+    let done = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    done == 0
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> bool {
+    false
+}
+
+/// Removes the folders that killed builds of `out` (named `name`) left beside it: those
+/// of a process that is no longer running. A build still running keeps its own.
+fn remove_stale(parent: &Path, name: &str) {
+    let prefix = format!(".{name}{STAGING}");
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(pid) = file_name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .map(|rest| rest.strip_suffix("-old").unwrap_or(rest))
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !running(pid) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Whether the process `pid` exists (where that cannot be known: yes, so its folder stays).
+#[cfg(unix)]
+fn running(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return true;
+    };
+    // SAFETY: signal 0 only checks that the process exists; nothing is sent.
+    let found = unsafe { libc::kill(pid, 0) } == 0;
+    found || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+}
+
+#[cfg(not(unix))]
+fn running(_: u32) -> bool {
+    true
 }
 
 /// The Subresource Integrity value of `bytes`: `sha384-` and the digest in base64, as
