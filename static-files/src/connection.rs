@@ -73,11 +73,16 @@ impl Request {
     }
 }
 
-/// A line without its CRLF; none at the end of the stream.
+/// The longest request line or header read: a longer one drops the connection rather
+/// than grow in memory for as long as a client sends.
+const MAX_LINE: u64 = 64 * 1024;
+
+/// A line without its CRLF; none at the end of the stream, or past `MAX_LINE`.
 fn read_line(reader: &mut impl BufRead) -> Option<String> {
     let mut line = String::new();
-    match reader.read_line(&mut line) {
+    match reader.by_ref().take(MAX_LINE).read_line(&mut line) {
         Ok(0) | Err(_) => None,
+        Ok(_) if !line.ends_with('\n') => None,
         Ok(_) => Some(line.trim_end_matches(['\r', '\n']).to_owned()),
     }
 }
@@ -107,5 +112,20 @@ fn reason(status: u16) -> &'static str {
         405 => "Method Not Allowed",
         503 => "Service Unavailable",
         _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_longer_than_the_limit_ends_the_connection() {
+        let long = format!("GET /{} HTTP/1.1\r\n", "a".repeat(MAX_LINE as usize));
+        assert_eq!(read_line(&mut long.as_bytes()), None);
+        let mut ok = "GET / HTTP/1.1\r\nHost: x\r\n".as_bytes();
+        assert_eq!(read_line(&mut ok).as_deref(), Some("GET / HTTP/1.1"));
+        assert_eq!(read_line(&mut ok).as_deref(), Some("Host: x"));
+        assert_eq!(read_line(&mut ok), None);
     }
 }
