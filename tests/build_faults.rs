@@ -206,8 +206,10 @@ fn a_build_killed_at_any_moment_leaves_the_previous_output_or_the_new_one_whole(
         let previous = reference(shown);
         let new = reference(next);
         assert_ne!(previous, new);
-        // Anywhere from the start to a little after a whole build.
-        let delay = full.mul_f64(Rng(0x7a21_f00d ^ kill).unit() * 1.1);
+        // Anywhere from the start to a little after a whole build; every other kill in
+        // its last quarter, where the pages are written and swapped in.
+        let from = if kill % 2 == 0 { 0.0 } else { 0.75 };
+        let delay = full.mul_f64(from + Rng(0x7a21_f00d ^ kill).unit() * (1.1 - from));
         let mut child = build_command(&root, &out).spawn().unwrap();
         sleep(delay);
         let done = child.try_wait().unwrap();
@@ -395,6 +397,26 @@ fn an_output_whose_folder_cannot_be_written_is_one_problem_and_the_output_stays(
     };
     let o = build(&root, &out);
     build_fails(&o, "cannot create a temporary folder beside the output");
+    assert_eq!(digests(&out), Some(before));
+    assert_eq!(names(&parent), ["public"]);
+}
+
+#[test]
+fn an_output_folder_that_cannot_be_moved_is_one_problem_and_the_output_stays() {
+    let tmp = tempfile::tempdir().unwrap();
+    let parent = tmp.path().join("outs");
+    let out = parent.join("public");
+    let (root, before) = built_base_site(tmp.path(), &out);
+    // An immutable folder cannot be renamed, even by root; permission bits on the folder
+    // itself would not stop its rename within the same parent.
+    let made = Command::new("chattr").arg("+i").arg(&out).status();
+    if !is_root() || !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: `chattr +i` needs root and a file system that has it");
+        return;
+    }
+    let _undo = Writable(out.clone(), "chattr");
+    let o = build(&root, &out);
+    build_fails(&o, "cannot move the previous output aside");
     assert_eq!(digests(&out), Some(before));
     assert_eq!(names(&parent), ["public"]);
 }
