@@ -20,7 +20,7 @@ use sha2::Digest as _;
 const TARIF: &str = env!("CARGO_BIN_EXE_tarif");
 /// Extra memos per language of the section `laptop-bg`: with the default site, about a
 /// second or more of a debug build.
-const MEMOS: usize = 120;
+const MEMOS: usize = 60;
 /// Kills of a running build.
 const KILLS: u64 = 50;
 /// Distinct source states the kills cycle through (each built cleanly once, for reference).
