@@ -36,12 +36,16 @@ pub fn Lines(ctx: Ctx) -> impl IntoView {
                     )
                     .close("tr");
             }
-            ctx.order.with_untracked(|o| {
-                ctx.evaluation.with_untracked(|(statuses, _)| {
-                    for line in &o.lines {
-                        let status = statuses.iter().find(|s| s.key == line.key);
-                        row(&mut m, ctx, line, status);
-                    }
+            // Only a line coming or going writes the rows again: what they show as one
+            // types (amounts, problems) is updated in place by the effect below.
+            untrack(|| {
+                ctx.order.with(|o| {
+                    ctx.evaluation.with(|(statuses, _)| {
+                        for line in &o.lines {
+                            let status = statuses.iter().find(|s| s.key == line.key);
+                            row(&mut m, ctx, line, status);
+                        }
+                    })
                 })
             })
         });
@@ -58,9 +62,11 @@ pub fn Lines(ctx: Ctx) -> impl IntoView {
     // Leaving a line's field shows its problem, if it has one.
     let left = move |ev: leptos::ev::FocusEvent| {
         if let Some(key) = closest_with(&ev, "data-key").and_then(|(_, k)| k.parse::<u32>().ok())
-            && !ctx.touched.with_untracked(|t| t.contains(&key))
+            && ctx
+                .order
+                .with_untracked(|o| o.lines.iter().any(|l| l.key == key && !l.touched))
         {
-            ctx.touched.update(|t| t.push(key));
+            ctx.order.update(|o| o.touch(key));
         }
     };
     let clicked = move |ev: leptos::ev::MouseEvent| removed(ctx, &ev);

@@ -45,8 +45,6 @@ pub struct Ctx {
     pub order: RwSignal<Order>,
     pub evaluation: Memo<(Vec<state::LineStatus>, Option<Quote>)>,
     pub announce: RwSignal<String>,
-    /// Lines whose field the person has left: their problems show.
-    pub touched: RwSignal<Vec<u32>>,
     /// Set when the person asked for the quote (copy, share, print) with a line in error:
     /// every problem shows, and the error summary with it.
     pub show_all: RwSignal<bool>,
@@ -92,7 +90,10 @@ impl Ctx {
 
     /// The problem a line shows now: once its field was left, or the quote asked for.
     pub fn shown_error<'a>(&self, s: &'a LineStatus) -> Option<&'a str> {
-        let shown = self.show_all.get() || self.touched.with(|t| t.contains(&s.key));
+        let shown = self.show_all.get()
+            || self
+                .order
+                .with(|o| o.lines.iter().any(|l| l.key == s.key && l.touched));
         s.error.as_deref().filter(|_| shown)
     }
 }
@@ -121,15 +122,12 @@ pub fn Calculator(
             link.set_text_content(Some(&quote_link()));
         }
     });
-    // A line reopened from a link has been typed by someone: its problems show at once.
-    let touched = order.with_untracked(|o| o.lines.iter().map(|l| l.key).collect());
     let ctx = Ctx {
         list,
         lang,
         order,
         evaluation,
         announce: RwSignal::new(String::new()),
-        touched: RwSignal::new(touched),
         show_all: RwSignal::new(false),
         words: w,
     };

@@ -17,6 +17,9 @@ pub struct Line {
     pub item: String,
     /// The quantity as typed (`2`, `250GB`, `2h30m`); empty means the item's default.
     pub quantity: String,
+    /// The person has left the line's field (or the line came from a link): its problem,
+    /// if it has one, shows.
+    pub touched: bool,
 }
 
 /// What a person has asked for.
@@ -52,8 +55,12 @@ impl Order {
                 Some(Pricing::Surcharge { .. }) => order.set_option(list, &r.item, true),
                 Some(_) => {
                     order.add(&r.item);
-                    if let (Some(line), Some(q)) = (order.lines.last_mut(), r.quantity) {
-                        line.quantity = q;
+                    // A line from a link was typed by someone: its problem shows at once.
+                    if let Some(line) = order.lines.last_mut() {
+                        line.touched = true;
+                        if let Some(q) = r.quantity {
+                            line.quantity = q;
+                        }
                     }
                 }
                 None => unknown.push(r.item),
@@ -75,12 +82,20 @@ impl Order {
             key,
             item: item.to_owned(),
             quantity: String::new(),
+            touched: false,
         });
         key
     }
 
     pub fn remove(&mut self, key: u32) {
         self.lines.retain(|l| l.key != key);
+    }
+
+    /// Marks the line `key` as left by the person.
+    pub fn touch(&mut self, key: u32) {
+        if let Some(l) = self.lines.iter_mut().find(|l| l.key == key) {
+            l.touched = true;
+        }
     }
 
     pub fn set_quantity(&mut self, key: u32, quantity: String) {
