@@ -107,16 +107,19 @@ pub fn fail<E: std::fmt::Debug>(what: &str) -> impl FnOnce(E) -> String + '_ {
     move |e| format!("{what}: {e:?}")
 }
 
-/// The element matching `css`, waiting up to 10 s for it to appear.
+/// How long a step waits for the page: generous, for a loaded 2-core CI machine.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+/// The element matching `css`, waiting up to [`PATIENCE`] for it to appear.
 pub async fn wait_for(c: &Client, css: &str) -> Step<fantoccini::elements::Element> {
     c.wait()
-        .at_most(Duration::from_secs(10))
+        .at_most(PATIENCE)
         .for_element(Locator::Css(css))
         .await
         .map_err(fail(css))
 }
 
-/// The text of `css` once it equals `expected` (waiting up to 10 s), or what it was.
+/// The text of `css` once it equals `expected` (waiting up to [`PATIENCE`]), or what it was.
 pub async fn wait_text(c: &Client, css: &str, expected: &str) -> Step<()> {
     let started = Instant::now();
     loop {
@@ -127,7 +130,7 @@ pub async fn wait_text(c: &Client, css: &str, expected: &str) -> Step<()> {
         if text == expected {
             return Ok(());
         }
-        if started.elapsed() > Duration::from_secs(10) {
+        if started.elapsed() > PATIENCE {
             return Err(format!("{css} says {text:?}, not {expected:?}"));
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
