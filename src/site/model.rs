@@ -87,6 +87,20 @@ impl Site {
         }
     }
 
+    /// Who provides `section`'s services in `lang`: its publisher's `provider`, or the
+    /// publisher itself (schema.org `provider` beside the publisher as `seller`).
+    pub fn provider(&self, section: &Section, lang: &Lang) -> String {
+        let named = section
+            .config
+            .publisher
+            .as_ref()
+            .and_then(|p| p.provider.as_ref());
+        match named {
+            Some(t) => t.best(lang, &section.config.languages).to_owned(),
+            None => self.publisher(section, lang).name,
+        }
+    }
+
     /// The price lists shown in `section` (those that name it), by id.
     pub fn price_lists_of<'a>(
         &'a self,

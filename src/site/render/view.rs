@@ -309,16 +309,12 @@ fn memo_page<'a>(
     if let Some(list) = memo.price_list().and_then(|id| site.price_lists.get(id)) {
         view.price_list = Some(prices::view(list, lang));
         let address = seo::page_address(site, dir);
-        let seller = site.publisher(section, lang).name;
-        let provider = section
-            .config
+        // The page's publisher, already in the view, is the seller.
+        let seller = view
             .publisher
             .as_ref()
-            .and_then(|p| p.provider.as_ref())
-            .map_or_else(
-                || seller.clone(),
-                |t| t.best(lang, &section.config.languages).to_owned(),
-            );
+            .map_or_else(|| site.config.company.clone(), |p| p.name.clone());
+        let provider = site.provider(section, lang);
         view.json_ld = Some(seo::price_list_json_ld(
             list,
             lang,
