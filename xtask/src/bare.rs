@@ -149,6 +149,17 @@ impl Machine {
     /// A command in the clone with this machine's environment: its cargo home and tools
     /// folder, cargo's variables from the outer run removed, and a PATH that holds no
     /// installed tool (with `keep_tools`, the real ones after the bare cargo home).
+    /// `cargo xtask SUB` on this machine, checked, reported as `label`.
+    fn xtask(&self, sub: &str, keep_tools: bool, label: &str) -> Result<(), String> {
+        eprintln!("+ cargo xtask {sub}   (bare)");
+        let status = self
+            .command("cargo", keep_tools)
+            .args(["xtask", sub])
+            .status()
+            .map_err(|e| format!("cannot run cargo: {e}"))?;
+        crate::check(label, status)
+    }
+
     fn command(&self, program: &str, keep_tools: bool) -> Command {
         let mut command = Command::new(program);
         command.current_dir(&self.clone);
@@ -188,23 +199,10 @@ fn rustup_home() -> PathBuf {
 fn run_bare(what: Run) -> Result<(), String> {
     let machine = Machine::new(what)?;
     match what {
-        Run::Test => {
-            eprintln!("+ cargo xtask test   (bare)");
-            let status = machine
-                .command("cargo", false)
-                .args(["xtask", "test"])
-                .status()
-                .map_err(|e| format!("cannot run cargo: {e}"))?;
-            crate::check("cargo xtask test (bare)", status)
-        }
+        Run::Test => machine.xtask("test", false, "cargo xtask test (bare)"),
         Run::App => {
-            eprintln!("+ cargo xtask app   (an empty cargo cache, the installed tools)");
-            let status = machine
-                .command("cargo", true)
-                .args(["xtask", "app"])
-                .status()
-                .map_err(|e| format!("cannot run cargo: {e}"))?;
-            crate::check("cargo xtask app (empty cargo cache)", status)
+            eprintln!("(an empty cargo cache, the installed tools)");
+            machine.xtask("app", true, "cargo xtask app (empty cargo cache)")
         }
         Run::Serve => serve_until_served(&machine),
     }

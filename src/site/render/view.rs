@@ -218,16 +218,19 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>, theme: &Theme) -> Context<'a
             Page::Root | Page::Home(_) | Page::Search(_) => None,
         },
     };
+    let here = Here {
+        site,
+        lang,
+        dir: &dir,
+    };
     match *page {
         Page::Root => view.languages = view.translations.drain(..).collect(),
-        Page::Home(lang) => home_cards(site, lang, &dir, &mut view),
-        Page::Section(section, lang) => section_page(site, section, lang, &dir, &mut view),
-        Page::Memo(section, memo) => memo_page(site, section, memo, &dir, &mut view),
-        Page::Wizard(section, wizard, lang) => {
-            wizard_page(site, section, wizard, lang, today, &dir, &mut view)
-        }
-        Page::Search(lang) => search_page(site, lang, &dir, &mut view),
-        Page::Quote(section, list, lang) => quote_page(site, section, list, lang, &dir, &mut view),
+        Page::Home(_) => here.home_cards(&mut view),
+        Page::Section(section, _) => here.section_page(section, &mut view),
+        Page::Memo(section, memo) => here.memo_page(section, memo, &mut view),
+        Page::Wizard(section, wizard, _) => here.wizard_page(section, wizard, today, &mut view),
+        Page::Search(_) => here.search_page(&mut view),
+        Page::Quote(section, list, _) => here.quote_page(section, list, &mut view),
     }
     if let (Some(_), Some(assets)) = (&view.app, &theme.app) {
         view.scripts.push(Asset::of(&view.root, &assets.boot));
@@ -251,288 +254,246 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>, theme: &Theme) -> Context<'a
     }
 }
 
-/// A section's page: its memos and its tools (wizards, quote pages) as cards.
-fn section_page<'a>(
+/// Where a page is being built: its site, its language and its folder, from which
+/// every link it holds is written.
+struct Here<'a, 'p> {
     site: &'a Site,
-    section: &'a Section,
     lang: &'a Lang,
-    dir: &PageDir,
-    view: &mut PageView<'a>,
-) {
-    let home = PageDir::home(lang);
-    view.title = section.config.title.best(lang, &section.config.languages);
-    view.description = section
-        .config
-        .description
-        .best(lang, &section.config.languages)
-        .into();
-    view.breadcrumbs = vec![crumb(
-        site.config.title.best(lang, &site.languages),
-        dir,
-        &home,
-    )];
-    view.children = section
-        .memos_in(lang)
-        .map(|m| Card {
-            title: &m.front.title,
-            description: &m.front.description,
-            href: dir.href_to(&m.dir(&section.id)),
-            lang: lang.as_str(),
-        })
-        .collect();
-    view.children.extend(
-        tools(site, section, lang, dir)
+    dir: &'p PageDir,
+}
+
+impl<'a> Here<'a, '_> {
+    /// A link from here to `to`.
+    fn link(&self, title: &'a str, to: &PageDir) -> Link<'a> {
+        Link {
+            title,
+            href: self.dir.href_to(to),
+            current: to == self.dir,
+        }
+    }
+
+    /// The first breadcrumb: the site's home in this language.
+    fn home_crumb(&self) -> Link<'a> {
+        let title = self.site.config.title.best(self.lang, &self.site.languages);
+        self.link(title, &PageDir::home(self.lang))
+    }
+
+    /// A section's page: its memos and its tools (wizards, quote pages) as cards.
+    fn section_page(&self, section: &'a Section, view: &mut PageView<'a>) {
+        let (lang, langs) = (self.lang, &section.config.languages);
+        view.title = section.config.title.best(lang, langs);
+        view.description = section.config.description.best(lang, langs).into();
+        view.breadcrumbs = vec![self.home_crumb()];
+        view.children = self
+            .nav(section)
             .into_iter()
+            .zip(self.descriptions(section))
             .map(|(link, description)| Card {
                 title: link.title,
                 description,
                 href: link.href,
                 lang: lang.as_str(),
-            }),
-    );
-}
+            })
+            .collect();
+    }
 
-/// A memo's page: its text, and the price list it shows with its calculator and its
-/// schema.org data.
-fn memo_page<'a>(
-    site: &'a Site,
-    section: &'a Section,
-    memo: &'a Memo,
-    dir: &PageDir,
-    view: &mut PageView<'a>,
-) {
-    let lang = &memo.lang;
-    view.title = &memo.front.title;
-    view.description = memo.front.description.as_str().into();
-    view.body = &memo.body.html;
-    in_section(site, section, lang, dir, view);
-    if let Some(list) = memo.price_list().and_then(|id| site.price_lists.get(id)) {
-        view.price_list = Some(prices::view(list, lang));
-        let address = seo::page_address(site, dir);
-        // The page's publisher, already in the view, is the seller.
-        let seller = view
-            .publisher
+    /// A memo's page: its text, and the price list it shows with its calculator and its
+    /// schema.org data.
+    fn memo_page(&self, section: &'a Section, memo: &'a Memo, view: &mut PageView<'a>) {
+        let (site, lang) = (self.site, self.lang);
+        view.title = &memo.front.title;
+        view.description = memo.front.description.as_str().into();
+        view.body = &memo.body.html;
+        self.in_section(section, view);
+        if let Some(list) = memo.price_list().and_then(|id| site.price_lists.get(id)) {
+            view.price_list = Some(prices::view(list, lang));
+            let address = seo::page_address(site, self.dir);
+            // The page's publisher, already in the view, is the seller.
+            let seller = view
+                .publisher
+                .as_ref()
+                .map_or_else(|| site.config.company.clone(), |p| p.name.clone());
+            let provider = site.provider(section, lang);
+            view.json_ld = Some(seo::price_list_json_ld(
+                list,
+                lang,
+                &seo::Organisations {
+                    seller: &seller,
+                    provider: &provider,
+                },
+                &address,
+            ));
+            if list.has_prices() {
+                let data = app::calculator(site, section, list, lang, self.dir);
+                view.app = Some(App {
+                    kind: "calculator",
+                    id: list.id.clone(),
+                    data,
+                });
+            }
+        }
+    }
+
+    /// A wizard's page: the flow (app) and its decision table (static).
+    fn wizard_page(
+        &self,
+        section: &'a Section,
+        wizard: &'a Wizard,
+        today: Date,
+        view: &mut PageView<'a>,
+    ) {
+        let (site, lang) = (self.site, self.lang);
+        view.title = wizard.title.best(lang, &section.config.languages);
+        // The intro, or the question the wizard answers.
+        view.description = wizard
+            .intro
             .as_ref()
-            .map_or_else(|| site.config.company.clone(), |p| p.name.clone());
-        let provider = site.provider(section, lang);
-        view.json_ld = Some(seo::price_list_json_ld(
-            list,
-            lang,
-            &seo::Organisations {
-                seller: &seller,
-                provider: &provider,
-            },
-            &address,
-        ));
-        if list.has_prices() {
-            let data = app::calculator(site, section, list, lang, dir);
-            view.app = Some(App {
-                kind: "calculator",
-                id: list.id.clone(),
-                data,
-            });
-        }
-    }
-}
-
-/// A wizard's page: the flow (app) and its decision table (static).
-fn wizard_page<'a>(
-    site: &'a Site,
-    section: &'a Section,
-    wizard: &'a Wizard,
-    lang: &'a Lang,
-    today: Date,
-    dir: &PageDir,
-    view: &mut PageView<'a>,
-) {
-    view.title = wizard.title.best(lang, &section.config.languages);
-    // The intro, or the question the wizard answers.
-    view.description = wizard
-        .intro
-        .as_ref()
-        .unwrap_or(&wizard.title)
-        .best(lang, &section.config.languages)
-        .into();
-    in_section(site, section, lang, dir, view);
-    let data = app::wizard(site, section, wizard, lang, dir);
-    view.app = Some(App {
-        kind: "wizard",
-        id: wizard.id.clone(),
-        data,
-    });
-    let list = wizard
-        .price_list
-        .as_ref()
-        .and_then(|id| site.price_lists.get(id));
-    view.table = decision_table(wizard, today)
-        .ok()
-        .map(|t| super::decision_table::view(wizard, &t, lang, list, today));
-}
-
-/// A language's search page: every page listed, the app's index of them.
-fn search_page<'a>(site: &'a Site, lang: &'a Lang, dir: &PageDir, view: &mut PageView<'a>) {
-    let home = PageDir::home(lang);
-    view.title = word(lang, Word::Search);
-    view.description = word(lang, Word::SearchTheSite).into();
-    view.breadcrumbs = vec![crumb(
-        site.config.title.best(lang, &site.languages),
-        dir,
-        &home,
-    )];
-    view.children = all_pages(site, lang, dir);
-    view.app = Some(App {
-        kind: "search",
-        id: lang.to_string(),
-        data: app::search(site, lang, dir, &view.children),
-    });
-}
-
-/// A price list's quote page: the calculator, and the way back to the price page.
-fn quote_page<'a>(
-    site: &'a Site,
-    section: &'a Section,
-    list: &'a PriceList,
-    lang: &'a Lang,
-    dir: &PageDir,
-    view: &mut PageView<'a>,
-) {
-    view.title = list.title.best(lang, &list.languages);
-    // "Quote calculator: Price list of …", so that no two pages say the same.
-    view.description = format!(
-        "{}: {}",
-        word(lang, Word::QuoteCalculator),
-        list.title.best(lang, &list.languages)
-    )
-    .into();
-    in_section(site, section, lang, dir, view);
-    let data = app::calculator(site, section, list, lang, dir);
-    view.app = Some(App {
-        kind: "calculator",
-        id: list.id.clone(),
-        data,
-    });
-    view.price_page = section
-        .memos_in(lang)
-        .find(|m| m.price_list() == Some(list.id.as_str()))
-        .map(|m| dir.href_to(&m.dir(&section.id)));
-}
-
-fn crumb<'a>(title: &'a str, from: &PageDir, to: &PageDir) -> Link<'a> {
-    Link {
-        title,
-        href: from.href_to(to),
-        current: false,
-    }
-}
-
-/// The breadcrumbs and navigation of a page inside a section.
-fn in_section<'a>(
-    site: &'a Site,
-    section: &'a Section,
-    lang: &'a Lang,
-    dir: &PageDir,
-    view: &mut PageView<'a>,
-) {
-    let home = PageDir::home(lang);
-    let section_dir = PageDir::section(lang, &section.id);
-    view.breadcrumbs = vec![
-        crumb(site.config.title.best(lang, &site.languages), dir, &home),
-        crumb(
-            section.config.title.best(lang, &section.config.languages),
-            dir,
-            &section_dir,
-        ),
-    ];
-    view.nav = nav(site, section, lang, dir);
-}
-
-/// The section's pages: its memos, then its wizards and quote calculators.
-fn nav<'a>(site: &'a Site, section: &'a Section, lang: &'a Lang, here: &PageDir) -> Vec<Link<'a>> {
-    let memos = section.memos_in(lang).map(|m| {
-        let dir = m.dir(&section.id);
-        Link {
-            title: &m.front.title,
-            href: here.href_to(&dir),
-            current: &dir == here,
-        }
-    });
-    let mut links: Vec<Link<'a>> = memos.collect();
-    links.extend(tools(site, section, lang, here).into_iter().map(|(l, _)| l));
-    links
-}
-
-/// The section's wizards and quote calculators in `lang`, linked from `here`, each with
-/// a one-line description.
-fn tools<'a>(
-    site: &'a Site,
-    section: &'a Section,
-    lang: &'a Lang,
-    here: &PageDir,
-) -> Vec<(Link<'a>, &'a str)> {
-    let langs = &section.config.languages;
-    let wizards = section.wizards.iter().map(|w| {
-        let dir = PageDir::wizard(lang, &section.id, &w.id);
-        let link = Link {
-            title: w.title.best(lang, langs),
-            href: here.href_to(&dir),
-            current: &dir == here,
-        };
-        (link, w.intro.as_ref().map_or("", |i| i.best(lang, langs)))
-    });
-    let quotes = site.quoted_lists_of(section).map(|l| {
-        let dir = PageDir::quote(lang, &section.id, &l.id);
-        let title = word(lang, Word::QuoteCalculator);
-        let link = Link {
-            title,
-            href: here.href_to(&dir),
-            current: &dir == here,
-        };
-        (link, l.title.best(lang, &l.languages))
-    });
-    wizards.chain(quotes).collect()
-}
-
-/// Every page in `lang`, section by section, each with its section's title.
-fn all_pages<'a>(site: &'a Site, lang: &'a Lang, here: &PageDir) -> Vec<Card<'a>> {
-    let mut cards = Vec::new();
-    for section in site.sections_in(lang) {
-        let title = section.config.title.best(lang, &section.config.languages);
-        cards.push(Card {
-            title,
-            description: "",
-            href: here.href_to(&PageDir::section(lang, &section.id)),
-            lang: lang.as_str(),
+            .unwrap_or(&wizard.title)
+            .best(lang, &section.config.languages)
+            .into();
+        self.in_section(section, view);
+        let data = app::wizard(site, section, wizard, lang, self.dir);
+        view.app = Some(App {
+            kind: "wizard",
+            id: wizard.id.clone(),
+            data,
         });
-        for link in nav(site, section, lang, here) {
+        let list = wizard
+            .price_list
+            .as_ref()
+            .and_then(|id| site.price_lists.get(id));
+        view.table = decision_table(wizard, today)
+            .ok()
+            .map(|t| super::decision_table::view(wizard, &t, lang, list, today));
+    }
+
+    /// A language's search page: every page listed, the app's index of them.
+    fn search_page(&self, view: &mut PageView<'a>) {
+        let lang = self.lang;
+        view.title = word(lang, Word::Search);
+        view.description = word(lang, Word::SearchTheSite).into();
+        view.breadcrumbs = vec![self.home_crumb()];
+        view.children = self.all_pages();
+        view.app = Some(App {
+            kind: "search",
+            id: lang.to_string(),
+            data: app::search(self.site, lang, self.dir, &view.children),
+        });
+    }
+
+    /// A price list's quote page: the calculator, and the way back to the price page.
+    fn quote_page(&self, section: &'a Section, list: &'a PriceList, view: &mut PageView<'a>) {
+        let lang = self.lang;
+        view.title = list.title.best(lang, &list.languages);
+        // "Quote calculator: Price list of …", so that no two pages say the same.
+        view.description = format!(
+            "{}: {}",
+            word(lang, Word::QuoteCalculator),
+            list.title.best(lang, &list.languages)
+        )
+        .into();
+        self.in_section(section, view);
+        let data = app::calculator(self.site, section, list, lang, self.dir);
+        view.app = Some(App {
+            kind: "calculator",
+            id: list.id.clone(),
+            data,
+        });
+        view.price_page = section
+            .memos_in(lang)
+            .find(|m| m.price_list() == Some(list.id.as_str()))
+            .map(|m| self.dir.href_to(&m.dir(&section.id)));
+    }
+
+    /// The breadcrumbs and navigation of a page inside a section.
+    fn in_section(&self, section: &'a Section, view: &mut PageView<'a>) {
+        let title = section
+            .config
+            .title
+            .best(self.lang, &section.config.languages);
+        let section_crumb = self.link(title, &PageDir::section(self.lang, &section.id));
+        view.breadcrumbs = vec![self.home_crumb(), section_crumb];
+        view.nav = self.nav(section);
+    }
+
+    /// The section's pages: its memos, then its wizards and quote calculators.
+    fn nav(&self, section: &'a Section) -> Vec<Link<'a>> {
+        let (site, lang) = (self.site, self.lang);
+        let memos = section
+            .memos_in(lang)
+            .map(|m| self.link(&m.front.title, &m.dir(&section.id)));
+        let wizards = section.wizards.iter().map(|w| {
+            let title = w.title.best(lang, &section.config.languages);
+            self.link(title, &PageDir::wizard(lang, &section.id, &w.id))
+        });
+        let quotes = site.quoted_lists_of(section).map(|l| {
+            let title = word(lang, Word::QuoteCalculator);
+            self.link(title, &PageDir::quote(lang, &section.id, &l.id))
+        });
+        memos.chain(wizards).chain(quotes).collect()
+    }
+
+    /// A one-line description of each page of `nav`, in the same order.
+    fn descriptions(&self, section: &'a Section) -> impl Iterator<Item = &'a str> + 'a {
+        let lang = self.lang;
+        let langs = &section.config.languages;
+        let memos = section.memos_in(lang).map(|m| m.front.description.as_str());
+        let wizards = section
+            .wizards
+            .iter()
+            .map(move |w| w.intro.as_ref().map_or("", |i| i.best(lang, langs)));
+        let quotes = self
+            .site
+            .quoted_lists_of(section)
+            .map(move |l| l.title.best(lang, &l.languages));
+        memos.chain(wizards).chain(quotes)
+    }
+
+    /// Every page in this language, section by section, each with its section's title.
+    fn all_pages(&self) -> Vec<Card<'a>> {
+        let lang = self.lang;
+        let mut cards = Vec::new();
+        for section in self.site.sections_in(lang) {
+            let title = section.config.title.best(lang, &section.config.languages);
             cards.push(Card {
-                title: link.title,
-                description: title,
-                href: link.href,
+                title,
+                description: "",
+                href: self.dir.href_to(&PageDir::section(lang, &section.id)),
                 lang: lang.as_str(),
             });
+            for link in self.nav(section) {
+                cards.push(Card {
+                    title: link.title,
+                    description: title,
+                    href: link.href,
+                    lang: lang.as_str(),
+                });
+            }
         }
+        cards
     }
-    cards
-}
 
-fn home_cards<'a>(site: &'a Site, lang: &'a Lang, here: &PageDir, view: &mut PageView<'a>) {
-    for s in &site.sections {
-        let in_lang = s.config.languages.contains(lang);
-        // A section not in this language is offered in its original.
-        let shown = match s.config.languages.first() {
-            Some(original) if !in_lang => original,
-            _ => lang,
-        };
-        let card = Card {
-            title: s.config.title.best(shown, &s.config.languages),
-            description: s.config.description.best(shown, &s.config.languages),
-            href: here.href_to(&PageDir::section(shown, &s.id)),
-            lang: shown.as_str(),
-        };
-        if in_lang {
-            view.children.push(card)
-        } else {
-            view.elsewhere.push(card)
+    /// The home page's cards: the sections in this language, and the others in their
+    /// original language.
+    fn home_cards(&self, view: &mut PageView<'a>) {
+        for s in &self.site.sections {
+            let in_lang = s.config.languages.contains(self.lang);
+            // A section not in this language is offered in its original.
+            let shown = match s.config.languages.first() {
+                Some(original) if !in_lang => original,
+                _ => self.lang,
+            };
+            let card = Card {
+                title: s.config.title.best(shown, &s.config.languages),
+                description: s.config.description.best(shown, &s.config.languages),
+                href: self.dir.href_to(&PageDir::section(shown, &s.id)),
+                lang: shown.as_str(),
+            };
+            if in_lang {
+                view.children.push(card)
+            } else {
+                view.elsewhere.push(card)
+            }
         }
     }
 }

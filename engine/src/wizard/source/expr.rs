@@ -221,20 +221,25 @@ impl Parser<'_, '_> {
         )
     }
 
+    /// A whole number of days, as in `days_since(x) > 14` and `period_over(x, 14, bg)`.
+    fn days(&mut self) -> Result<i64, SyntaxError> {
+        let n = self.next("a number of days")?;
+        n.text.parse::<i64>().map_err(|_| {
+            self.error(
+                n.at.clone(),
+                format!("`{}` is not a whole number of days", n.text),
+                "write a whole number, such as 14",
+            )
+        })
+    }
+
     /// `period_over(received, 14, bg)`.
     fn period_over(&mut self) -> Result<Condition, SyntaxError> {
         self.pos += 1;
         self.expect("(")?;
         let question = self.id("a date question's id")?.text;
         self.expect(",")?;
-        let n = self.next("a number of days")?;
-        let days = n.text.parse::<i64>().map_err(|_| {
-            self.error(
-                n.at.clone(),
-                format!("`{}` is not a whole number of days", n.text),
-                "write a whole number, such as 14",
-            )
-        })?;
+        let days = self.days()?;
         self.expect(",")?;
         let code = self.next("a country's calendar")?;
         let calendar = Country::from_code(&code.text).ok_or_else(|| {
@@ -259,14 +264,7 @@ impl Parser<'_, '_> {
             let question = self.id("a date question's id")?.text;
             self.expect(")")?;
             let op = self.comparison()?;
-            let n = self.next("a number of days")?;
-            let days = n.text.parse::<i64>().map_err(|_| {
-                self.error(
-                    n.at.clone(),
-                    format!("`{}` is not a whole number of days", n.text),
-                    "write a whole number, such as 14",
-                )
-            })?;
+            let days = self.days()?;
             return Ok(Condition::DaysSince { question, op, days });
         }
         if self.peek() == Some("period_over") {
