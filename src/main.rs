@@ -27,6 +27,9 @@ enum Command {
         /// Print nothing but problems.
         #[arg(long, short)]
         quiet: bool,
+        /// Print what each stage of the build took.
+        #[arg(long)]
+        timings: bool,
     },
     /// Check the whole site as a build would, writing nothing; every problem is reported.
     Check {
@@ -97,7 +100,12 @@ struct Output {
 fn main() -> ExitCode {
     use tarif::commands::{build, new};
     match Cli::parse().command {
-        Command::Build { root, out, quiet } => build::build(root, out, quiet),
+        Command::Build {
+            root,
+            out,
+            quiet,
+            timings,
+        } => build::build(root, out, quiet, timings),
         Command::Check { root } => build::check(root),
         Command::Serve { root, port } => tarif::serve::run(root, port),
         Command::New { dir } => new::run(&dir),

@@ -1,4 +1,4 @@
-//! `tarif build [--root DIR] [--out DIR] [--quiet]` and `tarif check [--root DIR]`.
+//! `tarif build [--root DIR] [--out DIR] [--quiet] [--timings]` and `tarif check [--root DIR]`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,7 +11,7 @@ pub fn default_out(root: &Path) -> PathBuf {
     root.join("public")
 }
 
-pub fn build(root: PathBuf, out: Option<PathBuf>, quiet: bool) -> ExitCode {
+pub fn build(root: PathBuf, out: Option<PathBuf>, quiet: bool, timings: bool) -> ExitCode {
     let out = out.unwrap_or_else(|| default_out(&root));
     let opts = Options {
         root,
@@ -21,11 +21,14 @@ pub fn build(root: PathBuf, out: Option<PathBuf>, quiet: bool) -> ExitCode {
     };
     match site::build(&opts) {
         Ok(s) => {
+            if timings {
+                eprint!("{}", site::progress::timings_table(&s.stages));
+            }
             if !quiet {
                 eprintln!(
                     "built {} in {} → {}",
-                    pages(s),
-                    seconds(s),
+                    pages(&s),
+                    seconds(&s),
                     opts.out.display()
                 );
             }
@@ -38,17 +41,17 @@ pub fn build(root: PathBuf, out: Option<PathBuf>, quiet: bool) -> ExitCode {
 pub fn check(root: PathBuf) -> ExitCode {
     match site::check(&root) {
         Ok(s) => {
-            eprintln!("checked {} in {}: no problems", pages(s), seconds(s));
+            eprintln!("checked {} in {}: no problems", pages(&s), seconds(&s));
             ExitCode::SUCCESS
         }
         Err(problems) => report(&problems),
     }
 }
 
-pub fn pages(s: Summary) -> String {
+pub fn pages(s: &Summary) -> String {
     format!("{} page{}", s.pages, if s.pages == 1 { "" } else { "s" })
 }
 
-pub fn seconds(s: Summary) -> String {
+pub fn seconds(s: &Summary) -> String {
     format!("{:.2} s", s.elapsed.as_secs_f64())
 }

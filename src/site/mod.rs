@@ -14,6 +14,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 mod parallel;
+pub mod progress;
 pub mod render;
 mod toml_file;
 pub mod url;
@@ -21,14 +22,14 @@ mod validate;
 pub mod wizard;
 pub mod write;
 
-use std::io::{IsTerminal, Write as _};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use tarif_engine::diagnostic::Diagnostic;
 
 use model::Site;
+use progress::Progress;
 use render::{Page, Theme};
 use write::Staging;
 
@@ -44,17 +45,26 @@ pub struct Options {
 }
 
 /// What a build or a check did.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Summary {
     pub pages: usize,
     pub elapsed: Duration,
+    /// What each stage of a build took, in order (`tarif build --timings`).
+    pub stages: Vec<(&'static str, Duration)>,
 }
 
 /// Loads and checks the site at `root`: the model, or every problem.
 pub fn load_site(root: &Path) -> Result<Site, Vec<Diagnostic>> {
+    load_site_timed(root, &Progress::new(false))
+}
+
+fn load_site_timed(root: &Path, progress: &Progress) -> Result<Site, Vec<Diagnostic>> {
     let mut problems = Vec::new();
+    progress.stage("read files");
     let sources = load::load(root, &mut problems);
+    progress.stage("parse");
     let assembly = model::read(sources, &mut problems);
+    progress.stage("validate");
     validate::site(
         &assembly.sections,
         &assembly.drafts,
@@ -64,6 +74,7 @@ pub fn load_site(root: &Path) -> Result<Site, Vec<Diagnostic>> {
         &assembly.static_files,
         &mut problems,
     );
+    progress.stage("wizards");
     model::finish(assembly, problems)
 }
 
@@ -81,9 +92,9 @@ pub fn check(root: &Path) -> Result<Summary, Vec<Diagnostic>> {
 pub fn build(opts: &Options) -> Result<Summary, Vec<Diagnostic>> {
     let started = Instant::now();
     let progress = Progress::new(opts.progress && std::io::stderr().is_terminal());
-    progress.say("checking the sources");
     out_of_sources(&opts.root, &opts.out).map_err(|d| vec![d])?;
-    let site = load_site(&opts.root)?;
+    let site = load_site_timed(&opts.root, &progress)?;
+    progress.stage("templates");
     let theme = Theme::new(&site, opts.live_reload)?;
     let pages = render::pages(&site);
     let staging = Staging::new(&opts.out).map_err(|d| vec![d])?;
@@ -93,16 +104,23 @@ pub fn build(opts: &Options) -> Result<Summary, Vec<Diagnostic>> {
     } else {
         staging
     };
-    progress.start(pages.len());
-    let results = parallel::map(&pages, |p| {
+    progress.stage("writing pages");
+    progress.count(pages.len());
+    // The search pages first: each costs as much as hundreds of others.
+    let (mut order, rest): (Vec<&Page>, Vec<&Page>) =
+        pages.iter().partition(|p| matches!(p, Page::Search(_)));
+    order.extend(rest);
+    let results = parallel::map(&order, |p| {
         let written = write_page(&site, &theme, &staging, p);
         progress.tick();
         written
     });
     let mut summary = finish(results, pages.len(), started)?;
+    progress.stage("assets");
     assets(&site, &theme, &pages, &staging).map_err(|d| vec![d])?;
+    progress.stage("swap in");
     staging.commit().map_err(|d| vec![d])?;
-    progress.clear();
+    summary.stages = progress.finish();
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
@@ -189,51 +207,9 @@ fn finish(
         Ok(Summary {
             pages,
             elapsed: started.elapsed(),
+            stages: Vec::new(),
         })
     } else {
         Err(problems)
-    }
-}
-
-/// A progress line on a terminal, updated from any thread.
-struct Progress {
-    enabled: bool,
-    done: AtomicUsize,
-    total: AtomicUsize,
-}
-
-impl Progress {
-    fn new(enabled: bool) -> Progress {
-        Progress {
-            enabled,
-            done: AtomicUsize::new(0),
-            total: AtomicUsize::new(0),
-        }
-    }
-
-    fn say(&self, what: &str) {
-        if self.enabled {
-            eprint!("\r\x1b[2K{what}…");
-        }
-    }
-
-    fn start(&self, total: usize) {
-        self.total.store(total, Ordering::Relaxed);
-        self.say(&format!("rendering {total} pages"));
-    }
-
-    fn tick(&self) {
-        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
-        if self.enabled && done.is_multiple_of(250) {
-            let total = self.total.load(Ordering::Relaxed);
-            eprint!("\r\x1b[2Krendering {done}/{total}");
-            let _ = std::io::stderr().flush();
-        }
-    }
-
-    fn clear(&self) {
-        if self.enabled {
-            eprint!("\r\x1b[2K");
-        }
     }
 }

@@ -80,16 +80,40 @@ pub fn normalise(word: &str) -> String {
                 out.pop();
                 out.push('й');
             }
-            _ => out.extend(c.to_lowercase().map(|l| if l == 'ё' { 'е' } else { l })),
+            _ => match lowercase(c) {
+                Some('ё') => out.push('е'),
+                Some(l) => out.push(l),
+                None => out.extend(c.to_lowercase().map(|l| if l == 'ё' { 'е' } else { l })),
+            },
         }
     }
     out
 }
 
+/// The lowercase of an ASCII or basic Cyrillic letter without the Unicode tables (most
+/// of a site's words; a large site's index read them millions of times), `None` for
+/// other characters. Equal to [`char::to_lowercase`] where it answers (a test checks).
+fn lowercase(c: char) -> Option<char> {
+    let shift = |by: u32| char::from_u32(c as u32 + by);
+    match c {
+        'A'..='Z' => shift(32),
+        'a'..='z' | '0'..='9' | 'а'..='я' | 'ѐ'..='џ' => Some(c),
+        'А'..='Я' => shift(32),
+        'Ѐ'..='Џ' => shift(80),
+        _ => None,
+    }
+}
+
 /// True for the characters of a word: letters, digits and the combining marks that may
 /// sit on them (stress marks, a decomposed `й`).
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36f}' | '\u{483}'..='\u{489}')
+    match c {
+        // The common scripts first, without the Unicode tables: ASCII, and the Cyrillic
+        // block, all letters but `҂` (a sign) and the marks U+0483–U+0489.
+        '\0'..='\x7f' => c.is_ascii_alphanumeric(),
+        '\u{400}'..='\u{481}' | '\u{483}'..='\u{52f}' => true,
+        _ => c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36f}'),
+    }
 }
 
 #[cfg(test)]
@@ -127,6 +151,18 @@ mod tests {
         let text = "Всё о «сервисе»";
         let found: Vec<&str> = tokens(text).map(|t| &text[t.range]).collect();
         assert_eq!(found, ["Всё", "о", "сервисе"]);
+    }
+
+    #[test]
+    fn the_shortcuts_agree_with_the_unicode_tables() {
+        for c in ('\0'..='\u{2fff}').chain(['\u{1f600}', '\u{10ffff}']) {
+            let word =
+                c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36f}' | '\u{483}'..='\u{489}');
+            assert_eq!(is_word_char(c), word, "{c:?}");
+            if let Some(l) = lowercase(c) {
+                assert_eq!(c.to_lowercase().collect::<Vec<_>>(), [l], "{c:?}");
+            }
+        }
     }
 
     #[test]
