@@ -50,7 +50,7 @@ pub struct Summary {
     pub pages: usize,
     pub elapsed: Duration,
     /// What each stage of a build took, in order (`tarif build --timings`).
-    pub stages: Vec<(&'static str, Duration)>,
+    pub stages: Vec<progress::Stage>,
 }
 
 /// Loads and checks the site at `root`: the model, or every problem.
@@ -106,15 +106,16 @@ pub fn build(opts: &Options) -> Result<Summary, Vec<Diagnostic>> {
     };
     progress.stage("writing pages");
     progress.count(pages.len());
-    // The search pages first: each costs as much as hundreds of others.
-    let (mut order, rest): (Vec<&Page>, Vec<&Page>) =
-        pages.iter().partition(|p| matches!(p, Page::Search(_)));
-    order.extend(rest);
-    let results = parallel::map(&order, |p| {
-        let written = write_page(&site, &theme, &staging, p);
-        progress.tick();
-        written
-    });
+    // A search page costs as much as hundreds of others, and holds a language's index.
+    let results = parallel::map_heavy(
+        &pages,
+        |p| matches!(p, Page::Search(_)),
+        |p| {
+            let written = write_page(&site, &theme, &staging, p);
+            progress.tick();
+            written
+        },
+    );
     let mut summary = finish(results, pages.len(), started)?;
     progress.stage("assets");
     assets(&site, &theme, &pages, &staging).map_err(|d| vec![d])?;

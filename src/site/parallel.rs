@@ -6,30 +6,67 @@
 //! a fixed share of the list: a site's pages differ in cost by a thousand times (a search
 //! page holds the index of every page of its language), and fixed shares left one core
 //! writing the three search pages and its share of memos while the other had finished.
-//! Put the costly items first: they start at once, and the cheap ones fill in around them.
+//! The costly items go one at a time on one thread while the others take the cheap ones
+//! ([`map_heavy`]).
 
 use std::panic::resume_unwind;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 use std::thread;
 
 /// `items.iter().map(f).collect()`, on every core.
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    map_heavy(items, |_| false, f)
+}
+
+/// [`map`], with the items `heavy` picks taken one at a time: one thread works through
+/// them while the others take the rest (a search page holds a language's whole index:
+/// two at once doubled the build's peak memory for nothing, since the light items keep
+/// the other cores busy anyway).
+pub fn map_heavy<T: Sync, R: Send>(
+    items: &[T],
+    heavy: impl Fn(&T) -> bool,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
     let threads = thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(items.len());
     if threads <= 1 {
         return items.iter().map(f).collect();
     }
-    let next = AtomicUsize::new(0);
+    let (heavy, light): (Vec<usize>, Vec<usize>) =
+        (0..items.len()).partition(|&i| heavy(&items[i]));
+    let next_light = AtomicUsize::new(0);
+    // The heavy items, taken by whoever holds the lock.
+    let heavy = Mutex::new(heavy.into_iter());
     let done: Vec<(usize, R)> = thread::scope(|s| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 s.spawn(|| {
                     let mut mine = Vec::new();
+                    let mut run = |i: usize| {
+                        if let Some(item) = items.get(i) {
+                            mine.push((i, f(item)));
+                        }
+                    };
                     loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        mine.push((i, f(item)));
+                        // A heavy item if no other thread is on one, else a light one;
+                        // with no light one left, wait for the heavy ones in turn.
+                        if let Ok(mut queue) = heavy.try_lock()
+                            && let Some(i) = queue.next()
+                        {
+                            run(i);
+                            continue;
+                        }
+                        if let Some(&i) = light.get(next_light.fetch_add(1, Ordering::Relaxed)) {
+                            run(i);
+                            continue;
+                        }
+                        let mut queue = heavy.lock().unwrap_or_else(PoisonError::into_inner);
+                        match queue.next() {
+                            Some(i) => run(i),
+                            None => break,
+                        }
                     }
                     mine
                 })
@@ -62,6 +99,25 @@ mod tests {
         });
         assert_eq!(squares, items.iter().map(|n| n * n).collect::<Vec<_>>());
         assert!(map(&[] as &[u8], |&b| b).is_empty());
+        // Heavy items one at a time, results still in order.
+        let busy = AtomicUsize::new(0);
+        let doubled = map_heavy(
+            &items,
+            |n| n % 10 == 0,
+            |&n| {
+                if n % 10 == 0 {
+                    assert_eq!(
+                        busy.fetch_add(1, Ordering::SeqCst),
+                        0,
+                        "two heavy items at once"
+                    );
+                    std::thread::sleep(std::time::Duration::from_micros(200));
+                    busy.fetch_sub(1, Ordering::SeqCst);
+                }
+                2 * n
+            },
+        );
+        assert_eq!(doubled, items.iter().map(|n| 2 * n).collect::<Vec<_>>());
         assert_eq!(map(&[7], |&b| b + 1), [8]);
     }
 }

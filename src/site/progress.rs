@@ -12,6 +12,10 @@ use std::time::{Duration, Instant};
 /// terminal costs nothing next to the pages.
 const REDRAW: Duration = Duration::from_millis(100);
 
+/// A finished stage: its name, how long it took, and the process's peak memory at its
+/// end (bytes; 0 where the system does not say).
+pub type Stage = (&'static str, Duration, u64);
+
 /// A build's progress line and stage clock, shared by the threads that write pages.
 pub struct Progress {
     /// Draw the line (stderr is a terminal and the build is not quiet).
@@ -19,7 +23,7 @@ pub struct Progress {
     started: Instant,
     /// The stage running and when it began; every finished stage and its time.
     stage: Mutex<(&'static str, Instant)>,
-    finished: Mutex<Vec<(&'static str, Duration)>>,
+    finished: Mutex<Vec<Stage>>,
     done: AtomicUsize,
     total: AtomicUsize,
     /// Milliseconds since `started` when the line was last drawn.
@@ -81,7 +85,7 @@ impl Progress {
     }
 
     /// Ends the last stage; the time of each stage, in order.
-    pub fn finish(&self) -> Vec<(&'static str, Duration)> {
+    pub fn finish(&self) -> Vec<Stage> {
         self.end_stage();
         self.finished
             .lock()
@@ -95,7 +99,7 @@ impl Progress {
             self.finished
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
-                .push((name, since.elapsed()));
+                .push((name, since.elapsed(), peak_memory()));
         }
         *self.stage.lock().unwrap_or_else(PoisonError::into_inner) = ("", Instant::now());
     }
@@ -111,23 +115,43 @@ impl Drop for Progress {
     }
 }
 
-/// The stage times as a small table: name, milliseconds, share of the whole.
-pub fn timings_table(stages: &[(&'static str, Duration)]) -> String {
-    let total: Duration = stages.iter().map(|(_, d)| *d).sum();
-    let width = stages.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
+/// The stage times as a small table: name, milliseconds, share of the whole, and the
+/// peak memory so far.
+pub fn timings_table(stages: &[Stage]) -> String {
+    let total: Duration = stages.iter().map(|(_, d, _)| *d).sum();
+    let peak = stages.iter().map(|(_, _, m)| *m).max().unwrap_or(0);
+    let width = stages.iter().map(|(n, ..)| n.len()).max().unwrap_or(0);
     let mut out = String::new();
-    for (name, d) in stages.iter().chain([&("total", total)]) {
+    for (name, d, memory) in stages.iter().chain([&("total", total, peak)]) {
         let share = if total.is_zero() {
             0.0
         } else {
             100.0 * d.as_secs_f64() / total.as_secs_f64()
         };
         out.push_str(&format!(
-            "{name:<width$}  {:>9.1} ms  {share:>5.1} %\n",
-            d.as_secs_f64() * 1000.0
+            "{name:<width$}  {:>9.1} ms  {share:>5.1} %  peak {:>6} MB\n",
+            d.as_secs_f64() * 1000.0,
+            memory / 1_000_000
         ));
     }
     out
+}
+
+/// The process's peak resident memory so far, in bytes (`getrusage`); 0 elsewhere.
+#[cfg(unix)]
+fn peak_memory() -> u64 {
+    // SAFETY: `getrusage` fills the struct it is given and touches nothing else.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        (libc::getrusage(libc::RUSAGE_SELF, &mut usage) == 0).then_some(usage)
+    };
+    // Linux counts kilobytes.
+    usage.map_or(0, |u| u64::try_from(u.ru_maxrss).unwrap_or(0) * 1024)
+}
+
+#[cfg(not(unix))]
+fn peak_memory() -> u64 {
+    0
 }
 
 /// `10081` → `10,081`.
@@ -164,7 +188,7 @@ mod tests {
         p.tick();
         p.tick();
         let stages = p.finish();
-        let names: Vec<_> = stages.iter().map(|(n, _)| *n).collect();
+        let names: Vec<_> = stages.iter().map(|(n, ..)| *n).collect();
         assert_eq!(names, ["load", "render"]);
         let table = timings_table(&stages);
         assert!(table.contains("load") && table.contains("total"), "{table}");

@@ -260,7 +260,15 @@ impl Theme {
     /// Renders `page`: its path in the output and its HTML.
     pub fn render(&self, site: &Site, page: &Page) -> Result<(String, String), Diagnostic> {
         let template = page.template();
-        let ctx = view::context(site, page, self);
+        let mut ctx = view::context(site, page, self);
+        // The app's data goes in after the template has run: a search page's is tens of
+        // megabytes on a large site, which the template engine copied twice (its value,
+        // then `| safe`) before writing it out.
+        let data = ctx
+            .page
+            .app
+            .as_mut()
+            .map(|a| std::mem::replace(&mut a.data, APP_DATA_MARK.to_owned()));
         let mut html = self
             .env
             .get_template(template)
@@ -271,6 +279,10 @@ impl Theme {
                     .map_or_else(|| template.to_owned(), |n| self.file_of(n));
                 diagnostic(&self.sources, &file, &e)
             })?;
+        drop(ctx);
+        if let Some(data) = data {
+            splice(&mut html, APP_DATA_MARK, &data);
+        }
         if self.live_reload {
             let script = format!("<script src=\"{LIVE_RELOAD_PREFIX}live.js\"></script>\n</body>");
             html = html.replacen("</body>", &script, 1);
@@ -294,6 +306,20 @@ impl Theme {
             .iter()
             .find(|(f, _)| f.rsplit('/').next() == Some(template))
             .map_or_else(|| template.to_owned(), |(f, _)| f.clone())
+    }
+}
+
+/// Stands for the app's data while a page's template runs: NUL never reaches a page
+/// otherwise (Markdown turns it into U+FFFD, and no value escapes to it).
+const APP_DATA_MARK: &str = "\0tarif-app-data\0";
+
+/// `html` with every `mark` replaced by `text`; in place when there is one.
+fn splice(html: &mut String, mark: &str, text: &str) {
+    let mut found = html.match_indices(mark).map(|(at, _)| at);
+    match (found.next(), found.next()) {
+        (Some(at), None) => html.replace_range(at..at + mark.len(), text),
+        (Some(_), Some(_)) => *html = html.replace(mark, text),
+        (None, _) => {}
     }
 }
 
@@ -372,4 +398,22 @@ fn diagnostic(sources: &[(String, String)], file: &str, e: &minijinja::Error) ->
         _ => Diagnostic::file(file, message),
     }
     .help(help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_app_data_goes_where_each_mark_is() {
+        let mut one = format!("<script>{APP_DATA_MARK}</script>");
+        splice(&mut one, APP_DATA_MARK, "data");
+        assert_eq!(one, "<script>data</script>");
+        let mut two = format!("{APP_DATA_MARK}|{APP_DATA_MARK}");
+        splice(&mut two, APP_DATA_MARK, "d");
+        assert_eq!(two, "d|d");
+        let mut none = String::from("<p>no app</p>");
+        splice(&mut none, APP_DATA_MARK, "d");
+        assert_eq!(none, "<p>no app</p>");
+    }
 }
