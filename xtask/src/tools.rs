@@ -13,6 +13,8 @@ pub const WASM: &str = "wasm32-unknown-unknown";
 pub const TRUNK: &str = "0.21.14";
 /// Must equal the `wasm-bindgen` the app pins (`=0.2.130` in app/Cargo.toml).
 pub const WASM_BINDGEN: &str = "0.2.130";
+/// cargo-fuzz, for `cargo xtask fuzz` and CI's brief fuzzing (`xtask/src/fuzz.rs`).
+pub const CARGO_FUZZ: &str = "0.13.2";
 /// npm's `binaryen` package: wasm-opt. Debian's binaryen (v108) breaks modules rustc 1.95 makes.
 pub const BINARYEN: &str = "132";
 /// npm's `axe-core`: the accessibility rules the end-to-end test runs on every page type
@@ -157,6 +159,18 @@ fn ensure_trunk() -> Result<(), String> {
             "--version",
             TRUNK,
         ],
+    )
+}
+
+/// cargo-fuzz (crates.io, into `$CARGO_HOME/bin`). The targets build with `--sanitizer
+/// none`, which the stable toolchain runs without nightly flags.
+pub fn ensure_cargo_fuzz() -> Result<(), String> {
+    if version_of("cargo", &["fuzz", "--version"]).contains(CARGO_FUZZ) {
+        return Ok(());
+    }
+    run(
+        "cargo",
+        &["install", "--locked", "cargo-fuzz", "--version", CARGO_FUZZ],
     )
 }
 
