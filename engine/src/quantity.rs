@@ -327,11 +327,15 @@ fn duration(text: &str) -> Result<Quantity, QuantityError> {
 
 fn clock(h: &str, m: &str) -> Option<Decimal> {
     let (h, m) = (number(h)?, number(m)?);
-    (h.fract().is_zero()
+    if !(h.fract().is_zero()
         && m.fract().is_zero()
         && m < Decimal::from(60)
         && m.to_string().len() <= 2)
-        .then(|| h * Decimal::from(60) + m)
+    {
+        return None;
+    }
+    // Hours too many to count in minutes are no duration (as with `number` above).
+    h.checked_mul(Decimal::from(60))?.checked_add(m)
 }
 
 /// `2h30m`, `2 h 30 min`, `2ч 30м`, `90m`, `3h`. Ok(None) for text that is no duration;
@@ -345,8 +349,11 @@ fn hours_and_minutes(text: &str) -> Result<Option<Decimal>, QuantityError> {
             given: text.to_owned(),
         });
     }
-    let total = hours.unwrap_or_default() * Decimal::from(60) + minutes.unwrap_or_default();
-    Ok(Some(total))
+    let total = hours
+        .unwrap_or_default()
+        .checked_mul(Decimal::from(60))
+        .and_then(|m| m.checked_add(minutes.unwrap_or_default()));
+    Ok(total)
 }
 
 fn is_group_space(c: char) -> bool {
@@ -418,6 +425,26 @@ mod tests {
     }
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn hours_too_many_to_count_in_minutes_are_unreadable_not_a_panic() {
+        // Found by the `quantity` fuzz target: `h * 60` overflowed Decimal and panicked.
+        for text in [
+            "744444444444444424444444444444:1",
+            "79228162514264337593543950335:00",
+            "79228162514264337593543950335h",
+            "79228162514264337593543950335 ч 30 мин",
+        ] {
+            assert!(
+                matches!(
+                    parse(&hourly(), text),
+                    Err(QuantityError::Unreadable { .. })
+                ),
+                "{text}: {:?}",
+                parse(&hourly(), text)
+            );
+        }
     }
 
     #[test]
