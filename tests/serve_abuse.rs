@@ -1,5 +1,6 @@
 //! `tarif serve` under load and abuse (issue 20, item 4), with std::net alone, bounded in
-//! requests and time: 1,000 requests over 50 connections at once, slow clients, a 1 MB
+//! requests and time: 1,000 requests over 50 connections at once beside a hundred slow
+//! clients that hold a connection (a thread) each and give it back when they leave, a 1 MB
 //! request line and an endless one, path traversal in every encoding, requests during a
 //! rebuild, and 127.0.0.1 as the only address it answers on. The server stays alive,
 //! serves nothing from outside its output folder, and its peak memory is reported.
@@ -38,11 +39,18 @@ impl Server {
             .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
             .unwrap_or(0)
     }
+
+    /// How many threads the server runs (one per open connection, and its own).
+    fn threads(&self) -> u64 {
+        self.memory_kb("Threads")
+    }
 }
 
 const PAGE: &str = "/en/laptop-bg/general-terms/";
 const PAGE_FILE: &str = "en/laptop-bg/general-terms/index.html";
 const TIMEOUT: Duration = Duration::from_secs(30);
+/// Slow clients holding a connection each at once.
+const HOLDERS: usize = 100;
 
 fn connect(port: u16) -> TcpStream {
     let s = TcpStream::connect(("127.0.0.1", port)).unwrap();
@@ -193,6 +201,27 @@ fn serve_survives_load_and_abuse_and_serves_only_its_output_on_127_0_0_1() {
         })
         .collect();
 
+    // Many slow clients at once, each holding a connection (a thread) with a request it
+    // sends a byte a second and never ends, while the load below is served.
+    let threads_before = server.threads();
+    let holders: Vec<_> = (0..HOLDERS)
+        .map(|_| {
+            thread::spawn(move || {
+                let mut s = connect(port);
+                for b in b"GET /en/".iter().cycle().take(8) {
+                    if s.write_all(&[*b]).is_err() {
+                        break;
+                    }
+                    sleep(Duration::from_secs(1));
+                }
+            })
+        })
+        .collect();
+    eventually("the slow clients' threads", || {
+        (server.threads() >= threads_before + HOLDERS as u64).then_some(())
+    });
+    let held = server.threads();
+
     // 1,000 requests over 50 connections at once, kept alive.
     let load = Instant::now();
     let clients: Vec<_> = (0..50)
@@ -216,8 +245,19 @@ fn serve_survives_load_and_abuse_and_serves_only_its_output_on_127_0_0_1() {
         c.join().unwrap();
     }
     eprintln!(
-        "1,000 requests over 50 connections in {:.2?}",
+        "1,000 requests over 50 connections in {:.2?}, beside {HOLDERS} slow clients ({held} threads)",
         load.elapsed()
+    );
+    for h in holders {
+        h.join().unwrap();
+    }
+    // Once they leave, their threads end: none is left behind per connection.
+    let released = eventually("the slow clients' threads to end", || {
+        let now = server.threads();
+        (now <= threads_before + 3).then_some(now)
+    });
+    eprintln!(
+        "threads: {threads_before} before the slow clients, {held} with them, {released} after"
     );
     for s in slow {
         assert_eq!(
@@ -270,9 +310,16 @@ fn serve_survives_load_and_abuse_and_serves_only_its_output_on_127_0_0_1() {
         "%2e.",
         "%252e%252e",
         "%c0%ae%c0%ae",
+        "%e0%80%ae%e0%80%ae",
+        "%u002e%u002e",
+        "..;",
+        "....",
+        "..%00",
+        "..%20",
+        "%ef%bc%8e%ef%bc%8e",
     ] {
         for sep in [
-            "/", "%2f", "%2F", "%5c", "%5C", "\\", "%00/", "/%00/", "%252f",
+            "/", "%2f", "%2F", "%5c", "%5C", "\\", "%00/", "/%00/", "%252f", "%c0%af", "//", "/./",
         ] {
             for depth in 1..=4 {
                 let climb = format!("{up}{sep}").repeat(depth);
