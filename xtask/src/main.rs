@@ -7,6 +7,7 @@
 //!   then runs every check and test: formatting, clippy (native and wasm32), the app
 //!   bundle, the workspace's tests, the engine's wasm32 build, the app's browser tests.
 //! - `cargo xtask app`: builds the app bundle (app/dist) that the `tarif` binary embeds.
+//! - `cargo xtask fuzz [TARGET] [--time S]`: the coverage-guided fuzz targets (`fuzz.rs`).
 //! - `cargo xtask lighthouse`: installs Lighthouse, builds and serves the default site with
 //!   the app, and writes Lighthouse's scores for every page type to `bench/lighthouse.md`.
 //!
@@ -14,6 +15,7 @@
 //! Tools are installed once and found again on the next run at their pinned versions.
 
 mod bare;
+mod fuzz;
 mod lighthouse;
 mod size;
 mod tools;
@@ -39,9 +41,10 @@ fn main() {
         Some("app") => tools::ensure_app_tools().and_then(|_| app()),
         Some("lighthouse") => lighthouse::lighthouse(),
         Some("bare") => bare::bare(&rest),
+        Some("fuzz") => fuzz::fuzz(&rest),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\n  serve [ARGS]  install what is missing, build the app, build and serve the default site\n  test          install what the tests need, then run every check and test\n  app           build the app bundle the tarif binary embeds\n  lighthouse    Lighthouse's scores for every page type, into bench/lighthouse.md\n  bare [serve|test|app]\n                the README's commands on a simulated bare machine (fresh clone, empty\n                cargo home and tools folder), timed; `app`: the app's offline build\n                from an empty cargo cache (CI)"
+                "usage: cargo xtask <task>\n\n  serve [ARGS]  install what is missing, build the app, build and serve the default site\n  test          install what the tests need, then run every check and test\n  app           build the app bundle the tarif binary embeds\n  lighthouse    Lighthouse's scores for every page type, into bench/lighthouse.md\n  bare [serve|test|app]\n                the README's commands on a simulated bare machine (fresh clone, empty\n                cargo home and tools folder), timed; `app`: the app's offline build\n                from an empty cargo cache (CI)\n  fuzz [TARGET] [--time S]\n                the fuzz targets of fuzz/ (all, 60 s each, by default)"
             );
             exit(2);
         }
