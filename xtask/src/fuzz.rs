@@ -113,7 +113,7 @@ fn run_one(target: &str, seconds: u64) -> Result<(String, bool), String> {
         "-print_final_stats=1".into(),
     ];
     eprintln!("+ cargo {}", args.join(" "));
-    let started = Instant::now();
+    let mut started = Instant::now();
     let mut child = Command::new("cargo")
         .args(&args)
         .current_dir(root())
@@ -125,6 +125,10 @@ fn run_one(target: &str, seconds: u64) -> Result<(String, bool), String> {
     let mut executions = String::new();
     if let Some(err) = child.stderr.take() {
         for line in BufReader::new(err).lines().map_while(Result::ok) {
+            // libFuzzer's first line: the build (if any) is done, the fuzzing starts.
+            if line.starts_with("INFO: Seed:") {
+                started = Instant::now();
+            }
             // The inputs found are many lines of little interest; the rest is shown.
             if !line.contains("\tNEW ") && !line.contains("\tREDUCE ") {
                 eprintln!("{line}");
