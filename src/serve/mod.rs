@@ -9,6 +9,7 @@
 //! site, never stored) and this one (the loop that rebuilds and tells the browsers).
 
 mod http;
+pub mod session;
 mod watch;
 
 use std::net::TcpListener;
@@ -21,10 +22,9 @@ use std::time::{Duration, Instant};
 use tarif_static_files::{Caching, StaticFiles};
 
 use crate::commands::usage_error;
-use crate::site::{self, Options};
-
-/// How often the sources are looked at.
-const POLL: Duration = Duration::from_millis(250);
+use crate::site::Options;
+use session::{Session, Update};
+use watch::Watch;
 
 /// The outcome of the latest build, shared with the HTTP threads.
 #[derive(Debug, Clone, Default)]
@@ -35,6 +35,8 @@ pub struct Status {
     pub version: u64,
     /// The problems of the latest build, if it failed.
     pub error: Option<String>,
+    /// The latest build changed stylesheets only: open pages swap them, no reload.
+    pub styles: bool,
 }
 
 /// The status and a way to wait for its next change.
@@ -63,12 +65,17 @@ impl Shared {
     }
 
     fn record(&self, error: Option<String>) {
+        self.record_build(error, false);
+    }
+
+    fn record_build(&self, error: Option<String>, styles: bool) {
         let mut s = self.status.lock().unwrap_or_else(PoisonError::into_inner);
         s.generation += 1;
         if error.is_none() {
             s.version = s.generation;
         }
         s.error = error;
+        s.styles = styles;
         drop(s);
         self.changed.notify_all();
     }
@@ -92,17 +99,24 @@ pub fn run(root: PathBuf, port: u16) -> ExitCode {
         live_reload: true,
         progress: false,
     };
-    rebuild(&opts, &shared);
+    let mut session = Session::new(opts);
+    // Watching starts before the first build: an edit made during it is not missed.
+    let mut watch = Watch::new(&root);
+    rebuild(&mut session, None, &shared);
     let files = StaticFiles::new(out, Caching::NoStore);
     let answered = Arc::clone(&shared);
     thread::spawn(move || {
         tarif_static_files::serve(listener, move |r| Some(http::answer(r, &answered, &files)))
     });
     eprintln!(
-        "serving {} at http://127.0.0.1:{port}/ — edit and save to see it; Ctrl-C to stop",
-        root.display()
+        "serving {} at http://127.0.0.1:{port}/ — edit and save to see it (watching by {}); Ctrl-C to stop",
+        root.display(),
+        watch.describe()
     );
-    watch_forever(&opts, &shared)
+    loop {
+        let changed = watch.next();
+        rebuild(&mut session, Some(&changed), &shared);
+    }
 }
 
 /// Where a site is served from: one folder per site root, reused by the next `tarif
@@ -119,39 +133,45 @@ fn serve_dir(root: &Path) -> PathBuf {
         .join("site")
 }
 
-/// Rebuilds whenever the sources change. Runs until the process is stopped.
-fn watch_forever(opts: &Options, shared: &Shared) -> ExitCode {
-    let mut seen = watch::fingerprint(&opts.root);
-    loop {
-        thread::sleep(POLL);
-        let now = watch::fingerprint(&opts.root);
-        if now != seen {
-            seen = now;
-            rebuild(opts, shared);
+/// Builds after `changed` (`None`: everything) and tells the browsers; after an edit
+/// that wrote only its pages, the search pages it changed follow.
+fn rebuild(
+    session: &mut Session,
+    changed: Option<&std::collections::BTreeSet<std::path::PathBuf>>,
+    shared: &Shared,
+) {
+    let started = Instant::now();
+    match session.update(changed) {
+        Ok(update) => {
+            shared.record_build(None, matches!(update, Update::Styles { .. }));
+            let ms = started.elapsed().as_millis();
+            match update {
+                Update::Styles { files } => eprintln!("copied {files} stylesheet(s) in {ms} ms"),
+                Update::Whole { pages } => eprintln!("built {pages} pages in {ms} ms"),
+                Update::Pages { pages, search } => {
+                    let more = session.write_search(&search);
+                    eprintln!(
+                        "rebuilt {pages} page{} in {ms} ms (search pages {} ms later)",
+                        if pages == 1 { "" } else { "s" },
+                        started.elapsed().as_millis() - ms
+                    );
+                    if let Err(problems) = more {
+                        report(shared, &problems);
+                    }
+                }
+            }
         }
+        Err(problems) => report(shared, &problems),
     }
 }
 
-fn rebuild(opts: &Options, shared: &Shared) {
-    let started = Instant::now();
-    match site::build(opts) {
-        Ok(s) => {
-            eprintln!(
-                "built {} pages in {} ms",
-                s.pages,
-                started.elapsed().as_millis()
-            );
-            shared.record(None);
-        }
-        Err(problems) => {
-            let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            let text = format!(
-                "{}\n\n{} problem(s) found",
-                text.join("\n\n"),
-                problems.len()
-            );
-            eprintln!("{text}\nthe last good build is still served");
-            shared.record(Some(text));
-        }
-    }
+fn report(shared: &Shared, problems: &[tarif_engine::diagnostic::Diagnostic]) {
+    let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let text = format!(
+        "{}\n\n{} problem(s) found",
+        text.join("\n\n"),
+        problems.len()
+    );
+    eprintln!("{text}\nthe last good build is still served");
+    shared.record(Some(text));
 }

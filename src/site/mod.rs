@@ -59,23 +59,59 @@ pub fn load_site(root: &Path) -> Result<Site, Vec<Diagnostic>> {
 }
 
 fn load_site_timed(root: &Path, progress: &Progress) -> Result<Site, Vec<Diagnostic>> {
-    let mut problems = Vec::new();
-    progress.stage("read files");
-    let sources = load::load(root, &mut problems);
-    progress.stage("parse");
-    let assembly = model::read(sources, &mut problems);
-    progress.stage("validate");
-    validate::site(
-        &assembly.sections,
-        &assembly.drafts,
-        &assembly.wizard_files,
-        &assembly.price_lists,
-        &assembly.languages,
-        &assembly.static_files,
-        &mut problems,
-    );
-    progress.stage("wizards");
-    model::finish(assembly, problems)
+    Sources::read(root, progress).site(progress)
+}
+
+/// A site's sources, each file read and checked on its own, with the problems found in
+/// them: what `tarif serve` keeps between builds, to read only an edited memo again.
+pub struct Sources {
+    assembly: model::Assembly,
+    /// The problems of loading and of each file.
+    problems: Vec<Diagnostic>,
+}
+
+impl Sources {
+    /// Reads every source of the site at `root`.
+    pub fn read(root: &Path, progress: &Progress) -> Sources {
+        let mut problems = Vec::new();
+        progress.stage("read files");
+        let sources = load::load(root, &mut problems);
+        progress.stage("parse");
+        let assembly = model::read(sources, &mut problems);
+        Sources { assembly, problems }
+    }
+
+    /// The checks across files, then the model: the site, or every problem.
+    pub fn site(&self, progress: &Progress) -> Result<Site, Vec<Diagnostic>> {
+        let a = &self.assembly;
+        let mut problems = self.problems.clone();
+        progress.stage("validate");
+        validate::site(
+            &a.sections,
+            &a.drafts,
+            &a.wizard_files,
+            &a.price_lists,
+            &a.languages,
+            &a.static_files,
+            &mut problems,
+        );
+        progress.stage("wizards");
+        model::finish(a, problems)
+    }
+
+    /// Takes the memo `file` (its name from the site root, `content/s/en/a.md`) as
+    /// `text` now: false when no memo has that name (a new file, or one that is not a
+    /// memo), which only a new [`Sources::read`] can place.
+    pub fn reread_memo(&mut self, file: &str, text: String) -> bool {
+        match self.assembly.reread_memo(file, text) {
+            Some(found) => {
+                self.problems.retain(|p| p.file != file);
+                self.problems.extend(found);
+                true
+            }
+            None => false,
+        }
+    }
 }
 
 /// `tarif check`: everything a build does but writing.
@@ -94,9 +130,19 @@ pub fn build(opts: &Options) -> Result<Summary, Vec<Diagnostic>> {
     let progress = Progress::new(opts.progress && std::io::stderr().is_terminal());
     out_of_sources(&opts.root, &opts.out).map_err(|d| vec![d])?;
     let site = load_site_timed(&opts.root, &progress)?;
+    write_site(opts, &site, &progress, started)
+}
+
+/// Writes every file of `site` into `opts.out`, whole or not at all.
+pub fn write_site(
+    opts: &Options,
+    site: &Site,
+    progress: &Progress,
+    started: Instant,
+) -> Result<Summary, Vec<Diagnostic>> {
     progress.stage("templates");
-    let theme = Theme::new(&site, opts.live_reload)?;
-    let pages = render::pages(&site);
+    let theme = Theme::new(site, opts.live_reload)?;
+    let pages = render::pages(site);
     let staging = Staging::new(&opts.out).map_err(|d| vec![d])?;
     // Only a published build's service worker lists the files with their digests.
     let staging = if opts.live_reload {
@@ -111,14 +157,14 @@ pub fn build(opts: &Options) -> Result<Summary, Vec<Diagnostic>> {
         &pages,
         |p| matches!(p, Page::Search(_)),
         |p| {
-            let written = write_page(&site, &theme, &staging, p);
+            let written = write_page(site, &theme, &staging, p);
             progress.tick();
             written
         },
     );
     let mut summary = finish(results, pages.len(), started)?;
     progress.stage("assets");
-    assets(&site, &theme, &pages, &staging).map_err(|d| vec![d])?;
+    assets(site, &theme, &pages, &staging).map_err(|d| vec![d])?;
     progress.stage("swap in");
     staging.commit().map_err(|d| vec![d])?;
     summary.stages = progress.finish();
@@ -127,7 +173,7 @@ pub fn build(opts: &Options) -> Result<Summary, Vec<Diagnostic>> {
 }
 
 /// The output must not land among the sources, where the next build would read it.
-fn out_of_sources(root: &Path, out: &Path) -> Result<(), Diagnostic> {
+pub fn out_of_sources(root: &Path, out: &Path) -> Result<(), Diagnostic> {
     let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_owned());
     let out = abs(out);
     for dir in [

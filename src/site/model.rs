@@ -7,6 +7,7 @@
 //! the wizards (their citations need every memo's anchors) and hands the model on.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use tarif_engine::diagnostic::Diagnostic;
 use tarif_engine::price_list::{PriceList, parse_price_list};
@@ -34,7 +35,7 @@ pub struct Site {
 }
 
 /// A section and its memos in every language.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Section {
     pub id: String,
     pub config: SectionConfig,
@@ -46,14 +47,16 @@ pub struct Section {
 
 /// One memo in one language. (A section's wizards are pages of their own beside its
 /// memos: `Section::wizards`.)
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Memo {
     pub lang: Lang,
     pub slug: String,
     /// The source file, relative to the site root.
     pub file: String,
     pub front: FrontMatter,
-    pub body: Body,
+    /// Shared with the draft it was read into, which `tarif serve` keeps for the next
+    /// build: a memo's text is not copied to be read again.
+    pub body: Arc<Body>,
 }
 
 impl Memo {
@@ -136,7 +139,7 @@ pub struct Draft {
     pub section: usize,
     pub source: MemoSource,
     pub front: Option<FrontMatter>,
-    pub body: Body,
+    pub body: Arc<Body>,
 }
 
 /// The price lists that read, and the ids of those that do not (already reported).
@@ -203,26 +206,18 @@ pub fn read(sources: Sources, problems: &mut Vec<Diagnostic>) -> Assembly {
 
 /// The model, once every check has run: the wizards read against their sections (their
 /// citations need the memos' anchors), then the `Site`, or every problem found.
-pub fn finish(a: Assembly, mut problems: Vec<Diagnostic>) -> Result<Site, Vec<Diagnostic>> {
-    let Assembly {
-        mut sections,
-        drafts,
-        wizard_sources,
-        price_lists,
-        languages,
-        config,
-        templates,
-        static_files,
-        ..
-    } = a;
+///
+/// The assembly stays as it was (the model shares the memos' bodies with it), so that
+/// `tarif serve` can read an edited memo into it again and finish anew.
+pub fn finish(a: &Assembly, mut problems: Vec<Diagnostic>) -> Result<Site, Vec<Diagnostic>> {
     let wizards = wizards(
-        &sections,
-        &drafts,
-        &price_lists,
-        wizard_sources,
+        &a.sections,
+        &a.drafts,
+        &a.price_lists,
+        &a.wizard_sources,
         &mut problems,
     );
-    let Some(config) = config.filter(|_| problems.is_empty()) else {
+    let Some(config) = a.config.clone().filter(|_| problems.is_empty()) else {
         if problems.is_empty() {
             problems.push(Diagnostic::file(
                 format!("content/{SITE_CONFIG}"),
@@ -233,19 +228,20 @@ pub fn finish(a: Assembly, mut problems: Vec<Diagnostic>) -> Result<Site, Vec<Di
         problems.dedup();
         return Err(problems);
     };
+    let mut sections = a.sections.clone();
     for w in wizards {
         if let Some(s) = sections.iter_mut().find(|s| s.id == w.section) {
             s.wizards.push(w);
         }
     }
-    attach(&mut sections, drafts);
+    attach(&mut sections, &a.drafts);
     Ok(Site {
-        languages: default_first(languages, &config.default_language),
+        languages: default_first(a.languages.clone(), &config.default_language),
         config,
         sections,
-        price_lists: price_lists.read,
-        templates,
-        static_files,
+        price_lists: a.price_lists.read.clone(),
+        templates: a.templates.clone(),
+        static_files: a.static_files.clone(),
     })
 }
 
@@ -304,15 +300,15 @@ fn sections(sources: Vec<SectionSource>, problems: &mut Vec<Diagnostic>) -> Sect
 
 /// Puts each memo in its section, then orders sections and memos by weight. (Ordering
 /// only now keeps the drafts' section indices valid until here.)
-fn attach(sections: &mut Vec<Section>, drafts: Vec<Draft>) {
+fn attach(sections: &mut Vec<Section>, drafts: &[Draft]) {
     for d in drafts {
-        let Some(front) = d.front else { continue };
+        let Some(front) = &d.front else { continue };
         sections[d.section].memos.push(Memo {
-            lang: d.source.lang,
-            slug: d.source.slug,
-            file: d.source.file.name,
-            front,
-            body: d.body,
+            lang: d.source.lang.clone(),
+            slug: d.source.slug.clone(),
+            file: d.source.file.name.clone(),
+            front: front.clone(),
+            body: Arc::clone(&d.body),
         });
     }
     sections.sort_by(|a, b| (a.config.weight, &a.id).cmp(&(b.config.weight, &b.id)));
@@ -372,7 +368,7 @@ fn wizards(
     sections: &[Section],
     drafts: &[Draft],
     lists: &PriceLists,
-    sources: Vec<(String, TextFile)>,
+    sources: &[(String, TextFile)],
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Wizard> {
     let lists: Vec<PriceList> = lists.read.values().cloned().collect();
@@ -381,7 +377,7 @@ fn wizards(
         let Some((i, section)) = sections
             .iter()
             .enumerate()
-            .find(|(_, s)| s.id == section_id)
+            .find(|(_, s)| s.id == *section_id)
         else {
             continue; // its section.toml did not read: reported already
         };
@@ -429,20 +425,7 @@ fn drafts(
     sources: Vec<(usize, MemoSource)>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Draft> {
-    let results = parallel::map(&sources, |(section, m)| {
-        let mut found = Vec::new();
-        let id = &sections[*section].id;
-        let read = m.readable.then(|| front_matter::read(&m.file, &mut found));
-        let draft = match read.flatten() {
-            Some((front, start)) => {
-                let here = PageDir::memo(&m.lang, id, &m.slug);
-                let body = markdown::render(&m.file, start, id, &m.lang, &here, &mut found);
-                (Some(front), body)
-            }
-            None => (None, Body::default()),
-        };
-        (draft, found)
-    });
+    let results = parallel::map(&sources, |(section, m)| draft(&sections[*section].id, m));
     let mut drafts = Vec::with_capacity(sources.len());
     for ((section, source), (draft, found)) in sources.into_iter().zip(results) {
         problems.extend(found);
@@ -451,8 +434,41 @@ fn drafts(
             section,
             source,
             front,
-            body,
+            body: Arc::new(body),
         });
     }
     drafts
+}
+
+/// One memo's front matter and body, and the problems of its file.
+fn draft(section: &str, m: &MemoSource) -> ((Option<FrontMatter>, Body), Vec<Diagnostic>) {
+    let mut found = Vec::new();
+    let read = m.readable.then(|| front_matter::read(&m.file, &mut found));
+    let draft = match read.flatten() {
+        Some((front, start)) => {
+            let here = PageDir::memo(&m.lang, section, &m.slug);
+            let body = markdown::render(&m.file, start, section, &m.lang, &here, &mut found);
+            (Some(front), body)
+        }
+        None => (None, Body::default()),
+    };
+    (draft, found)
+}
+
+impl Assembly {
+    /// Reads the memo `file` (its name from the site root) again from `text`: the
+    /// problems of its own (front matter, Markdown), or `None` when no memo of the
+    /// assembly has that name (then only a whole new load knows what the file is).
+    pub fn reread_memo(&mut self, file: &str, text: String) -> Option<Vec<Diagnostic>> {
+        let d = self
+            .drafts
+            .iter_mut()
+            .find(|d| d.source.file.name == file)?;
+        d.source.file.text = text;
+        d.source.readable = true;
+        let ((front, body), found) = draft(&self.sections[d.section].id, &d.source);
+        d.front = front;
+        d.body = Arc::new(body);
+        Some(found)
+    }
 }

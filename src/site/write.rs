@@ -173,6 +173,40 @@ impl Staging {
     }
 }
 
+/// Replaces the file `rel` of the output folder `out` in place with `bytes`, by a
+/// temporary file renamed over it, so that a request never reads half a page: for
+/// `tarif serve`'s builds of only the pages an edit changed. Writes nothing when the
+/// file already holds `bytes`; true when it wrote.
+pub fn replace_in_place(out: &Path, rel: &str, bytes: &[u8]) -> Result<bool, Diagnostic> {
+    let inside = !rel.is_empty()
+        && Path::new(rel)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
+    if !inside {
+        return Err(
+            Diagnostic::file(rel, "refusing to write outside the output folder")
+                .help("this is a bug in tarif: please report it"),
+        );
+    }
+    let path = out.join(rel);
+    if fs::read(&path).is_ok_and(|old| old == bytes) {
+        return Ok(false);
+    }
+    let fail =
+        |e: std::io::Error| Diagnostic::file(rel, format!("cannot write the output file: {e}"));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("page");
+    let tmp = path.with_file_name(format!(".{name}{STAGING}{}", std::process::id()));
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(fail)?;
+    }
+    fs::write(&tmp, bytes).map_err(fail)?;
+    fs::rename(&tmp, &path).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        fail(e)
+    })?;
+    Ok(true)
+}
+
 impl Drop for Staging {
     /// A build that did not commit leaves nothing behind.
     fn drop(&mut self) {
@@ -289,6 +323,20 @@ mod tests {
         drop(s);
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "one");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_page_is_replaced_in_place_whole_and_only_when_it_differs() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(replace_in_place(dir.path(), "en/a/index.html", b"one").unwrap());
+        assert!(!replace_in_place(dir.path(), "en/a/index.html", b"one").unwrap());
+        assert!(replace_in_place(dir.path(), "en/a/index.html", b"two").unwrap());
+        assert_eq!(
+            fs::read(dir.path().join("en/a/index.html")).unwrap(),
+            b"two"
+        );
+        assert_eq!(fs::read_dir(dir.path().join("en/a")).unwrap().count(), 1);
+        assert!(replace_in_place(dir.path(), "../x", b"x").is_err());
     }
 
     #[test]

@@ -1,4 +1,5 @@
-// tarif serve: reload the page when the site is rebuilt; show a build error over it.
+// tarif serve: reload the page when the site is rebuilt (or only swap its stylesheets
+// when only they changed); show a build error over it.
 // Served only by `tarif serve`; a built site never links this file.
 (function () {
   var version = null;
@@ -15,11 +16,23 @@
     }
     box.textContent = "tarif: the site does not build; the last good build is shown.\n\n" + error;
   }
+  function restyle(v) {
+    document.querySelectorAll('link[rel~="stylesheet"]').forEach(function (link) {
+      var url = new URL(link.href);
+      url.searchParams.set("tarif-v", v);
+      link.href = url.href;
+    });
+  }
   function poll(generation) {
     fetch("/__tarif/poll" + (generation === null ? "" : "?since=" + generation))
       .then(function (r) { return r.json(); })
       .then(function (s) {
-        if (version !== null && s.version !== version && !s.error) { location.reload(); return; }
+        if (version !== null && s.version !== version && !s.error) {
+          // Only stylesheets changed: take them in place (the scroll, the app's state and
+          // what is typed stay); anything else: reload.
+          if (!s.styles) { location.reload(); return; }
+          restyle(s.version);
+        }
         version = s.version;
         show(s.error);
         poll(s.generation);
