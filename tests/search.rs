@@ -125,3 +125,75 @@ fn each_language_indexes_only_its_own_pages_and_every_address_resolves() {
         }
     }
 }
+
+/// What a visitor reads in a result: one result per service (its price row and the
+/// clause describing it merged, with the price), never a blank snippet, and the pages
+/// and titles about the words before the passing mentions.
+#[test]
+fn results_read_the_way_a_visitor_needs() {
+    let indexes = indexes();
+    let site = load_site(&default_site()).unwrap();
+    // A described service is one result, at its description, with its price row's price.
+    let ru = &indexes["ru"];
+    let hits = ru.search("диагностика", 50);
+    assert!(
+        hits.iter().all(|h| !h.url.contains("comportal/prices/")),
+        "{:?}",
+        hits.iter().map(|h| &h.url).collect::<Vec<_>>()
+    );
+    let described = hits
+        .iter()
+        .find(|h| {
+            h.url
+                .ends_with("comportal/services/index.html#sc-diagnostics-warranty-defect")
+        })
+        .expect("the described service");
+    assert!(!described.price.is_empty(), "{described:?}");
+    // Every service of a list is found once: at its description or at its row.
+    for lang in &site.languages {
+        let urls: Vec<String> = search::documents(&site, lang, &PageDir::search(lang))
+            .into_iter()
+            .map(|d| d.url)
+            .collect();
+        for list in site.price_lists.values() {
+            for item in list.items() {
+                let anchor = format!("#{}", item.id);
+                let n = urls.iter().filter(|u| u.ends_with(&anchor)).count();
+                assert!(n <= 1, "{lang}: {} is {n} documents", item.id);
+            }
+        }
+    }
+    // A price row shows its price, tiered ones from their lowest.
+    let bg = &indexes["bg"];
+    let row = &bg.search("диагностика на лаптоп", 5)[0];
+    assert!(row.url.ends_with("#laptop-diagnostics"), "{row:?}");
+    assert!(
+        row.price.contains('€') && row.price.contains("лв"),
+        "{row:?}"
+    );
+    let backup = &indexes["en"].search("backup", 5)[0];
+    assert!(backup.price.starts_with("from "), "{backup:?}");
+    // No blank snippet, and titles holding the words first, for every query of the set.
+    for q in queries() {
+        let hits = indexes[&q.lang].search(&q.q, 100);
+        for h in &hits {
+            assert!(
+                !h.snippet.trim().is_empty(),
+                "{} {:?}: {} has no snippet",
+                q.lang,
+                q.q,
+                h.url
+            );
+        }
+        if q.q.split_whitespace().count() == 1 {
+            let in_title: Vec<bool> = hits.iter().map(|h| !h.title_marks.is_empty()).collect();
+            let first_mention = in_title.iter().position(|t| !t).unwrap_or(in_title.len());
+            assert!(
+                in_title[first_mention..].iter().all(|t| !t),
+                "{} {:?}: a title match after a mention: {in_title:?}",
+                q.lang,
+                q.q
+            );
+        }
+    }
+}

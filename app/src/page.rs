@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 pub use tarif_engine::page::{
-    DATA_ID, DATA_TYPE, Link, MOUNT_ID, PageData, PageLink, Publisher, SearchData, WizardData,
+    DATA_ID, DATA_TYPE, Link, MOUNT_ID, PageData, Publisher, SearchData, WizardData,
 };
 use wasm_bindgen::JsCast;
 

@@ -1,71 +1,84 @@
 //! Search on the search page: the index of the page's language (built by the generator,
 //! read from the page) queried by `tarif_engine::search` as the person types. The query
 //! lives in the URL (`?q=`), so a search can be sent and reloads as it was; the number
-//! of results is announced to screen readers.
+//! of results is announced to screen readers. The first [`PAGE`] results show, and
+//! "Show more results" adds as many again, the focus on the first of them. The page's
+//! own list of every page is hidden by the stylesheet while the status says something
+//! (while there is a query).
 
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use tarif_engine::locale::{Noun, Word, counted, word};
 use tarif_engine::markup::Markup;
-use tarif_engine::search::{Hit, Index};
+use tarif_engine::page::SearchData;
+use tarif_engine::search::Hit;
 use tarif_engine::text::Lang;
 
+use crate::dom::{closest_with, focus_later};
 use crate::url::{query_param, set_query_param};
-use tarif_engine::page::{PageLink, SearchData};
 
 /// The id of the search field (the page's own and the app's).
 pub const INPUT_ID: &str = "search-q";
 
-/// How many results a search shows.
-pub const LIMIT: usize = 30;
+/// How many results show at first, and how many more each "Show more results" adds.
+pub const PAGE: usize = 20;
 
-/// The search form and its results; every page of the language while the query is empty.
+/// The search form and its results.
 #[component]
 pub fn Search(data: SearchData, lang: Lang) -> impl IntoView {
-    let SearchData { index, pages } = data;
-    let query = RwSignal::new(query_param("q").unwrap_or_default());
+    let index = data.index;
+    let query = query_param("q").unwrap_or_default();
+    // What the query found, the first `shown` of it: searched again on a keystroke and
+    // on "Show more results", not on every read.
+    let found = RwSignal::new(index.search_counted(&query, PAGE));
+    let query = RwSignal::new(query);
+    let shown = RwSignal::new(PAGE);
+    let index = StoredValue::new(index);
+    let search = move |q: &str, n: usize| {
+        shown.set(n);
+        found.set(index.with_value(|i| i.search_counted(q, n)));
+    };
     let empty = move || query.with(|q| q.trim().is_empty());
-    let index: StoredValue<Index> = StoredValue::new(index);
-    let hits = Memo::new(move |_| index.with_value(|i| i.search(&query.get(), LIMIT)));
     let status = {
         let lang = lang.clone();
         move || {
             if empty() {
                 String::new()
             } else {
-                match hits.with(Vec::len) {
+                match found.with(|(_, total)| *total) {
                     0 => word(&lang, Word::NothingFound).to_owned(),
                     n => counted(&lang, Decimal::from(n), Noun::Result),
                 }
             }
         }
     };
-    // The results, and the list of all pages while the query is empty, are markup: they
-    // hold no field, and are replaced whole as one types.
+    // The results are markup: they hold no field, and are replaced whole as one types.
+    let more = word(&lang, Word::MoreResults);
     let results = move || {
         let mut m = Markup::new();
-        hits.with(|hits| {
-            for hit in hits {
-                result(&mut m, hit);
+        found.with(|(hits, total)| {
+            m.start("ol").attr("class", "search-results").end();
+            for (n, hit) in hits.iter().enumerate() {
+                result(&mut m, hit, n);
+            }
+            m.close("ol");
+            if *total > hits.len() {
+                m.start("button")
+                    .attr("type", "button")
+                    .attr("class", "more")
+                    .attr("data-more", "")
+                    .end()
+                    .text(more)
+                    .close("button");
             }
         });
         m.finish()
     };
-    let all_pages = {
-        let mut m = Markup::new();
-        m.element("h2", &[], word(&lang, Word::AllPages));
-        m.start("ul").attr("class", "page-index").end();
-        for p in &pages {
-            page(&mut m, p);
-        }
-        m.close("ul");
-        m.finish()
-    };
-    let index_of_pages = move || {
-        if empty() {
-            all_pages.clone()
-        } else {
-            String::new()
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if closest_with(&ev, "data-more").is_some() {
+            let first_new = shown.get_untracked();
+            query.with_untracked(|q| search(q, first_new + PAGE));
+            focus_later(format!("result-{first_new}"));
         }
     };
     view! {
@@ -78,36 +91,33 @@ pub fn Search(data: SearchData, lang: Lang) -> impl IntoView {
                 on:input=move |e| {
                     let q = event_target_value(&e);
                     set_query_param("q", &q);
+                    search(&q, PAGE);
                     query.set(q);
                 } />
         </form>
         <p id="search-status" class="search-status" role="status" aria-live="polite">{status}</p>
-        <ol class="search-results" inner_html=results></ol>
-        <div inner_html=index_of_pages></div>
+        <div on:click=on_click inner_html=results></div>
     }
 }
 
-/// A page in the list of all pages, as the generator writes it.
-fn page(m: &mut Markup, p: &PageLink) {
-    m.open("li").element("a", &[("href", &p.href)], &p.title);
-    if !p.description.is_empty() {
-        m.text(" ").element(
-            "span",
-            &[("class", "meta")],
-            &format!("· {}", p.description),
-        );
+/// One result: the title (a link) with its matched words marked, where it is, an item's
+/// price, and a snippet of its text around the first match. The first result of each
+/// "more" has an id, for the focus.
+fn result(m: &mut Markup, hit: &Hit, n: usize) {
+    m.open("li").start("a").attr("href", &hit.url);
+    if n > 0 && n.is_multiple_of(PAGE) {
+        m.attr("id", &format!("result-{n}"));
     }
-    m.close("li");
-}
-
-/// One result: the title (a link) with its matched words marked, where it is, and a
-/// snippet of its text around the first match.
-fn result(m: &mut Markup, hit: &Hit) {
-    m.open("li").start("a").attr("href", &hit.url).end();
+    m.end();
     marked(m, hit.title_parts());
+    let mut meta = format!("· {}", hit.section);
+    if !hit.price.is_empty() {
+        meta.push_str(" · ");
+        meta.push_str(&hit.price);
+    }
     m.close("a")
         .text(" ")
-        .element("span", &[("class", "meta")], &format!("· {}", hit.section))
+        .element("span", &[("class", "meta")], &meta)
         .open("p");
     marked(m, hit.snippet_parts());
     m.close("p").close("li");

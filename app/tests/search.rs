@@ -4,7 +4,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use tarif_app::page::{DATA_ID, DATA_TYPE, MOUNT_ID, PageData, PageLink, SearchData};
+use tarif_app::page::{DATA_ID, DATA_TYPE, MOUNT_ID, PageData, SearchData};
 use tarif_engine::search::{Document, Index};
 use tarif_engine::text::Lang;
 use wasm_bindgen_test::*;
@@ -21,6 +21,7 @@ fn doc(url: &str, title: &str, text: &str) -> Document {
         title: title.into(),
         section: "Общи условия".into(),
         text: text.into(),
+        ..Document::default()
     }
 }
 
@@ -57,11 +58,6 @@ async fn mount(lang: &str) -> Element {
         wizard: None,
         search: Some(SearchData {
             index: index(&lang),
-            pages: vec![PageLink {
-                title: "Общи условия".into(),
-                description: "Лаптоп БГ".into(),
-                href: "../terms/index.html".into(),
-            }],
         }),
     })
     .await
@@ -79,11 +75,9 @@ fn results(root: &Element) -> Vec<String> {
 async fn an_inflected_bulgarian_word_finds_every_form_and_marks_it() {
     clear_url();
     let root = mount("bg").await;
+    // Before a query the status says nothing (the page's list of every page shows).
     assert_eq!(text(&root, "#search-status"), "");
-    // Before a query: every page, as the page lists them without the app.
-    assert_eq!(text(&root, ".page-index a"), "Общи условия");
     type_into(&root, "#search-q", "гаранцията").await;
-    assert!(root.query_selector(".page-index").unwrap().is_none());
     let expected = index(&Lang::new("bg").unwrap()).search("гаранцията", 30);
     let titles: Vec<String> = expected.iter().map(|h| h.title.clone()).collect();
     assert_eq!(results(&root), titles);
@@ -144,7 +138,6 @@ async fn what_was_typed_before_the_app_took_over_is_kept_and_keeps_the_focus() {
     let data = PageData {
         search: Some(SearchData {
             index: index(&lang),
-            pages: Vec::new(),
         }),
         ..PageData::new(lang.clone(), Default::default())
     }
@@ -173,5 +166,51 @@ async fn what_was_typed_before_the_app_took_over_is_kept_and_keeps_the_focus() {
     );
     assert_eq!(results(&root).len(), 2);
     page.remove();
+    clear_url();
+}
+
+#[wasm_bindgen_test]
+async fn more_results_come_on_demand_with_the_focus_on_the_first_new_one() {
+    clear_url();
+    let lang = Lang::new("bg").unwrap();
+    let docs = (0..45).map(|i| Document {
+        url: format!("../p/index.html#r{i}"),
+        title: format!("Ремонт {i}"),
+        section: "Ценоразпис".into(),
+        text: "Ремонт на лаптоп.".into(),
+        price: "25,56 € (50,00 лв.)".into(),
+        ..Document::default()
+    });
+    let root = common::mount(PageData {
+        search: Some(SearchData {
+            index: Index::build(&lang, docs),
+        }),
+        ..PageData::new(lang.clone(), Default::default())
+    })
+    .await;
+    type_into(&root, "#search-q", "ремонт").await;
+    // All 45 are counted; the first 20 show, with their price.
+    assert_eq!(text(&root, "#search-status"), "45 резултата");
+    assert_eq!(results(&root).len(), 20);
+    assert!(text(&root, ".search-results .meta").ends_with("· 25,56 € (50,00 лв.)"));
+    let more = find(&root, "button.more");
+    assert_eq!(more.text_content().as_deref(), Some("Покажи още резултати"));
+    common::click(&more).await;
+    sleep(50).await;
+    assert_eq!(results(&root).len(), 40);
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert_eq!(focused.id(), "result-20");
+    assert_eq!(focused.text_content().as_deref(), Some("Ремонт 20"));
+    common::click(&find(&root, "button.more")).await;
+    assert_eq!(results(&root).len(), 45);
+    assert!(root.query_selector("button.more").unwrap().is_none());
+    // A new query starts from the first 20 again.
+    type_into(&root, "#search-q", "ремонт лаптоп").await;
+    assert_eq!(results(&root).len(), 20);
     clear_url();
 }

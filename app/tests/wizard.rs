@@ -419,3 +419,24 @@ async fn sources_read_as_the_sections_titles_and_service_reasons_are_lists() {
     root.remove();
     clear_url();
 }
+
+#[wasm_bindgen_test]
+async fn the_service_centres_address_is_a_link_in_the_hint() {
+    clear_url();
+    let root = mount("ru", comportal()).await;
+    // Bought from Comportal, a warranty device, a legal entity: "where are you?".
+    for a in ["yes", "yes", "legal-entity"] {
+        answer(&root, a).await;
+    }
+    let link = find(&root, "#wiz-hint a");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("http://www.comportal.kz/service_center")
+    );
+    assert_eq!(
+        link.text_content().as_deref(),
+        Some("http://www.comportal.kz/service_center")
+    );
+    root.remove();
+    clear_url();
+}

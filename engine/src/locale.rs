@@ -136,8 +136,10 @@ catalogue! {
     Search => ["Search", "Търсене", "Поиск"],
     SearchTheSite => ["Search the terms and prices", "Търсене в условията и цените", "Поиск по условиям и ценам"],
     NothingFound => ["Nothing found. Try another form of the word, or fewer words.", "Няма намерени резултати. Опитайте с друга форма на думата или с по-малко думи.", "Ничего не найдено. Попробуйте другую форму слова или меньше слов."],
+    MoreResults => ["Show more results", "Покажи още резултати", "Показать ещё результаты"],
     #[cfg(feature = "generator")]
     SearchNeedsScript => ["Search runs in your browser with JavaScript. Every page of the site is listed below.", "Търсенето работи в браузъра Ви с JavaScript. Всички страници на сайта са изброени по-долу.", "Поиск работает в вашем браузере с JavaScript. Все страницы сайта перечислены ниже."],
+    #[cfg(feature = "generator")]
     AllPages => ["All pages", "Всички страници", "Все страницы"],
     NothingPriced => ["Nothing in this order has a price, so there is no total:", "Нищо в тази поръчка няма цена, затова няма обща сума:", "Ни у чего в этом заказе нет цены, поэтому итога нет:"],
     Find => ["Find a service", "Намерете услуга", "Найдите услугу"],

@@ -89,6 +89,26 @@ impl Markup {
         self
     }
 
+    /// Text content in which each `http://` or `https://` address is a link to itself
+    /// (a sentence's closing punctuation left out of it).
+    pub fn prose(&mut self, text: &str) -> &mut Markup {
+        let mut rest = text;
+        while let Some(at) = rest.find("http") {
+            let tail = &rest[at..];
+            let len = tail.find(char::is_whitespace).unwrap_or(tail.len());
+            let url = tail[..len].trim_end_matches(|c: char| ".,;:)!?".contains(c));
+            let host = url.strip_prefix("https://").or(url.strip_prefix("http://"));
+            if host.is_some_and(|h| !h.is_empty()) {
+                self.text(&rest[..at]).element("a", &[("href", url)], url);
+                rest = &tail[url.len()..];
+            } else {
+                self.text(&rest[..at + 4]);
+                rest = &rest[at + 4..];
+            }
+        }
+        self.text(rest)
+    }
+
     /// An element holding only text, opened with the attributes `attrs`.
     pub fn element(&mut self, tag: &str, attrs: &[(&str, &str)], text: &str) -> &mut Markup {
         self.start(tag);
@@ -106,6 +126,20 @@ impl Markup {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_links_its_addresses_and_escapes_the_rest() {
+        let mut m = Markup::new();
+        m.prose("Адреса: http://www.comportal.kz/service_center. <b>https://a.kz/x?a=1&b=2</b>, httpd http:// ok");
+        assert_eq!(
+            m.finish(),
+            "Адреса: <a href=\"http://www.comportal.kz/service_center\">http://www.comportal.kz/service_center</a>. \
+             &lt;b&gt;<a href=\"https://a.kz/x?a=1&amp;b=2&lt;/b&gt;\">https://a.kz/x?a=1&amp;b=2&lt;/b&gt;</a>, httpd http:// ok"
+        );
+        let mut plain = Markup::new();
+        plain.prose("no address");
+        assert_eq!(plain.finish(), "no address");
+    }
 
     #[test]
     fn every_special_character_is_escaped_and_nothing_else() {

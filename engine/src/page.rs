@@ -82,22 +82,11 @@ pub struct WizardData {
     pub titles: Vec<(String, String)>,
 }
 
-/// What the search page gives the app.
+/// What the search page gives the app: the index of the page's language. (The list of
+/// every page is the page's own, which the app hides while there is a query.)
 #[derive(Debug, Clone, PartialEq, Pack)]
 pub struct SearchData {
-    /// The index of the page's language.
     pub index: Index,
-    /// Every page of the language, shown while the query is empty.
-    pub pages: Vec<PageLink>,
-}
-
-/// A page of the site: its title, where it belongs, and the link to it.
-#[derive(Debug, Clone, PartialEq, Pack)]
-pub struct PageLink {
-    pub title: String,
-    /// The section's title ("" for a section's own page).
-    pub description: String,
-    pub href: String,
 }
 
 /// A titled link.

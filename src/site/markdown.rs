@@ -33,6 +33,8 @@ pub struct Body {
 pub struct Clause {
     /// The heading's id (the anchor); `None` for the text before the first heading.
     pub id: Option<String>,
+    /// The heading's level (2 for `##`); 0 for the text before the first heading.
+    pub level: usize,
     pub heading: String,
     pub text: String,
 }
@@ -180,9 +182,10 @@ impl<'a> State<'a> {
     /// Adds what `event` says to the clause being read.
     fn clause_text(&mut self, event: &Event) {
         let text = match event {
-            Event::Start(Tag::Heading { id, .. }) => {
+            Event::Start(Tag::Heading { id, level, .. }) => {
                 self.body.clauses.push(Clause {
                     id: id.as_ref().map(|i| i.to_string()),
+                    level: *level as usize,
                     ..Clause::default()
                 });
                 self.in_heading = true;
@@ -361,17 +364,18 @@ mod tests {
             "Intro *text*\nwraps.\n\n## Terms `A` {#terms}\n\n- one\n- two\n\n| a | b |\n|---|---|\n| c | d |\n\n### Sub {#sub}\nLast.",
         );
         assert!(problems.is_empty(), "{problems:?}");
-        let clause = |id: Option<&str>, heading: &str, text: &str| Clause {
+        let clause = |id: Option<&str>, level, heading: &str, text: &str| Clause {
             id: id.map(str::to_owned),
+            level,
             heading: heading.into(),
             text: text.into(),
         };
         assert_eq!(
             b.clauses,
             [
-                clause(None, "", "Intro text wraps."),
-                clause(Some("terms"), "Terms A", "one two a b c d"),
-                clause(Some("sub"), "Sub", "Last."),
+                clause(None, 0, "", "Intro text wraps."),
+                clause(Some("terms"), 2, "Terms A", "one two a b c d"),
+                clause(Some("sub"), 3, "Sub", "Last."),
             ]
         );
     }

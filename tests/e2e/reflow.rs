@@ -6,7 +6,7 @@
 use fantoccini::Client;
 use serde_json::{Value, json};
 
-use super::with_site_in;
+use super::{with_site, with_site_in};
 use crate::harness::*;
 
 /// A page (or app state), and what shows that it is ready.
@@ -107,5 +107,51 @@ fn every_page_reflows_at_320_and_360_px_in_the_light_scheme() {
 fn every_page_reflows_at_320_and_360_px_in_the_dark_scheme() {
     with_site_in(&["--force-dark-mode"], |c, base| {
         Box::pin(check(c, base, "dark"))
+    });
+}
+
+/// Where the first question's heading and its Continue button are on a 390 × 844 phone
+/// (CSS px), once the app shows the question.
+const FOLD: &str = "const h = document.getElementById('wiz-heading').getBoundingClientRect();\
+  const b = document.querySelector('#tarif-app button[type=submit]').getBoundingClientRect();\
+  return { heading: h.top, button: b.bottom, viewport: window.innerHeight };";
+
+#[test]
+fn a_wizards_question_and_its_continue_are_above_the_fold_on_a_phone() {
+    with_site(|c, base| {
+        Box::pin(async move {
+            c.issue_cmd(Chromium {
+                path: "goog/cdp/execute",
+                body: json!({ "cmd": "Emulation.setDeviceMetricsOverride", "params": {
+                    "width": 390, "height": 844, "deviceScaleFactor": 3, "mobile": true } }),
+            })
+            .await
+            .map_err(fail("the phone's screen"))?;
+            let mut below = Vec::new();
+            for path in [
+                "/en/laptop-bg/wizard/withdrawal/index.html",
+                "/bg/laptop-bg/wizard/warranty/index.html",
+                "/ru/comportal/wizard/comportal/index.html",
+            ] {
+                c.goto(&format!("{base}{path}")).await.map_err(fail(path))?;
+                wait_for(c, "#wiz-heading").await?;
+                let v: Value = c.execute(FOLD, vec![]).await.map_err(fail(path))?;
+                let fold = v["viewport"].as_f64().unwrap_or(0.0);
+                let (heading, button) = (v["heading"].as_f64(), v["button"].as_f64());
+                if !(heading.is_some_and(|h| h >= 0.0 && h < fold)
+                    && button.is_some_and(|b| b <= fold))
+                {
+                    below.push(format!("{path}: {v}"));
+                }
+            }
+            if below.is_empty() {
+                Ok(())
+            } else {
+                Err(format!(
+                    "the question or Continue is below the fold:\n{}",
+                    below.join("\n")
+                ))
+            }
+        })
     });
 }

@@ -42,10 +42,18 @@ fn a_russian_word_typed_and_an_inflected_bulgarian_word_find_their_clauses() {
             // The page's own form until the app takes the mount over with its live one
             // (which alone has the status line): type into the live one.
             wait_for(c, "#search-status").await?;
+            // The page's list of every page shows until there is a query.
+            let list = wait_for(c, "#all-pages").await?;
+            if !list.is_displayed().await.map_err(fail("the list"))? {
+                return Err("the list of every page is hidden before a query".into());
+            }
             let input = wait_for(c, "#search-q").await?;
             input.click().await.map_err(fail("focus"))?;
             press(c, "перевозка алматы").await?;
             wait_for(c, ".search-results a").await?;
+            if list.is_displayed().await.map_err(fail("the list"))? {
+                return Err("the list of every page still shows under the results".into());
+            }
             let found = results(c).await?;
             if !found
                 .iter()

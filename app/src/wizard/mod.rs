@@ -335,7 +335,12 @@ fn question(
             .close("h2");
     }
     if let Some(hint) = &q.hint {
-        m.element("p", &[("id", "wiz-hint"), ("class", "hint")], hint);
+        m.start("p")
+            .attr("id", "wiz-hint")
+            .attr("class", "hint")
+            .end()
+            .prose(hint)
+            .close("p");
     }
     if let Some(p) = &problem {
         m.element("p", &[("id", "wiz-error"), ("class", "calc-error")], p);
@@ -501,7 +506,7 @@ fn list(m: &mut Markup, heading: &str, items: &[String], class: Option<&str>) {
     }
     m.end();
     for item in items {
-        m.element("li", &[], item);
+        m.open("li").prose(item).close("li");
     }
     m.close("ul");
 }
@@ -551,7 +556,7 @@ fn outcome(m: &mut Markup, ctx: Ctx, o: &OutcomeView, back: &Flow) {
                 .open("td")
                 .open("ul");
             for r in &s.reasons {
-                m.element("li", &[], r);
+                m.open("li").prose(r).close("li");
             }
             m.close("ul").close("td").close("tr");
         }

@@ -90,6 +90,27 @@ pub fn catalogue(list: &PriceList, lang: &Lang) -> String {
     out
 }
 
+/// An item's price in one line, as a search result shows it: a fixed price (per its
+/// unit), "free", "price on request", a surcharge per order; for an item priced by size or
+/// by the hour, "from" its lowest price (the cheapest tier, the first hour).
+pub fn price_in_brief(list: &PriceList, item: &Item, lang: &Lang) -> String {
+    let from = |a: &Amounts| format!("{} {}", word(lang, Word::From), amounts(lang, a));
+    match &item.pricing {
+        Pricing::Tiered { tiers, .. } => tiers
+            .iter()
+            .map(|t| &t.price)
+            .min_by_key(|p| p.written)
+            .map(|p| from(&p.shown))
+            .unwrap_or_default(),
+        Pricing::Hourly { first_hour, .. } => from(&first_hour.shown),
+        _ => price_rows(list, item, lang)
+            .into_iter()
+            .map(|(_, price)| price)
+            .next()
+            .unwrap_or_default(),
+    }
+}
+
 /// What the item takes after its id on the command line.
 fn input_hint(item: &Item) -> String {
     match &item.pricing {

@@ -13,6 +13,12 @@ use crate::text::Lang;
 
 /// How much a word of a document's title counts against a word of its text.
 const TITLE_WEIGHT: u32 = 3;
+/// How much more a page's own document (its address has no anchor: the page as a whole)
+/// scores than a clause of it, among documents that match as well.
+const PAGE_BOOST: f64 = 1.5;
+/// What a document whose title holds every query word gains: more than any text score,
+/// so such documents come before the ones that only mention the words.
+const TITLE_TIER: f64 = 1.0e6;
 /// How much a word of a document's section label counts (it is shared by every document of
 /// the section: enough for a query to name the memo, little for the ranking).
 const SECTION_WEIGHT: u32 = 1;
@@ -26,8 +32,8 @@ const K1: f64 = 1.2;
 const B: f64 = 0.75;
 
 /// A searchable piece of a site: a clause of a memo (a heading and its paragraphs), a
-/// price item, a wizard.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// price item (with the clause that describes it, if one does), a wizard.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
     /// Where it is (with its anchor).
     pub url: String,
@@ -37,6 +43,11 @@ pub struct Document {
     pub section: String,
     /// Its text, plain (no markup).
     pub text: String,
+    /// An item's price, as a result shows it ("from 15,34 €"); empty for other documents.
+    pub price: String,
+    /// Words it is found by that it does not show (an item's id: `data-backup` is found
+    /// by "backup"); they count as words of its text.
+    pub keywords: String,
 }
 
 /// A document as the index keeps it.
@@ -50,15 +61,26 @@ struct Entry {
     text: String,
     /// Its length in weighted words, for BM25.
     len: u32,
+    /// An item's price, shown in its result.
+    price: String,
+}
+
+/// A term's occurrence in a document: the document's position in [`Index`]'s `docs`,
+/// the weighted count of the term in it, and whether the term is in its title.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Pack)]
+struct Posting {
+    doc: u32,
+    tf: u32,
+    in_title: bool,
 }
 
 /// The full-text index of a site's documents in one language: stems with the documents
 /// they occur in, and each document's url, title, section and text for results.
 ///
-/// Its JSON (serde) is what the generator writes into the search page and the WASM app
-/// reads back: `{"lang": "bg", "sections": [label…], "docs": [{"url", "title", "section"
-/// (a position in sections), "text", "len"}…], "terms": {stem: [[doc, tf]…]…}}`, where
-/// `doc` is a position in `docs` and `tf` the weighted count of the stem in the document.
+/// The generator packs it (`pack`) into the search page and the WASM app reads it back:
+/// the language, the section labels, the documents (url, title, the position of their
+/// label, text, weighted length, price) and for each stem its postings (document,
+/// weighted count, whether in the title).
 ///
 /// ```
 /// use tarif_engine::search::{Document, Index};
@@ -68,6 +90,7 @@ struct Entry {
 ///     title: title.into(),
 ///     section: "Гаранционно обслужване".into(),
 ///     text: text.into(),
+///     ..Document::default()
 /// };
 /// let index = Index::build(&Lang::new("bg").unwrap(), [
 ///     doc("/bg/warranty/#term", "Срок", "Срокът за гаранционно обслужване е един месец."),
@@ -83,7 +106,7 @@ pub struct Index {
     lang: Lang,
     sections: Vec<String>,
     docs: Vec<Entry>,
-    terms: BTreeMap<String, Vec<(u32, u32)>>,
+    terms: BTreeMap<String, Vec<Posting>>,
 }
 
 /// A document a query found.
@@ -95,6 +118,8 @@ pub struct Hit {
     /// About [`SNIPPET_CHARS`](super::SNIPPET_CHARS) characters of the text around the
     /// first matched word, cut at word boundaries (`…` where the text goes on).
     pub snippet: String,
+    /// An item's price ("" for other documents).
+    pub price: String,
     /// The byte ranges of the matched words in `snippet`, in order.
     pub snippet_marks: Vec<(usize, usize)>,
     /// The byte ranges of the matched words in `title`, in order.
@@ -195,7 +220,7 @@ struct Stems {
     numbers: HashMap<String, u32>,
     /// By term: the stem, and the documents it occurs in with its weighted count.
     stems: Vec<String>,
-    postings: Vec<Vec<(u32, u32)>>,
+    postings: Vec<Vec<Posting>>,
 }
 
 impl Stems {
@@ -220,7 +245,7 @@ impl Stems {
         term
     }
 
-    fn into_terms(self) -> BTreeMap<String, Vec<(u32, u32)>> {
+    fn into_terms(self) -> BTreeMap<String, Vec<Posting>> {
         self.stems.into_iter().zip(self.postings).collect()
     }
 }
@@ -236,36 +261,48 @@ impl Index {
         // The weighted count of each term in the document being read, and the terms it
         // has (to clear them for the next one): a dense table rather than a map per
         // document, which a 10,000-page site paid for in string comparisons.
-        let mut counts: Vec<u32> = Vec::new();
+        // With each count, whether the title has the term.
+        let mut counts: Vec<(u32, bool)> = Vec::new();
         let mut seen: Vec<u32> = Vec::new();
         // Positions are u32 (the JSON stays small); no site has four billion documents.
         for (id, doc) in (0..u32::MAX).zip(docs) {
             let title = collapse(&doc.title);
             let text = collapse(&doc.text);
             let label = collapse(&doc.section);
-            for (field, weight) in [(&title, TITLE_WEIGHT), (&text, 1), (&label, SECTION_WEIGHT)] {
+            let fields = [
+                (&title, TITLE_WEIGHT),
+                (&text, 1),
+                (&doc.keywords, 1),
+                (&label, SECTION_WEIGHT),
+            ];
+            for (field, weight) in fields {
                 for token in tokens(field) {
                     let Some(term) = stems.term(lang, token.word) else {
                         continue;
                     };
                     let at = term as usize;
                     if at >= counts.len() {
-                        counts.resize(at + 1, 0);
+                        counts.resize(at + 1, (0, false));
                     }
-                    if counts[at] == 0 {
+                    let (count, in_title) = &mut counts[at];
+                    if *count == 0 {
                         seen.push(term);
                     }
-                    counts[at] = counts[at].saturating_add(weight);
+                    *count = count.saturating_add(weight);
+                    *in_title |= weight == TITLE_WEIGHT;
                 }
             }
             let mut len = 0u32;
             for &term in &seen {
-                let tf = std::mem::take(&mut counts[term as usize]);
+                let (tf, in_title) = std::mem::take(&mut counts[term as usize]);
                 len = len.saturating_add(tf);
-                stems.postings[term as usize].push((id, tf));
+                stems.postings[term as usize].push(Posting {
+                    doc: id,
+                    tf,
+                    in_title,
+                });
             }
             seen.clear();
-            // A map of the labels: looking each up in the list was quadratic in memos.
             let section = match section_of.get(&label) {
                 Some(&i) => i,
                 None => {
@@ -281,6 +318,7 @@ impl Index {
                 section,
                 text,
                 len,
+                price: doc.price,
             });
         }
         Index {
@@ -316,17 +354,27 @@ impl Index {
     /// A query word matches the documents with a word of the same stem; the last word,
     /// while it is being typed (no space after it) and has three letters or more, also
     /// matches the terms it begins (`гара` finds `гаранция`). Stop words are left out: a
-    /// query of stop words only, or of none, finds nothing. Documents rank by BM25: a word
-    /// in the title counts three times one in the text, a word of the section label once;
-    /// a term the last word only begins counts half. Ties keep the documents' order.
+    /// query of stop words only, or of none, finds nothing.
+    ///
+    /// Documents whose title holds every query word come first, then those that only
+    /// mention them; within each, they rank by BM25 (a word in the title counts three
+    /// times one in the text, a word of the section label once, a term the last word only
+    /// begins half), a page as a whole half as much again as a clause of it. Ties keep the
+    /// documents' order.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        self.search_counted(query, limit).0
+    }
+
+    /// [`search`](Index::search), with how many documents match in all (for "45 results",
+    /// of which the first `limit` are shown).
+    pub fn search_counted(&self, query: &str, limit: usize) -> (Vec<Hit>, usize) {
         let words = words(&self.lang, query);
-        if words.is_empty() || limit == 0 || self.docs.is_empty() {
-            return Vec::new();
+        if words.is_empty() || self.docs.is_empty() {
+            return (Vec::new(), 0);
         }
         let total_len: f64 = self.docs.iter().map(|d| f64::from(d.len)).sum();
         let avg_len = (total_len / self.docs.len() as f64).max(1.0);
-        let mut total: Option<Vec<Option<f64>>> = None;
+        let mut total: Option<Vec<Option<(f64, bool)>>> = None;
         for word in &words {
             let scores = self.scores(word, avg_len);
             total = Some(match total {
@@ -334,22 +382,43 @@ impl Index {
                 Some(so_far) => so_far
                     .into_iter()
                     .zip(scores)
-                    .map(|(a, b)| Some(a? + b?))
+                    .map(|(a, b)| {
+                        let ((a, a_title), (b, b_title)) = (a?, b?);
+                        Some((a + b, a_title && b_title))
+                    })
                     .collect(),
             });
         }
-        let ranked = best(total.unwrap_or_default(), limit);
-        ranked
+        let scores: Vec<Option<f64>> = total
+            .unwrap_or_default()
+            .into_iter()
+            .zip(&self.docs)
+            .map(|(score, entry)| {
+                let (score, in_title) = score?;
+                let page = if entry.url.contains('#') {
+                    1.0
+                } else {
+                    PAGE_BOOST
+                };
+                let tier = if in_title { TITLE_TIER } else { 0.0 };
+                Some(score * page + tier)
+            })
+            .collect();
+        let found = scores.iter().flatten().count();
+        let ranked = best(scores, limit);
+        let hits = ranked
             .into_iter()
             .filter_map(|(doc, _)| self.hit(doc, &words))
-            .collect()
+            .collect();
+        (hits, found)
     }
 
     /// Each document's score for one query word (BM25, documents of `avg_len` weighted
-    /// words on average); none where the word does not occur.
-    fn scores(&self, word: &Word, avg_len: f64) -> Vec<Option<f64>> {
+    /// words on average), and whether its title has the word; none where the word does
+    /// not occur.
+    fn scores(&self, word: &Word, avg_len: f64) -> Vec<Option<(f64, bool)>> {
         let n = self.docs.len() as f64;
-        let mut scores = vec![None; self.docs.len()];
+        let mut scores: Vec<Option<(f64, bool)>> = vec![None; self.docs.len()];
         let exact = self.terms.get_key_value(&word.stem);
         let begun = word.prefix.iter().flat_map(|p| {
             self.terms
@@ -363,15 +432,18 @@ impl Index {
             let weight = if exactly { 1.0 } else { PREFIX_WEIGHT };
             let df = postings.len() as f64;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(0.0);
-            for &(doc, tf) in postings {
-                let Some(len) = self.docs.get(doc as usize).map(|d| f64::from(d.len)) else {
+            for p in postings {
+                let Some(len) = self.docs.get(p.doc as usize).map(|d| f64::from(d.len)) else {
                     continue;
                 };
-                let tf = f64::from(tf);
+                let tf = f64::from(p.tf);
                 let score =
                     weight * idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg_len));
-                if let Some(slot) = scores.get_mut(doc as usize) {
-                    *slot = Some(slot.map_or(score, |s: f64| s.max(score)));
+                if let Some(slot) = scores.get_mut(p.doc as usize) {
+                    *slot = Some(match *slot {
+                        None => (score, p.in_title),
+                        Some((s, t)) => (s.max(score), t || p.in_title),
+                    });
                 }
             }
         }
@@ -403,6 +475,7 @@ impl Index {
             snippet,
             snippet_marks,
             title_marks,
+            price: entry.price.clone(),
         })
     }
 }
@@ -412,7 +485,7 @@ impl Index {
 /// in after every one that scores as well: no sort of them all (and none in the app's
 /// bundle for it).
 fn best(scores: Vec<Option<f64>>, limit: usize) -> Vec<(usize, f64)> {
-    let mut ranked: Vec<(usize, f64)> = Vec::with_capacity(limit + 1);
+    let mut ranked: Vec<(usize, f64)> = Vec::with_capacity(limit.min(scores.len()) + 1);
     for (doc, score) in scores.into_iter().enumerate() {
         let Some(score) = score else { continue };
         let at = ranked.partition_point(|(_, s)| s.total_cmp(&score).is_ge());
@@ -437,6 +510,7 @@ mod tests {
             title: title.into(),
             section: section.into(),
             text: text.into(),
+            ..Document::default()
         }
     }
 
@@ -524,6 +598,57 @@ mod tests {
         );
         assert_eq!(urls(&twins.search("ремонт", 10)), ["/a", "/b", "/c"]);
         assert_eq!(urls(&twins.search("ремонт", 2)), ["/a", "/b"]);
+    }
+
+    #[test]
+    fn titles_holding_every_word_come_before_mentions_and_pages_before_clauses() {
+        let index = Index::build(
+            &bg(),
+            [
+                // Says "гаранция" three times in a short text: BM25 alone would put it first.
+                doc("/m#a", "Срок", "", "Гаранция, гаранция, гаранция."),
+                doc("/m#b", "Гаранция и срок", "", "Дълъг текст за нещо друго."),
+                doc(
+                    "/m",
+                    "Гаранция",
+                    "",
+                    "Страницата за гаранцията и нещо друго.",
+                ),
+            ],
+        );
+        assert_eq!(urls(&index.search("гаранция", 10)), ["/m", "/m#b", "/m#a"]);
+        // Every word must be in the title for the title's tier.
+        assert_eq!(urls(&index.search("гаранция срок", 10))[0], "/m#b");
+    }
+
+    #[test]
+    fn a_count_of_all_matches_beside_the_first_ones() {
+        let index = site();
+        let (hits, total) = index.search_counted("лаптоп", 1);
+        assert_eq!((hits.len(), total), (1, 3));
+        let (all, total) = index.search_counted("лаптоп", usize::MAX);
+        assert_eq!((all.len(), total), (3, 3));
+        assert_eq!(index.search_counted("", 10), (Vec::new(), 0));
+    }
+
+    #[test]
+    fn keywords_find_a_document_and_its_price_is_in_its_hit() {
+        let index = Index::build(
+            &Lang::new("en").unwrap(),
+            [Document {
+                url: "/p#data-backup".into(),
+                title: "Saving data from a drive".into(),
+                section: "Prices".into(),
+                text: "Software services".into(),
+                price: "from 15.34 €".into(),
+                keywords: "data backup".into(),
+            }],
+        );
+        let hits = index.search("backups", 10);
+        assert_eq!(urls(&hits), ["/p#data-backup"]);
+        assert_eq!(hits[0].price, "from 15.34 €");
+        // Keywords are searched, not shown.
+        assert!(!hits[0].snippet.contains("backup"));
     }
 
     #[test]
@@ -618,9 +743,17 @@ mod tests {
             serde_json::json!(["Гаранционно обслужване", "Ценоразпис"])
         );
         assert_eq!(json["docs"][2]["section"], 1);
-        // A stem once, with its postings as [document, weighted count].
-        assert_eq!(json["terms"]["диспле"], serde_json::json!([[2, 4]]));
-        assert_eq!(json["terms"]["гаранц"], serde_json::json!([[0, 2], [1, 1]]));
+        // A stem once, with its postings: document, weighted count, whether in the title.
+        let posting =
+            |doc, tf, in_title| serde_json::json!({"doc": doc, "tf": tf, "in_title": in_title});
+        assert_eq!(
+            json["terms"]["диспле"],
+            serde_json::json!([posting(2, 4, true)])
+        );
+        assert_eq!(
+            json["terms"]["гаранц"],
+            serde_json::json!([posting(0, 2, false), posting(1, 1, false)])
+        );
         let back: Index = serde_json::from_value(json).unwrap();
         assert_eq!(back, index);
         assert_eq!(back.search("лаптоп ", 10), index.search("лаптоп ", 10));
@@ -634,8 +767,9 @@ mod tests {
 
     #[test]
     fn a_corrupt_index_does_not_panic() {
-        let json = r#"{"lang": "bg", "sections": [], "docs": [{"url": "/a", "title": "Лаптоп", "section": 7, "text": "лаптоп", "len": 0}],
-            "terms": {"лаптоп": [[0, 0], [9, 4], [0, 4294967295]]}}"#;
+        let json = r#"{"lang": "bg", "sections": [], "docs": [{"url": "/a", "title": "Лаптоп", "section": 7, "text": "лаптоп", "len": 0, "price": ""}],
+            "terms": {"лаптоп": [{"doc": 0, "tf": 0, "in_title": true}, {"doc": 9, "tf": 4, "in_title": false},
+                {"doc": 0, "tf": 4294967295, "in_title": false}]}}"#;
         let index: Index = serde_json::from_str(json).unwrap();
         let hits = index.search("лаптоп", 10);
         assert_eq!(urls(&hits), ["/a"]);
@@ -694,27 +828,30 @@ mod tests {
                 .enumerate()
                 .map(|(i, (title, section, text))| doc(&format!("/{i}"), &title, &section, &text))
                 .collect();
-            let mut terms_of: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
+            let mut terms_of: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
             let mut sections: Vec<String> = Vec::new();
             let mut lens = Vec::new();
             for (id, d) in (0u32..).zip(&docs) {
                 let fields = [
                     (collapse(&d.title), TITLE_WEIGHT),
                     (collapse(&d.text), 1),
+                    (d.keywords.clone(), 1),
                     (collapse(&d.section), SECTION_WEIGHT),
                 ];
-                let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+                let mut counts: BTreeMap<String, (u32, bool)> = BTreeMap::new();
                 for (field, weight) in &fields {
                     for t in terms(&lang, field) {
-                        *counts.entry(t.stem).or_default() += weight;
+                        let (count, in_title) = counts.entry(t.stem).or_default();
+                        *count += weight;
+                        *in_title |= *weight == TITLE_WEIGHT;
                     }
                 }
-                lens.push(counts.values().sum::<u32>());
-                for (stem, tf) in counts {
-                    terms_of.entry(stem).or_default().push((id, tf));
+                lens.push(counts.values().map(|(c, _)| c).sum::<u32>());
+                for (stem, (tf, in_title)) in counts {
+                    terms_of.entry(stem).or_default().push(Posting { doc: id, tf, in_title });
                 }
-                if !sections.contains(&fields[2].0) {
-                    sections.push(fields[2].0.clone());
+                if !sections.contains(&fields[3].0) {
+                    sections.push(fields[3].0.clone());
                 }
             }
             let index = Index::build(&lang, docs);

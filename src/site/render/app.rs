@@ -3,7 +3,7 @@
 //! serialised from the engine's model so the app and the static tables cannot disagree.
 
 use serde::Serialize;
-use tarif_engine::page::{Link, PageData, PageLink, SearchData, WizardData};
+use tarif_engine::page::{Link, PageData, SearchData, WizardData};
 use tarif_engine::price_list::PriceList;
 use tarif_engine::text::Lang;
 use tarif_engine::wizard::Wizard;
@@ -139,20 +139,11 @@ pub fn wizard(
     .to_text()
 }
 
-/// The data of the search page in `lang`: the index of every page in that language, and
-/// the list of them all.
-pub fn search(site: &Site, lang: &Lang, here: &PageDir, pages: &[super::view::Card]) -> String {
+/// The data of the search page in `lang`: the index of every page in that language.
+pub fn search(site: &Site, lang: &Lang, here: &PageDir) -> String {
     PageData {
         search: Some(SearchData {
             index: super::search::index(site, lang, here),
-            pages: pages
-                .iter()
-                .map(|c| PageLink {
-                    title: c.title.to_owned(),
-                    description: c.description.to_owned(),
-                    href: c.href.clone(),
-                })
-                .collect(),
         }),
         ..PageData::new(
             lang.clone(),

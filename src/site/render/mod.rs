@@ -336,7 +336,16 @@ fn environment() -> Environment<'static> {
         env.set_syntax(syntax);
     }
     env.set_formatter(html_formatter);
+    env.add_filter("links", links);
     env
+}
+
+/// The `links` filter: text escaped, each `http(s)://` address in it a link (a wizard's
+/// next steps name the page a person needs, such as the service centres' list).
+fn links(text: &str) -> minijinja::Value {
+    let mut m = tarif_engine::markup::Markup::new();
+    m.prose(text);
+    minijinja::Value::from_safe_string(m.finish())
 }
 
 /// A built-in template written with `ctx` alone, outside a site (a fragment such as the

@@ -1,13 +1,18 @@
 //! The documents of a language's search index: each clause of each memo (its heading and
-//! the text under it), each price item (its name, note, unit and price section), and each
-//! wizard (its questions, answers and outcomes). Their addresses are relative to the
+//! the text under it), each price item (its name, note, unit, price section and price;
+//! with the clause that describes it, if one does), and each wizard (its questions,
+//! answers and outcomes). Their addresses are relative to the
 //! search page, so the index works wherever the site is served from.
 
-use tarif_engine::price_list::PriceList;
+use std::collections::{BTreeMap, BTreeSet};
+
+use tarif_engine::price_list::{Item, PriceList};
+use tarif_engine::quote::text::price_in_brief;
 use tarif_engine::search::{Document, Index};
-use tarif_engine::text::{Lang, Text};
+use tarif_engine::text::Lang;
 use tarif_engine::wizard::Wizard;
 
+use crate::site::markdown::Clause;
 use crate::site::model::{Memo, Section, Site};
 use crate::site::url::PageDir;
 
@@ -16,15 +21,49 @@ pub fn index(site: &Site, lang: &Lang, here: &PageDir) -> Index {
     Index::build(lang, documents(site, lang, here))
 }
 
-/// Every searchable piece of `site` in `lang`, in reading order.
+/// Every searchable piece of `site` in `lang`, in reading order. An item described by a
+/// clause of its section's memos (the clause's anchor is the item's id) is one document,
+/// the clause with the item's price and words, found once rather than twice.
 pub fn documents(site: &Site, lang: &Lang, here: &PageDir) -> Vec<Document> {
     let mut docs = Vec::new();
     for section in site.sections_in(lang) {
+        let lists: Vec<&PriceList> = section
+            .memos_in(lang)
+            .filter_map(|m| site.price_lists.get(m.price_list()?))
+            .collect();
+        let items: BTreeMap<&str, (&PriceList, &Item)> = lists
+            .iter()
+            .flat_map(|&l| l.items().map(move |i| (i.id.as_str(), (l, i))))
+            .collect();
+        let described: BTreeSet<&str> = section
+            .memos_in(lang)
+            .flat_map(|m| m.body.clauses.iter().filter_map(|c| c.id.as_deref()))
+            .filter(|id| items.contains_key(id))
+            .collect();
         for memo in section.memos_in(lang) {
+            let start = docs.len();
             memo_documents(section, memo, here, &mut docs);
+            for doc in &mut docs[start..] {
+                let id = doc.url.rsplit_once('#').map(|(_, id)| id);
+                if let Some(&(list, item)) = id.and_then(|id| items.get(id)) {
+                    doc.text = format!("{} {}", doc.text, item_text(list, item, lang));
+                    doc.price = price_in_brief(list, item, lang);
+                    doc.keywords = item.id.replace('-', " ");
+                }
+            }
             if let Some(list) = memo.price_list().and_then(|id| site.price_lists.get(id)) {
                 let page = here.href_to(&memo.dir(&section.id));
-                price_documents(list, lang, &page, &mut docs);
+                let undescribed = |i: &&Item| !described.contains(i.id.as_str());
+                for item in list.items().filter(undescribed) {
+                    docs.push(Document {
+                        url: format!("{page}#{}", item.id),
+                        title: item.name.best(lang, &list.languages).to_owned(),
+                        section: list.title.best(lang, &list.languages).to_owned(),
+                        text: item_text(list, item, lang),
+                        price: price_in_brief(list, item, lang),
+                        keywords: item.id.replace('-', " "),
+                    });
+                }
             }
         }
         for wizard in &section.wizards {
@@ -34,6 +73,9 @@ pub fn documents(site: &Site, lang: &Lang, here: &PageDir) -> Vec<Document> {
     docs
 }
 
+/// A memo's documents: its opening (the page itself), then a clause per heading. A
+/// heading with no text of its own (a part's title, its clauses below it) has the
+/// headings of the clauses that follow as its text, so its result is never blank.
 fn memo_documents(section: &Section, memo: &Memo, here: &PageDir, docs: &mut Vec<Document>) {
     let page = here.href_to(&memo.dir(&section.id));
     let title = &memo.front.title;
@@ -48,43 +90,50 @@ fn memo_documents(section: &Section, memo: &Memo, here: &PageDir, docs: &mut Vec
         title: title.clone(),
         section: section_title.to_owned(),
         text: format!("{} {text}", memo.front.description),
+        ..Document::default()
     };
-    if memo.body.clauses.iter().all(|c| c.id.is_some()) {
+    let clauses = &memo.body.clauses;
+    if clauses.iter().all(|c| c.id.is_some()) {
         docs.push(opening(""));
     }
-    for clause in &memo.body.clauses {
+    for (at, clause) in clauses.iter().enumerate() {
         docs.push(match &clause.id {
             Some(id) => Document {
                 url: format!("{page}#{id}"),
                 title: clause.heading.clone(),
                 section: title.clone(),
-                text: clause.text.clone(),
+                text: if clause.text.trim().is_empty() {
+                    contents(clause.level, &clauses[at + 1..])
+                } else {
+                    clause.text.clone()
+                },
+                ..Document::default()
             },
             None => opening(&clause.text),
         });
     }
 }
 
-fn price_documents(list: &PriceList, lang: &Lang, page: &str, docs: &mut Vec<Document>) {
+/// The headings under a heading of `level`: those of the `following` clauses up to the
+/// next heading of its level or above, what a heading with no text of its own opens onto.
+fn contents(level: usize, following: &[Clause]) -> String {
+    let headings: Vec<&str> = following
+        .iter()
+        .take_while(|c| c.level > level)
+        .map(|c| c.heading.as_str())
+        .collect();
+    headings.join(" · ")
+}
+
+/// What an item's result is found by besides its name: its price section, note and unit.
+fn item_text(list: &PriceList, item: &Item, lang: &Lang) -> String {
     let langs = &list.languages;
-    fn text<'t>(t: &'t Option<Text>, lang: &Lang, langs: &[Lang]) -> &'t str {
-        t.as_ref().map_or("", |t| t.best(lang, langs))
-    }
-    for s in &list.sections {
-        for item in &s.items {
-            docs.push(Document {
-                url: format!("{page}#{}", item.id),
-                title: item.name.best(lang, langs).to_owned(),
-                section: list.title.best(lang, langs).to_owned(),
-                text: [
-                    s.name.best(lang, langs),
-                    text(&item.note, lang, langs),
-                    text(&item.unit, lang, langs),
-                ]
-                .join(" "),
-            });
-        }
-    }
+    let section = list.section_of(&item.id).map(|s| &s.name);
+    [section, item.note.as_ref(), item.unit.as_ref()]
+        .into_iter()
+        .map(|t| t.map_or("", |t| t.best(lang, langs)))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn wizard_document(section: &Section, wizard: &Wizard, lang: &Lang, here: &PageDir) -> Document {
@@ -107,5 +156,6 @@ fn wizard_document(section: &Section, wizard: &Wizard, lang: &Lang, here: &PageD
         title: wizard.title.best(lang, langs).to_owned(),
         section: section.config.title.best(lang, langs).to_owned(),
         text: text.join(" "),
+        ..Document::default()
     }
 }

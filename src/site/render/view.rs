@@ -377,7 +377,7 @@ impl<'a> Here<'a, '_> {
         view.app = Some(App {
             kind: "search",
             id: lang.to_string(),
-            data: app::search(self.site, lang, self.dir, &view.children),
+            data: app::search(self.site, lang, self.dir),
         });
     }
 
