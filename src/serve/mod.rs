@@ -23,7 +23,7 @@ use tarif_static_files::{Caching, StaticFiles};
 
 use crate::commands::usage_error;
 use crate::site::Options;
-use session::{Session, Update};
+use session::{SearchWriter, Session, Update};
 use watch::Watch;
 
 /// The outcome of the latest build, shared with the HTTP threads.
@@ -102,7 +102,12 @@ pub fn run(root: PathBuf, port: u16) -> ExitCode {
     let mut session = Session::new(opts);
     // Watching starts before the first build: an edit made during it is not missed.
     let mut watch = Watch::new(&root);
-    rebuild(&mut session, None, &shared);
+    let searched = Arc::clone(&shared);
+    let search = SearchWriter::start(move |done, took| match done {
+        Ok(()) => eprintln!("search pages written in {} ms", took.as_millis()),
+        Err(problems) => report(&searched, &problems),
+    });
+    rebuild(&mut session, None, &shared, &search);
     let files = StaticFiles::new(out, Caching::NoStore);
     let answered = Arc::clone(&shared);
     thread::spawn(move || {
@@ -115,7 +120,7 @@ pub fn run(root: PathBuf, port: u16) -> ExitCode {
     );
     loop {
         let changed = watch.next();
-        rebuild(&mut session, Some(&changed), &shared);
+        rebuild(&mut session, Some(&changed), &shared, &search);
     }
 }
 
@@ -134,29 +139,39 @@ fn serve_dir(root: &Path) -> PathBuf {
 }
 
 /// Builds after `changed` (`None`: everything) and tells the browsers; after an edit
-/// that wrote only its pages, the search pages it changed follow.
+/// that wrote only its pages, the search pages it changed are written by `search`'s
+/// thread, while this one waits for the next change.
 fn rebuild(
     session: &mut Session,
     changed: Option<&std::collections::BTreeSet<std::path::PathBuf>>,
     shared: &Shared,
+    search: &SearchWriter,
 ) {
     let started = Instant::now();
-    match session.update(changed) {
+    let update = session.update(changed);
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    match update {
         Ok(update) => {
             shared.record_build(None, matches!(update, Update::Styles { .. }));
-            let ms = started.elapsed().as_millis();
             match update {
-                Update::Styles { files } => eprintln!("copied {files} stylesheet(s) in {ms} ms"),
-                Update::Whole { pages } => eprintln!("built {pages} pages in {ms} ms"),
-                Update::Pages { pages, search } => {
-                    let more = session.write_search(&search);
+                Update::Styles { files } => eprintln!("copied {files} stylesheet(s) in {ms:.0} ms"),
+                Update::Whole { pages } => eprintln!("built {pages} pages in {ms:.0} ms"),
+                Update::Pages {
+                    pages,
+                    search: langs,
+                } => {
+                    let stages: Vec<String> = session
+                        .stages
+                        .iter()
+                        .map(|(name, d, _)| format!("{name} {:.1}", d.as_secs_f64() * 1000.0))
+                        .collect();
                     eprintln!(
-                        "rebuilt {pages} page{} in {ms} ms (search pages {} ms later)",
+                        "rebuilt {pages} page{} in {ms:.1} ms ({} ms)",
                         if pages == 1 { "" } else { "s" },
-                        started.elapsed().as_millis() - ms
+                        stages.join(", ")
                     );
-                    if let Err(problems) = more {
-                        report(shared, &problems);
+                    if let Some(job) = session.search_job(&langs) {
+                        search.send(job);
                     }
                 }
             }

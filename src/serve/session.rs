@@ -21,7 +21,8 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use tarif_engine::diagnostic::Diagnostic;
 use tarif_engine::text::Lang;
@@ -51,13 +52,25 @@ pub struct Session {
     opts: Options,
     /// The sources as last read; `None` before the first build.
     sources: Option<Sources>,
-    /// The model of the site being served (the last good build).
-    served: Option<Site>,
+    /// The model of the site being served (the last good build), shared with the
+    /// search pages' writer.
+    served: Option<Arc<Site>>,
     /// Memos read again since the last good build.
     edited: BTreeSet<String>,
     /// The served site may differ from the sources in more than `edited` (a whole
     /// build failed since): the next good build is written whole.
     whole_next: bool,
+    /// The served folder: held by a whole build and by the search pages' writer, and
+    /// counting whole builds (a search page written for an older one is stale).
+    output: Arc<Output>,
+    /// What each stage of the last update took.
+    pub stages: Vec<crate::site::progress::Stage>,
+}
+
+/// The served folder's lock, and the count of whole builds swapped in.
+#[derive(Default)]
+pub struct Output {
+    wholes: Mutex<u64>,
 }
 
 impl Session {
@@ -68,6 +81,8 @@ impl Session {
             served: None,
             edited: BTreeSet::new(),
             whole_next: true,
+            output: Arc::default(),
+            stages: Vec::new(),
         }
     }
 
@@ -100,20 +115,13 @@ impl Session {
 
     /// Reads everything, builds and swaps in the whole site.
     fn whole(&mut self) -> Result<Update, Vec<Diagnostic>> {
-        let started = Instant::now();
         let quiet = Progress::new(false);
         let sources = Sources::read(&self.opts.root, &quiet);
         let site = sources.site(&quiet);
         self.sources = Some(sources);
         let site = site.inspect_err(|_| self.whole_next = true)?;
-        let summary = write_site(&self.opts, &site, &quiet, started)
-            .inspect_err(|_| self.whole_next = true)?;
-        self.served = Some(site);
-        self.edited.clear();
-        self.whole_next = false;
-        Ok(Update::Whole {
-            pages: summary.pages,
-        })
+        self.swap_in_whole(site)
+            .inspect_err(|_| self.whole_next = true)
     }
 
     /// The model after memos were read again: their pages, or the whole site when the
@@ -122,7 +130,10 @@ impl Session {
         let Some(sources) = &self.sources else {
             return self.whole();
         };
-        let site = sources.site(&Progress::new(false))?;
+        let progress = Progress::new(false);
+        let site = sources.site(&progress);
+        progress.stage("decide");
+        let site = site.inspect_err(|_| self.stages = progress.finish())?;
         let Some(served) = self.served.as_ref().filter(|_| !self.whole_next) else {
             return self.swap_in_whole(site);
         };
@@ -135,7 +146,9 @@ impl Session {
                 _ => return self.swap_in_whole(site),
             }
         }
+        progress.stage("templates");
         let theme = Theme::new(&site, self.opts.live_reload)?;
+        progress.stage("write pages");
         let mut written = 0;
         for &(section, memo) in &pages {
             let (path, html) = theme
@@ -147,8 +160,13 @@ impl Session {
         let mut search: Vec<Lang> = pages.iter().map(|(_, m)| m.lang.clone()).collect();
         search.sort();
         search.dedup();
-        self.served = Some(site);
+        // The old model goes on another thread: freeing 10,000 memos is time the
+        // browser would wait for.
+        if let Some(old) = self.served.replace(Arc::new(site)) {
+            std::thread::spawn(move || drop(old));
+        }
         self.edited.clear();
+        self.stages = progress.finish();
         Ok(Update::Pages {
             pages: written,
             search,
@@ -156,8 +174,16 @@ impl Session {
     }
 
     fn swap_in_whole(&mut self, site: Site) -> Result<Update, Vec<Diagnostic>> {
+        // No search page of an older build may land in this one.
+        let mut wholes = self
+            .output
+            .wholes
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        *wholes += 1;
         let summary = write_site(&self.opts, &site, &Progress::new(false), Instant::now())?;
-        self.served = Some(site);
+        drop(wholes);
+        self.served = Some(Arc::new(site));
         self.edited.clear();
         self.whole_next = false;
         Ok(Update::Whole {
@@ -167,19 +193,25 @@ impl Session {
 
     /// Writes the search pages of `langs` for the served site (after an edit's pages).
     pub fn write_search(&self, langs: &[Lang]) -> Result<(), Vec<Diagnostic>> {
-        let Some(site) = &self.served else {
-            return Ok(());
-        };
-        let theme = Theme::new(site, self.opts.live_reload)?;
-        for lang in langs {
-            if let Some(lang) = site.languages.iter().find(|l| *l == lang) {
-                let (path, html) = theme
-                    .render(site, &Page::Search(lang))
-                    .map_err(|d| vec![d])?;
-                replace_in_place(&self.opts.out, &path, html.as_bytes()).map_err(|d| vec![d])?;
-            }
-        }
-        Ok(())
+        self.search_job(langs).map_or(Ok(()), |job| job.write())
+    }
+
+    /// The search pages of `langs` for the served site, to be written by another
+    /// thread while this one goes on with the next edit.
+    pub fn search_job(&self, langs: &[Lang]) -> Option<SearchJob> {
+        let site = Arc::clone(self.served.as_ref()?);
+        let wholes = *self
+            .output
+            .wholes
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        Some(SearchJob {
+            site,
+            langs: langs.to_vec(),
+            opts: self.opts.clone(),
+            output: Arc::clone(&self.output),
+            wholes,
+        })
     }
 
     /// The static files among `paths` (`static/x.css` → `x.css`), if every path is a
@@ -239,6 +271,93 @@ fn memo_name(root: &Path, path: &Path) -> Option<String> {
     match parts.as_slice() {
         [crate::site::load::CONTENT, _, _, file] if file.ends_with(".md") => Some(parts.join("/")),
         _ => None,
+    }
+}
+
+/// Search pages to write for one served model.
+pub struct SearchJob {
+    site: Arc<Site>,
+    langs: Vec<Lang>,
+    opts: Options,
+    output: Arc<Output>,
+    /// The whole builds swapped in when it was made: after another, it is stale.
+    wholes: u64,
+}
+
+impl SearchJob {
+    /// This job and a later one as one: the later model, the languages of both.
+    fn then(mut self, later: SearchJob) -> SearchJob {
+        let mut langs = std::mem::take(&mut self.langs);
+        langs.extend(later.langs.iter().cloned());
+        langs.sort();
+        langs.dedup();
+        SearchJob { langs, ..later }
+    }
+
+    /// Renders and writes the pages, unless a whole build came since (it wrote them).
+    pub fn write(self) -> Result<(), Vec<Diagnostic>> {
+        let wholes = self
+            .output
+            .wholes
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if *wholes != self.wholes {
+            return Ok(());
+        }
+        let site = &*self.site;
+        let theme = Theme::new(site, self.opts.live_reload)?;
+        for lang in &self.langs {
+            if let Some(lang) = site.languages.iter().find(|l| *l == lang) {
+                let (path, html) = theme
+                    .render(site, &Page::Search(lang))
+                    .map_err(|d| vec![d])?;
+                replace_in_place(&self.opts.out, &path, html.as_bytes()).map_err(|d| vec![d])?;
+            }
+        }
+        drop(wholes);
+        Ok(())
+    }
+}
+
+/// A thread that writes search pages, the latest job first: jobs that pile up while it
+/// works are merged (the latest model, every language they name).
+pub struct SearchWriter {
+    pending: Arc<(Mutex<Option<SearchJob>>, Condvar)>,
+}
+
+impl SearchWriter {
+    /// Starts the thread; `done` hears how each job went and how long it took.
+    pub fn start(
+        done: impl Fn(Result<(), Vec<Diagnostic>>, Duration) + Send + 'static,
+    ) -> SearchWriter {
+        let pending: Arc<(Mutex<Option<SearchJob>>, Condvar)> = Arc::default();
+        let shared = Arc::clone(&pending);
+        std::thread::spawn(move || {
+            loop {
+                let (lock, ready) = &*shared;
+                let mut slot = lock.lock().unwrap_or_else(PoisonError::into_inner);
+                while slot.is_none() {
+                    slot = ready.wait(slot).unwrap_or_else(PoisonError::into_inner);
+                }
+                let job = slot.take();
+                drop(slot);
+                if let Some(job) = job {
+                    let started = Instant::now();
+                    done(job.write(), started.elapsed());
+                }
+            }
+        });
+        SearchWriter { pending }
+    }
+
+    pub fn send(&self, job: SearchJob) {
+        let (lock, ready) = &*self.pending;
+        let mut slot = lock.lock().unwrap_or_else(PoisonError::into_inner);
+        *slot = Some(match slot.take() {
+            Some(earlier) => earlier.then(job),
+            None => job,
+        });
+        ready.notify_one();
     }
 }
 

@@ -29,7 +29,8 @@ pub struct Site {
     pub languages: Vec<Lang>,
     /// By weight, then id.
     pub sections: Vec<Section>,
-    pub price_lists: BTreeMap<String, PriceList>,
+    /// Shared with the sources `tarif serve` keeps: a memo's edit does not copy them.
+    pub price_lists: Arc<BTreeMap<String, PriceList>>,
     pub templates: Vec<TextFile>,
     pub static_files: Vec<StaticFile>,
 }
@@ -144,7 +145,7 @@ pub struct Draft {
 
 /// The price lists that read, and the ids of those that do not (already reported).
 pub struct PriceLists {
-    pub read: BTreeMap<String, PriceList>,
+    pub read: Arc<BTreeMap<String, PriceList>>,
     pub broken: BTreeSet<String>,
 }
 
@@ -239,7 +240,7 @@ pub fn finish(a: &Assembly, mut problems: Vec<Diagnostic>) -> Result<Site, Vec<D
         languages: default_first(a.languages.clone(), &config.default_language),
         config,
         sections,
-        price_lists: a.price_lists.read.clone(),
+        price_lists: Arc::clone(&a.price_lists.read),
         templates: a.templates.clone(),
         static_files: a.static_files.clone(),
     })
@@ -340,25 +341,24 @@ fn languages(sections: &[Section]) -> Vec<Lang> {
 }
 
 fn price_lists(files: &[TextFile], problems: &mut Vec<Diagnostic>) -> PriceLists {
-    let mut lists = PriceLists {
-        read: BTreeMap::new(),
-        broken: BTreeSet::new(),
-    };
+    let mut read = BTreeMap::new();
+    let mut broken = BTreeSet::new();
     for f in files {
         match parse_price_list(&f.name, &f.text) {
             Ok(list) => {
-                lists.read.insert(list.id.clone(), list);
+                read.insert(list.id.clone(), list);
             }
             Err(p) => {
                 problems.extend(p);
                 let stem = f.name.rsplit('/').next().unwrap_or_default();
-                lists
-                    .broken
-                    .insert(stem.trim_end_matches(".toml").to_owned());
+                broken.insert(stem.trim_end_matches(".toml").to_owned());
             }
         }
     }
-    lists
+    PriceLists {
+        read: Arc::new(read),
+        broken,
+    }
 }
 
 /// Reads and checks every wizard against its section: its languages, the headings its
@@ -371,8 +371,11 @@ fn wizards(
     sources: &[(String, TextFile)],
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Wizard> {
-    let lists: Vec<PriceList> = lists.read.values().cloned().collect();
     let mut out = Vec::new();
+    if sources.is_empty() {
+        return out;
+    }
+    let lists: Vec<PriceList> = lists.read.values().cloned().collect();
     for (section_id, file) in sources {
         let Some((i, section)) = sections
             .iter()

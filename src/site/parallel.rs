@@ -15,7 +15,7 @@ use std::sync::{Mutex, PoisonError};
 use std::thread;
 
 /// `items.iter().map(f).collect()`, on every core.
-pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub fn map<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a T) -> R + Sync) -> Vec<R> {
     map_heavy(items, |_| false, f)
 }
 
@@ -23,10 +23,10 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
 /// them while the others take the rest (a search page holds a language's whole index:
 /// two at once doubled the build's peak memory for nothing, since the light items keep
 /// the other cores busy anyway).
-pub fn map_heavy<T: Sync, R: Send>(
-    items: &[T],
+pub fn map_heavy<'a, T: Sync, R: Send>(
+    items: &'a [T],
     heavy: impl Fn(&T) -> bool,
-    f: impl Fn(&T) -> R + Sync,
+    f: impl Fn(&'a T) -> R + Sync,
 ) -> Vec<R> {
     let threads = thread::available_parallelism()
         .map_or(1, |n| n.get())

@@ -11,6 +11,7 @@ use super::layout::{APP_DIR, GENERATED_FILES, RESERVED_IDS};
 use super::links::Target;
 use super::load::StaticFile;
 use super::model::{Draft, PriceLists, Section};
+use super::parallel;
 
 type Key<'a> = (&'a str, &'a str, &'a str);
 /// A page's anchors; `None` when they cannot be known (its front matter or its price
@@ -28,14 +29,25 @@ pub fn site(
     problems: &mut Vec<Diagnostic>,
 ) {
     let by_key: HashMap<Key, &Draft> = drafts.iter().map(|d| (key(sections, d), d)).collect();
-    let anchors: Anchors = drafts
-        .iter()
-        .map(|d| (key(sections, d), anchors_of(d, lists, problems)))
-        .collect();
-    for d in drafts {
-        price_list(sections, d, lists, problems);
-        links(sections, d, wizards, &by_key, &anchors, problems);
+    // Each memo's checks on every core (`tarif serve` runs them all after each edit),
+    // their problems in the memos' order.
+    let found = parallel::map(drafts, |d| {
+        let mut found = Vec::new();
+        let anchors = anchors_of(d, lists, &mut found);
+        (anchors, found)
+    });
+    let mut anchors: Anchors = HashMap::with_capacity(drafts.len());
+    for (d, (a, found)) in drafts.iter().zip(found) {
+        anchors.insert(key(sections, d), a);
+        problems.extend(found);
     }
+    let found = parallel::map(drafts, |d| {
+        let mut found = Vec::new();
+        price_list(sections, d, lists, &mut found);
+        links(sections, d, wizards, &by_key, &anchors, &mut found);
+        found
+    });
+    problems.extend(found.into_iter().flatten());
     translations(sections, drafts, &by_key, &anchors, problems);
     static_collisions(statics, languages, problems);
 }
@@ -187,13 +199,16 @@ fn links(
                 anchor.as_ref(),
             ),
         };
-        let file = format!("content/{}/{}/{}.md", target.0, target.1, target.2);
+        let file = || format!("content/{}/{}/{}.md", target.0, target.1, target.2);
         if !by_key.contains_key(&target) {
             problems.push(
                 at(
                     d,
                     link.span.clone(),
-                    format!("the link goes to `{file}`, which is not a memo of the site"),
+                    format!(
+                        "the link goes to `{}`, which is not a memo of the site",
+                        file()
+                    ),
                 )
                 .help("correct the path: it is relative to this file"),
             );
@@ -209,7 +224,7 @@ fn links(
                 at(
                     d,
                     link.span.clone(),
-                    format!("`{file}` has no anchor `#{anchor}`"),
+                    format!("`{}` has no anchor `#{anchor}`", file()),
                 )
                 .help(format!("its anchors are: {}", list.join(", "))),
             );
