@@ -11,7 +11,8 @@
 # printed beside every run, since the 2-core machines are shared. Prints the medians,
 # peak memories and ratios, then the median edit → reload time of 10 memo edits in
 # `tarif serve` (bench/edit_loop.py) on the default site and each size.
-# EDITS=0 skips the edit loop; BUILD=0 skips the builds.
+# EDITS=0 skips the edit loop; BUILD=0 skips the builds. TARIF_BASE=path/to/tarif times
+# another tarif binary in the same runs (an older commit's, for before/after figures).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
@@ -58,17 +59,23 @@ if [ "${BUILD:-1}" != 0 ]; then
       python3 "$CORPUS_TOOLS/adapt.py" hugo "$corpus" "$corpus-hugo" > /dev/null
       python3 "$CORPUS_TOOLS/adapt_tarif.py" "$corpus" "$corpus-tarif" > /dev/null
     fi
-    : > "$OUT/t$n.log"; : > "$OUT/h$n.log"
+    : > "$OUT/t$n.log"; : > "$OUT/h$n.log"; : > "$OUT/b$n.log"
     for run in $(seq "$RUNS"); do
-      rm -rf "$OUT/o-t$n" "$OUT/o-h$n" "$OUT/o-hc$n"
+      rm -rf "$OUT/o-t$n" "$OUT/o-h$n" "$OUT/o-hc$n" "$OUT/o-b$n"
       hugo_run() { timed "$OUT/h$n.log" "$HUGO" --source "$corpus-hugo" --destination "$OUT/o-h$n" --cacheDir "$OUT/o-hc$n" --noBuildLock --quiet; }
       tarif_run() { timed "$OUT/t$n.log" "$TARIF" build --root "$corpus-tarif" --out "$OUT/o-t$n" --quiet; }
+      base_run() { if [ -n "${TARIF_BASE:-}" ]; then timed "$OUT/b$n.log" "$TARIF_BASE" build --root "$corpus-tarif" --out "$OUT/o-b$n" --quiet; fi; }
       load=$(cut -d' ' -f1-3 /proc/loadavg)
-      if [ $((run % 2)) = 1 ]; then hugo_run; tarif_run; else tarif_run; hugo_run; fi
-      echo "$n pages, run $run (load $load): tarif $(tail -1 "$OUT/t$n.log" | cut -d' ' -f1) s, Hugo $(tail -1 "$OUT/h$n.log" | cut -d' ' -f1) s"
+      if [ $((run % 2)) = 1 ]; then hugo_run; tarif_run; base_run; else base_run; tarif_run; hugo_run; fi
+      echo "$n pages, run $run (load $load): tarif $(tail -1 "$OUT/t$n.log") / Hugo $(tail -1 "$OUT/h$n.log")${TARIF_BASE:+ / base $(tail -1 "$OUT/b$n.log")} (s KB)"
+      rm -rf "$OUT/o-t$n" "$OUT/o-h$n" "$OUT/o-hc$n" "$OUT/o-b$n"
     done
     read -r t_s t_mb < <(summary "$OUT/t$n.log")
     read -r h_s h_mb < <(summary "$OUT/h$n.log")
+    if [ -n "${TARIF_BASE:-}" ]; then
+      read -r b_s b_mb < <(summary "$OUT/b$n.log")
+      echo "$n pages, base tarif: $b_s s, $b_mb MB, Hugo / base $(python3 -c "print(f'{$h_s / $b_s:.2f}')")×"
+    fi
     ROW[$n]=$(python3 -c "import sys; t,h,tm,hm=map(float,sys.argv[1:]); print(f'| {int(sys.argv[5]):,} | {t:.2f} s | {h:.2f} s | {h/t:.2f}× | {tm:.0f} MB | {hm:.0f} MB | 1/{hm/tm:.1f} |')" "$t_s" "$h_s" "$t_mb" "$h_mb" "$n")
   done
   echo
