@@ -29,6 +29,7 @@ impl Served {
             out: dir.path().join("served"),
             live_reload: true,
             progress: false,
+            precompress: false,
         });
         assert!(matches!(session.update(None), Ok(Update::Whole { .. })));
         Served { dir, session }
@@ -64,6 +65,7 @@ impl Served {
             out: fresh.clone(),
             live_reload: true,
             progress: false,
+            precompress: false,
         })
         .unwrap_or_else(|p| panic!("after {after}: the sources do not build: {p:?}"));
         let (served, fresh) = (files(&self.dir.path().join("served")), files(&fresh));
@@ -142,6 +144,22 @@ fn each_kind_of_edit_serves_what_a_fresh_build_writes() {
     s.edit(MEMO, |_| original.clone())
         .expect("restored, it builds");
     s.assert_same_as_a_fresh_build("a broken edit and its repair");
+
+    // A link to an anchor that does not exist, added to a memo whose own anchors stay:
+    // checked alone, reported as a fresh check reports it; taken back, it builds.
+    let broken = s
+        .edit(MEMO, |t| {
+            format!("{t}\nSee [nothing](./services.md#no-such-anchor).\n")
+        })
+        .expect_err("a link to a missing anchor is a problem");
+    let fresh = format!(
+        "{:?}",
+        site::load_site(&s.root()).expect_err("a fresh check fails too")
+    );
+    assert_eq!(broken, fresh);
+    s.edit(MEMO, |_| original.clone())
+        .expect("taken back, it builds");
+    s.assert_same_as_a_fresh_build("a broken link and its repair");
 
     // A price list, a wizard, the configs, a template and a stylesheet: the whole site.
     let edits: [(&str, Edit); 6] = [

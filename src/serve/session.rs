@@ -116,7 +116,7 @@ impl Session {
     /// Reads everything, builds and swaps in the whole site.
     fn whole(&mut self) -> Result<Update, Vec<Diagnostic>> {
         let quiet = Progress::new(false);
-        let sources = Sources::read(&self.opts.root, &quiet);
+        let mut sources = Sources::read(&self.opts.root, &quiet);
         let site = sources.site(&quiet);
         self.sources = Some(sources);
         let site = site.inspect_err(|_| self.whole_next = true)?;
@@ -127,7 +127,7 @@ impl Session {
     /// The model after memos were read again: their pages, or the whole site when the
     /// edit reaches further.
     fn after_edit(&mut self) -> Result<Update, Vec<Diagnostic>> {
-        let Some(sources) = &self.sources else {
+        let Some(sources) = self.sources.as_mut() else {
             return self.whole();
         };
         let progress = Progress::new(false);

@@ -14,6 +14,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 mod parallel;
+pub mod precompress;
 pub mod progress;
 pub mod render;
 mod toml_file;
@@ -42,6 +43,8 @@ pub struct Options {
     pub live_reload: bool,
     /// Show progress on stderr (when it is a terminal).
     pub progress: bool,
+    /// Write `.br` and `.gz` forms beside each text file (`precompress.rs`).
+    pub precompress: bool,
 }
 
 /// What a build or a check did.
@@ -68,6 +71,9 @@ pub struct Sources {
     assembly: model::Assembly,
     /// The problems of loading and of each file.
     problems: Vec<Diagnostic>,
+    /// The checks across files, once run: kept while an edit leaves every memo's
+    /// anchors as they were.
+    checked: Option<validate::Checked>,
 }
 
 impl Sources {
@@ -78,23 +84,29 @@ impl Sources {
         let sources = load::load(root, &mut problems);
         progress.stage("parse");
         let assembly = model::read(sources, &mut problems);
-        Sources { assembly, problems }
+        Sources {
+            assembly,
+            problems,
+            checked: None,
+        }
     }
 
     /// The checks across files, then the model: the site, or every problem.
-    pub fn site(&self, progress: &Progress) -> Result<Site, Vec<Diagnostic>> {
+    pub fn site(&mut self, progress: &Progress) -> Result<Site, Vec<Diagnostic>> {
         let a = &self.assembly;
-        let mut problems = self.problems.clone();
         progress.stage("validate");
-        validate::site(
-            &a.sections,
-            &a.drafts,
-            &a.wizard_files,
-            &a.price_lists,
-            &a.languages,
-            &a.static_files,
-            &mut problems,
-        );
+        let checked = self.checked.get_or_insert_with(|| {
+            validate::site(
+                &a.sections,
+                &a.drafts,
+                &a.wizard_files,
+                &a.price_lists,
+                &a.languages,
+                &a.static_files,
+            )
+        });
+        let mut problems = self.problems.clone();
+        problems.extend(checked.problems().cloned());
         progress.stage("wizards");
         model::finish(a, problems)
     }
@@ -103,14 +115,24 @@ impl Sources {
     /// `text` now: false when no memo has that name (a new file, or one that is not a
     /// memo), which only a new [`Sources::read`] can place.
     pub fn reread_memo(&mut self, file: &str, text: String) -> bool {
-        match self.assembly.reread_memo(file, text) {
-            Some(found) => {
-                self.problems.retain(|p| p.file != file);
-                self.problems.extend(found);
-                true
-            }
-            None => false,
+        let Some(found) = self.assembly.reread_memo(file, text) else {
+            return false;
+        };
+        self.problems.retain(|p| p.file != file);
+        self.problems.extend(found);
+        let a = &self.assembly;
+        let rechecked = self.checked.as_mut().is_some_and(|c| {
+            a.drafts
+                .iter()
+                .position(|d| d.source.file.name == file)
+                .is_some_and(|i| {
+                    c.recheck(i, &a.sections, &a.drafts, &a.wizard_files, &a.price_lists)
+                })
+        });
+        if !rechecked {
+            self.checked = None;
         }
+        true
     }
 }
 
@@ -165,6 +187,10 @@ pub fn write_site(
     let mut summary = finish(results, pages.len(), started)?;
     progress.stage("assets");
     assets(site, &theme, &pages, &staging).map_err(|d| vec![d])?;
+    if opts.precompress {
+        progress.stage("precompress");
+        precompress::precompress(staging.dir()).map_err(|d| vec![d])?;
+    }
     progress.stage("swap in");
     staging.commit().map_err(|d| vec![d])?;
     summary.stages = progress.finish();

@@ -14,11 +14,74 @@ use super::model::{Draft, PriceLists, Section};
 use super::parallel;
 
 type Key<'a> = (&'a str, &'a str, &'a str);
-/// A page's anchors; `None` when they cannot be known (its front matter or its price
-/// list does not read or does not exist, which is reported already).
-type Anchors<'a> = HashMap<Key<'a>, Option<BTreeSet<&'a str>>>;
+/// Each page's anchors, by section, language and slug; `None` when they cannot be known
+/// (its front matter or its price list does not read or does not exist, which is
+/// reported already).
+type Anchors = HashMap<String, HashMap<String, HashMap<String, Option<BTreeSet<String>>>>>;
 
-/// Runs every check across files, adding what it finds to `problems`.
+fn anchors_at<'m>(anchors: &'m Anchors, k: Key) -> Option<&'m Option<BTreeSet<String>>> {
+    anchors.get(k.0)?.get(k.1)?.get(k.2)
+}
+
+/// What the checks across files found, kept with what they were found from, so that
+/// `tarif serve` checks an edited memo alone when its anchors stay as they were (no
+/// other memo's links can change then).
+pub struct Checked {
+    anchors: Anchors,
+    /// Each memo's own problems (its anchors, price list and links), by draft.
+    memos: Vec<Vec<Diagnostic>>,
+    /// The problems of each group of translations, by section and slug.
+    translations: BTreeMap<(usize, String), Vec<Diagnostic>>,
+    statics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    /// Every problem found.
+    pub fn problems(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.memos
+            .iter()
+            .flatten()
+            .chain(self.translations.values().flatten())
+            .chain(&self.statics)
+    }
+
+    /// Checks draft `i` again after its text changed; false when its anchors are not
+    /// what they were (then every memo must be checked again).
+    pub fn recheck(
+        &mut self,
+        i: usize,
+        sections: &[Section],
+        drafts: &[Draft],
+        wizards: &BTreeSet<(String, String)>,
+        lists: &PriceLists,
+    ) -> bool {
+        let Some(d) = drafts.get(i) else {
+            return false;
+        };
+        let mut found = Vec::new();
+        let anchors = owned(anchors_of(d, lists, &mut found));
+        if anchors_at(&self.anchors, key(sections, d)) != Some(&anchors) {
+            return false;
+        }
+        price_list(sections, d, lists, &mut found);
+        links(sections, d, wizards, &self.anchors, &mut found);
+        self.memos[i] = found;
+        let group = translation_group(sections, d.section, &d.source.slug, &self.anchors, |lang| {
+            drafts.iter().find(|t| {
+                t.section == d.section && t.source.slug == d.source.slug && &t.source.lang == lang
+            })
+        });
+        self.translations
+            .insert((d.section, d.source.slug.clone()), group);
+        true
+    }
+}
+
+fn owned(anchors: Option<BTreeSet<&str>>) -> Option<BTreeSet<String>> {
+    anchors.map(|a| a.into_iter().map(str::to_owned).collect())
+}
+
+/// Runs every check across files.
 pub fn site(
     sections: &[Section],
     drafts: &[Draft],
@@ -26,30 +89,43 @@ pub fn site(
     lists: &PriceLists,
     languages: &[Lang],
     statics: &[StaticFile],
-    problems: &mut Vec<Diagnostic>,
-) {
-    let by_key: HashMap<Key, &Draft> = drafts.iter().map(|d| (key(sections, d), d)).collect();
-    // Each memo's checks on every core (`tarif serve` runs them all after each edit),
-    // their problems in the memos' order.
+) -> Checked {
+    // Each memo's checks on every core, their problems kept by memo.
     let found = parallel::map(drafts, |d| {
         let mut found = Vec::new();
-        let anchors = anchors_of(d, lists, &mut found);
+        let anchors = owned(anchors_of(d, lists, &mut found));
         (anchors, found)
     });
-    let mut anchors: Anchors = HashMap::with_capacity(drafts.len());
+    let mut anchors = Anchors::new();
+    let mut memos = Vec::with_capacity(drafts.len());
     for (d, (a, found)) in drafts.iter().zip(found) {
-        anchors.insert(key(sections, d), a);
-        problems.extend(found);
+        let (section, lang, slug) = key(sections, d);
+        anchors
+            .entry(section.to_owned())
+            .or_default()
+            .entry(lang.to_owned())
+            .or_default()
+            .insert(slug.to_owned(), a);
+        memos.push(found);
     }
     let found = parallel::map(drafts, |d| {
         let mut found = Vec::new();
         price_list(sections, d, lists, &mut found);
-        links(sections, d, wizards, &by_key, &anchors, &mut found);
+        links(sections, d, wizards, &anchors, &mut found);
         found
     });
-    problems.extend(found.into_iter().flatten());
-    translations(sections, drafts, &by_key, &anchors, problems);
-    static_collisions(statics, languages, problems);
+    for (mine, found) in memos.iter_mut().zip(found) {
+        mine.extend(found);
+    }
+    let translations = translations(sections, drafts, &anchors);
+    let mut statics_found = Vec::new();
+    static_collisions(statics, languages, &mut statics_found);
+    Checked {
+        anchors,
+        memos,
+        translations,
+        statics: statics_found,
+    }
 }
 
 fn key<'a>(sections: &'a [Section], d: &'a Draft) -> Key<'a> {
@@ -162,7 +238,6 @@ fn links(
     sections: &[Section],
     d: &Draft,
     wizards: &BTreeSet<(String, String)>,
-    by_key: &HashMap<Key, &Draft>,
     anchors: &Anchors,
     problems: &mut Vec<Diagnostic>,
 ) {
@@ -200,7 +275,7 @@ fn links(
             ),
         };
         let file = || format!("content/{}/{}/{}.md", target.0, target.1, target.2);
-        if !by_key.contains_key(&target) {
+        let Some(known) = anchors_at(anchors, target) else {
             problems.push(
                 at(
                     d,
@@ -213,13 +288,13 @@ fn links(
                 .help("correct the path: it is relative to this file"),
             );
             continue;
-        }
+        };
         let Some(anchor) = anchor else { continue };
-        let Some(Some(known)) = anchors.get(&target) else {
+        let Some(known) = known else {
             continue;
         };
         if !known.contains(anchor.as_str()) {
-            let list: Vec<&str> = known.iter().take(12).copied().collect();
+            let list: Vec<&str> = known.iter().take(12).map(String::as_str).collect();
             problems.push(
                 at(
                     d,
@@ -233,41 +308,56 @@ fn links(
 }
 
 /// Each memo exists in every language of its section, each with the same anchors and
-/// price list as the original (the first language that has it).
+/// price list as the original (the first language that has it): the problems of each
+/// group of translations, by section and slug.
 fn translations(
     sections: &[Section],
     drafts: &[Draft],
-    by_key: &HashMap<Key, &Draft>,
     anchors: &Anchors,
-    problems: &mut Vec<Diagnostic>,
-) {
-    let mut groups: BTreeMap<(usize, &str), ()> = BTreeMap::new();
+) -> BTreeMap<(usize, String), Vec<Diagnostic>> {
+    let by_key: HashMap<Key, &Draft> = drafts.iter().map(|d| (key(sections, d), d)).collect();
+    let mut groups: BTreeSet<(usize, &str)> = BTreeSet::new();
     for d in drafts {
-        groups.insert((d.section, d.source.slug.as_str()), ());
+        groups.insert((d.section, d.source.slug.as_str()));
     }
-    for (section, slug) in groups.into_keys() {
-        let s = &sections[section];
-        let present: Vec<&Draft> = s
-            .config
-            .languages
-            .iter()
-            .filter_map(|l| by_key.get(&(s.id.as_str(), l.as_str(), slug)).copied())
-            .collect();
-        let Some(original) = present.first() else {
-            continue;
-        };
-        for lang in &s.config.languages {
-            if !present.iter().any(|d| &d.source.lang == lang) {
-                problems.push(
-                    Diagnostic::file(&original.source.file.name, format!("the memo has no `{lang}` translation"))
-                        .help(format!("write content/{}/{lang}/{slug}.md, or remove `{lang}` from the section's languages", s.id)),
-                );
-            }
-        }
-        for t in &present[1..] {
-            same_as_original(sections, original, t, anchors, problems);
+    groups
+        .into_iter()
+        .map(|(section, slug)| {
+            let id = sections[section].id.as_str();
+            let found = translation_group(sections, section, slug, anchors, |lang| {
+                by_key.get(&(id, lang.as_str(), slug)).copied()
+            });
+            ((section, slug.to_owned()), found)
+        })
+        .collect()
+}
+
+/// The problems of one group of translations; `memo` finds its memo in a language.
+fn translation_group<'d>(
+    sections: &[Section],
+    section: usize,
+    slug: &str,
+    anchors: &Anchors,
+    memo: impl Fn(&Lang) -> Option<&'d Draft>,
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let s = &sections[section];
+    let present: Vec<&Draft> = s.config.languages.iter().filter_map(&memo).collect();
+    let Some(original) = present.first() else {
+        return problems;
+    };
+    for lang in &s.config.languages {
+        if !present.iter().any(|d| &d.source.lang == lang) {
+            problems.push(
+                Diagnostic::file(&original.source.file.name, format!("the memo has no `{lang}` translation"))
+                    .help(format!("write content/{}/{lang}/{slug}.md, or remove `{lang}` from the section's languages", s.id)),
+            );
         }
     }
+    for t in &present[1..] {
+        same_as_original(sections, original, t, anchors, &mut problems);
+    }
+    problems
 }
 
 fn same_as_original(
@@ -278,10 +368,8 @@ fn same_as_original(
     problems: &mut Vec<Diagnostic>,
 ) {
     let (Some(ours), Some(theirs)) = (
-        anchors.get(&key(sections, t)).and_then(Option::as_ref),
-        anchors
-            .get(&key(sections, original))
-            .and_then(Option::as_ref),
+        anchors_at(anchors, key(sections, t)).and_then(Option::as_ref),
+        anchors_at(anchors, key(sections, original)).and_then(Option::as_ref),
     ) else {
         return;
     };
