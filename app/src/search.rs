@@ -28,16 +28,13 @@ pub const PAGE: usize = 20;
 pub fn Search(data: SearchData, lang: Lang) -> impl IntoView {
     let index = data.index;
     let query = query_param("q").unwrap_or_default();
-    // What the query found, the first `shown` of it: searched again on a keystroke and
-    // on "Show more results", not on every read.
+    // What the query found (the first results, the count of all): searched again on a
+    // keystroke and on "Show more results", not on every read.
     let found = RwSignal::new(index.search_counted(&query, PAGE));
+    let typed = query.clone();
     let query = RwSignal::new(query);
-    let shown = RwSignal::new(PAGE);
     let index = StoredValue::new(index);
-    let search = move |q: &str, n: usize| {
-        shown.set(n);
-        found.set(index.with_value(|i| i.search_counted(q, n)));
-    };
+    let search = move |q: &str, n: usize| found.set(index.with_value(|i| i.search_counted(q, n)));
     let empty = move || query.with(|q| q.trim().is_empty());
     let status = {
         let lang = lang.clone();
@@ -76,7 +73,7 @@ pub fn Search(data: SearchData, lang: Lang) -> impl IntoView {
     };
     let on_click = move |ev: web_sys::MouseEvent| {
         if closest_with(&ev, "data-more").is_some() {
-            let first_new = shown.get_untracked();
+            let first_new = found.with_untracked(|(hits, _)| hits.len());
             query.with_untracked(|q| search(q, first_new + PAGE));
             focus_later(format!("result-{first_new}"));
         }
@@ -87,7 +84,7 @@ pub fn Search(data: SearchData, lang: Lang) -> impl IntoView {
             <label for="search-q">{word(&lang, Word::SearchTheSite)}</label>
             <input id="search-q" name="q" type="search" autocomplete="off"
                 aria-describedby="search-status"
-                prop:value=move || query.get()
+                prop:value=typed
                 on:input=move |e| {
                     let q = event_target_value(&e);
                     set_query_param("q", &q);
