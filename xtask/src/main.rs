@@ -8,8 +8,10 @@
 //!   bundle, the workspace's tests, the engine's wasm32 build, the app's browser tests.
 //! - `cargo xtask app`: builds the app bundle (app/dist) that the `tarif` binary embeds.
 //! - `cargo xtask fuzz [TARGET] [--time S]`: the coverage-guided fuzz targets (`fuzz.rs`).
-//! - `cargo xtask lighthouse`: installs Lighthouse, builds and serves the default site with
-//!   the app, and writes Lighthouse's scores for every page type to `bench/lighthouse.md`.
+//! - `cargo xtask lighthouse [--runs N] [--only SUBSTRING] [--traces DIR] [--site DIR]`: installs
+//!   Lighthouse, builds and serves the default site with the app, and writes Lighthouse's
+//!   scores for every page type (the median of N runs, 3 by default) to
+//!   `bench/lighthouse.md` (`lighthouse.rs`).
 //!
 //! Each step prints what it runs; the first failure stops the task with its exit code.
 //! Tools are installed once and found again on the next run at their pinned versions.
@@ -39,12 +41,12 @@ fn main() {
         Some("test") => test(),
         Some("serve") => serve(&rest),
         Some("app") => tools::ensure_app_tools().and_then(|_| app()),
-        Some("lighthouse") => lighthouse::lighthouse(),
+        Some("lighthouse") => lighthouse::lighthouse(&rest),
         Some("bare") => bare::bare(&rest),
         Some("fuzz") => fuzz::fuzz(&rest),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\n  serve [ARGS]  install what is missing, build the app, build and serve the default site\n  test          install what the tests need, then run every check and test\n  app           build the app bundle the tarif binary embeds\n  lighthouse    Lighthouse's scores for every page type, into bench/lighthouse.md\n  bare [serve|test|app]\n                the README's commands on a simulated bare machine (fresh clone, empty\n                cargo home and tools folder), timed; `app`: the app's offline build\n                from an empty cargo cache (CI)\n  fuzz [TARGET] [--time S]\n                the fuzz targets of fuzz/ (all, 60 s each, by default)"
+                "usage: cargo xtask <task>\n\n  serve [ARGS]  install what is missing, build the app, build and serve the default site\n  test          install what the tests need, then run every check and test\n  app           build the app bundle the tarif binary embeds\n  lighthouse [--runs N] [--only SUBSTRING] [--traces DIR] [--site DIR]\n                Lighthouse's scores for every page type (or those matching SUBSTRING), the\n                median of N runs (3), into bench/lighthouse.md; --traces keeps the traces,\n                --site measures a site built already\n  bare [serve|test|app]\n                the README's commands on a simulated bare machine (fresh clone, empty\n                cargo home and tools folder), timed; `app`: the app's offline build\n                from an empty cargo cache (CI)\n  fuzz [TARGET] [--time S]\n                the fuzz targets of fuzz/ (all, 60 s each, by default)"
             );
             exit(2);
         }
