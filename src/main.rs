@@ -30,6 +30,11 @@ enum Command {
         /// Print what each stage of the build took.
         #[arg(long)]
         timings: bool,
+        /// Also write a brotli (.br) and a gzip (.gz) form beside each text file, for
+        /// servers that send them as they are (nginx's brotli_static and gzip_static,
+        /// Caddy's precompressed); skipped where compression does not pay.
+        #[arg(long)]
+        precompress: bool,
     },
     /// Check the whole site as a build would, writing nothing; every problem is reported.
     Check {
@@ -105,7 +110,8 @@ fn main() -> ExitCode {
             out,
             quiet,
             timings,
-        } => build::build(root, out, quiet, timings),
+            precompress,
+        } => build::build(root, out, quiet, timings, precompress),
         Command::Check { root } => build::check(root),
         Command::Serve { root, port } => tarif::serve::run(root, port),
         Command::New { dir } => new::run(&dir),

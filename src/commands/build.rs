@@ -1,4 +1,5 @@
-//! `tarif build [--root DIR] [--out DIR] [--quiet] [--timings]` and `tarif check [--root DIR]`.
+//! `tarif build [--root DIR] [--out DIR] [--quiet] [--timings] [--precompress]` and
+//! `tarif check [--root DIR]`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,13 +12,20 @@ pub fn default_out(root: &Path) -> PathBuf {
     root.join("public")
 }
 
-pub fn build(root: PathBuf, out: Option<PathBuf>, quiet: bool, timings: bool) -> ExitCode {
+pub fn build(
+    root: PathBuf,
+    out: Option<PathBuf>,
+    quiet: bool,
+    timings: bool,
+    precompress: bool,
+) -> ExitCode {
     let out = out.unwrap_or_else(|| default_out(&root));
     let opts = Options {
         root,
         out,
         live_reload: false,
         progress: !quiet,
+        precompress,
     };
     match site::build(&opts) {
         Ok(s) => {

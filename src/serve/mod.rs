@@ -98,6 +98,7 @@ pub fn run(root: PathBuf, port: u16) -> ExitCode {
         out: out.clone(),
         live_reload: true,
         progress: false,
+        precompress: false,
     };
     let mut session = Session::new(opts);
     // Watching starts before the first build: an edit made during it is not missed.

@@ -14,6 +14,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 mod parallel;
+pub mod precompress;
 pub mod progress;
 pub mod render;
 mod toml_file;
@@ -42,6 +43,8 @@ pub struct Options {
     pub live_reload: bool,
     /// Show progress on stderr (when it is a terminal).
     pub progress: bool,
+    /// Write `.br` and `.gz` forms beside each text file (`precompress.rs`).
+    pub precompress: bool,
 }
 
 /// What a build or a check did.
@@ -184,6 +187,10 @@ pub fn write_site(
     let mut summary = finish(results, pages.len(), started)?;
     progress.stage("assets");
     assets(site, &theme, &pages, &staging).map_err(|d| vec![d])?;
+    if opts.precompress {
+        progress.stage("precompress");
+        precompress::precompress(staging.dir()).map_err(|d| vec![d])?;
+    }
     progress.stage("swap in");
     staging.commit().map_err(|d| vec![d])?;
     summary.stages = progress.finish();

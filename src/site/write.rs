@@ -106,6 +106,11 @@ impl Staging {
         self.write(rel, &bytes)
     }
 
+    /// The temporary folder the build is written into (swapped in by [`Staging::commit`]).
+    pub fn dir(&self) -> &Path {
+        &self.tmp
+    }
+
     /// Every file written so far and its integrity digest, by path (none without digests).
     pub fn written(&self) -> Vec<(String, String)> {
         let mut files = match self.written.as_ref().map(Mutex::lock) {

@@ -146,6 +146,7 @@ pub fn build(root: &Path, out: &Path) -> Result<site::Summary, Vec<Diagnostic>> 
         out: out.to_owned(),
         live_reload: false,
         progress: false,
+        precompress: false,
     })
 }
 
