@@ -123,16 +123,7 @@ impl Staging {
 
     /// The place of `rel` in the temporary folder; nothing may climb out of it.
     fn path(&self, rel: &str) -> Result<PathBuf, Diagnostic> {
-        let inside = !rel.is_empty()
-            && Path::new(rel)
-                .components()
-                .all(|c| matches!(c, Component::Normal(_)));
-        if !inside {
-            return Err(
-                Diagnostic::file(rel, "refusing to write outside the output folder")
-                    .help("this is a bug in tarif: please report it"),
-            );
-        }
+        inside(rel)?;
         Ok(self.tmp.join(rel))
     }
 
@@ -178,21 +169,28 @@ impl Staging {
     }
 }
 
+/// `rel` is a path inside the output folder: plain names only, no `..`, no root.
+fn inside(rel: &str) -> Result<(), Diagnostic> {
+    let plain = !rel.is_empty()
+        && Path::new(rel)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
+    if plain {
+        Ok(())
+    } else {
+        Err(
+            Diagnostic::file(rel, "refusing to write outside the output folder")
+                .help("this is a bug in tarif: please report it"),
+        )
+    }
+}
+
 /// Replaces the file `rel` of the output folder `out` in place with `bytes`, by a
 /// temporary file renamed over it, so that a request never reads half a page: for
 /// `tarif serve`'s builds of only the pages an edit changed. Writes nothing when the
 /// file already holds `bytes`; true when it wrote.
 pub fn replace_in_place(out: &Path, rel: &str, bytes: &[u8]) -> Result<bool, Diagnostic> {
-    let inside = !rel.is_empty()
-        && Path::new(rel)
-            .components()
-            .all(|c| matches!(c, Component::Normal(_)));
-    if !inside {
-        return Err(
-            Diagnostic::file(rel, "refusing to write outside the output folder")
-                .help("this is a bug in tarif: please report it"),
-        );
-    }
+    inside(rel)?;
     let path = out.join(rel);
     if fs::read(&path).is_ok_and(|old| old == bytes) {
         return Ok(false);
