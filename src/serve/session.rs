@@ -21,6 +21,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -67,10 +68,12 @@ pub struct Session {
     pub stages: Vec<crate::site::progress::Stage>,
 }
 
-/// The served folder's lock, and the count of whole builds swapped in.
+/// The served folder's lock, and the count of whole builds swapped in (read without
+/// the lock: making a search job must not wait for the one being written).
 #[derive(Default)]
 pub struct Output {
-    wholes: Mutex<u64>,
+    writing: Mutex<()>,
+    wholes: AtomicU64,
 }
 
 impl Session {
@@ -175,14 +178,14 @@ impl Session {
 
     fn swap_in_whole(&mut self, site: Site) -> Result<Update, Vec<Diagnostic>> {
         // No search page of an older build may land in this one.
-        let mut wholes = self
+        let writing = self
             .output
-            .wholes
+            .writing
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        *wholes += 1;
+        self.output.wholes.fetch_add(1, Ordering::SeqCst);
         let summary = write_site(&self.opts, &site, &Progress::new(false), Instant::now())?;
-        drop(wholes);
+        drop(writing);
         self.served = Some(Arc::new(site));
         self.edited.clear();
         self.whole_next = false;
@@ -200,11 +203,7 @@ impl Session {
     /// thread while this one goes on with the next edit.
     pub fn search_job(&self, langs: &[Lang]) -> Option<SearchJob> {
         let site = Arc::clone(self.served.as_ref()?);
-        let wholes = *self
-            .output
-            .wholes
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
+        let wholes = self.output.wholes.load(Ordering::SeqCst);
         Some(SearchJob {
             site,
             langs: langs.to_vec(),
@@ -296,12 +295,12 @@ impl SearchJob {
 
     /// Renders and writes the pages, unless a whole build came since (it wrote them).
     pub fn write(self) -> Result<(), Vec<Diagnostic>> {
-        let wholes = self
+        let writing = self
             .output
-            .wholes
+            .writing
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        if *wholes != self.wholes {
+        if self.output.wholes.load(Ordering::SeqCst) != self.wholes {
             return Ok(());
         }
         let site = &*self.site;
@@ -314,7 +313,7 @@ impl SearchJob {
                 replace_in_place(&self.opts.out, &path, html.as_bytes()).map_err(|d| vec![d])?;
             }
         }
-        drop(wholes);
+        drop(writing);
         Ok(())
     }
 }
