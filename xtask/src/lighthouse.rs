@@ -36,7 +36,7 @@ const PAGES: [(&str, &str); 11] = [
     ),
     (
         "quote page, empty (en)",
-        "/en/comportal/quote/comportal/index.html",
+        "/en/laptop-bg/quote/laptop-bg/index.html",
     ),
     (
         "quote page, a quote from its link (bg)",
