@@ -7,7 +7,8 @@
 //! - every text a price list, a wizard or a memo's front matter puts on a page (each
 //!   language's string of every multilingual text, every title and description), through
 //!   the whole site's rendering: every page, tarif's own data blocks read back by their
-//!   readers, and each page's elements the same as with harmless texts.
+//!   readers, and each page's elements the same as with harmless texts (but for the
+//!   links a text's own `https://` addresses become).
 
 mod common;
 mod oracle;
@@ -274,6 +275,19 @@ fn data_block(kind: &str, text: &str) -> Result<(), String> {
     }
 }
 
+/// A page's shape, but for the links a text's own web addresses become (the templates'
+/// `links` filter: `<a href="https://…">` holding the address as text), which harmless
+/// texts have none of.
+fn shape(elements: &[oracle::Element]) -> Vec<String> {
+    let address_link = |e: &oracle::Element| {
+        e.name == "a"
+            && matches!(e.attributes.as_slice(), [(name, href)]
+                if name == "href" && (href.starts_with("https://") || href.starts_with("http://")))
+    };
+    let kept: Vec<&oracle::Element> = elements.iter().filter(|e| !address_link(e)).collect();
+    oracle::shape(&kept)
+}
+
 /// Each page's shape with harmless texts, by output path.
 fn harmless_shapes() -> &'static Vec<(String, Vec<String>)> {
     static SHAPES: OnceLock<Vec<(String, Vec<String>)>> = OnceLock::new();
@@ -285,7 +299,7 @@ fn harmless_shapes() -> &'static Vec<(String, Vec<String>)> {
             .map(|(path, html)| {
                 let elements = oracle::page(&html, &data_block)
                     .unwrap_or_else(|why| panic!("{path} with harmless texts: {why}"));
-                (path, oracle::shape(&elements))
+                (path, shape(&elements))
             })
             .collect()
     })
@@ -303,10 +317,35 @@ fn the_page_oracle_sees_a_text_that_became_markup() {
     // The same page had the text been written into it unescaped.
     for raw in ["<b>bold</b>", "<img src=x onerror=alert(1)>", "</main>"] {
         let tampered = html.replacen("Harmless text 1<", &format!("{raw}<"), 1);
-        let same_shape = oracle::page(&tampered, &data_block)
-            .is_ok_and(|e| oracle::shape(&e) == oracle::shape(&harmless));
+        let same_shape =
+            oracle::page(&tampered, &data_block).is_ok_and(|e| shape(&e) == shape(&harmless));
         assert!(!same_shape, "{path}: {raw} went unseen");
     }
+}
+
+#[test]
+fn a_web_address_in_a_text_becomes_its_link_and_nothing_more() {
+    let tmp = tempfile::tempdir().unwrap();
+    site_with_texts(tmp.path(), &|i| {
+        format!("See https://example.com/{i}?a=1&b=\"2\"'onmouseover=alert(1)<b>x</b> now")
+    });
+    let harmless = harmless_shapes();
+    let mut links = 0;
+    for ((path, html), (_, want)) in pages(tmp.path()).iter().zip(harmless) {
+        let elements =
+            oracle::page(html, &data_block).unwrap_or_else(|why| panic!("{path}: {why}"));
+        assert_eq!(&shape(&elements), want, "{path}");
+        links += elements
+            .iter()
+            .filter(|e| {
+                e.attributes
+                    .iter()
+                    .any(|(_, v)| v.starts_with("https://example.com/"))
+            })
+            .count();
+    }
+    // The decision tables' reasons and steps link their addresses.
+    assert!(links > 0, "no text's address became a link");
 }
 
 proptest! {
@@ -327,17 +366,17 @@ proptest! {
         let rendered = pages(tmp.path());
         let harmless = harmless_shapes();
         prop_assert_eq!(rendered.len(), harmless.len());
-        for ((path, html), (same_path, shape)) in rendered.iter().zip(harmless) {
+        for ((path, html), (same_path, want)) in rendered.iter().zip(harmless) {
             prop_assert_eq!(path, same_path);
             let elements = oracle::page(html, &data_block)
                 .unwrap_or_else(|why| panic!("{path}: {why}"));
-            let got = oracle::shape(&elements);
-            if &got != shape {
-                let at = got.iter().zip(shape).position(|(a, b)| a != b).unwrap_or(0);
+            let got = shape(&elements);
+            if &got != want {
+                let at = got.iter().zip(want).position(|(a, b)| a != b).unwrap_or(0);
                 panic!(
                     "{path}: a text changed the page's elements at element {at}: {:?} instead of {:?}",
                     got.get(at),
-                    shape.get(at)
+                    want.get(at)
                 );
             }
         }

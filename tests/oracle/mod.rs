@@ -251,7 +251,7 @@ pub fn page(
 
 /// The shape of a page: each element's path, name and attribute names, in order. Two
 /// pages that differ only in their texts have the same shape.
-pub fn shape(elements: &[Element]) -> Vec<String> {
+pub fn shape(elements: &[&Element]) -> Vec<String> {
     // A web address in a text is a link by design (the `links` filter of the decision
     // table): such a link, with an http(s) address and nothing else, is no markup a text
     // made (its address is checked like every other).
