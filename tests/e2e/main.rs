@@ -6,6 +6,7 @@
 
 mod a11y;
 mod harness;
+mod live_styles;
 mod offline;
 mod quote_output;
 mod reflow;
