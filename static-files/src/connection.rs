@@ -3,12 +3,26 @@
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::time::Duration;
 
 use super::Response;
 
+/// How long a connection may send nothing (or take nothing of an answer) before it is
+/// closed: a browser's idle keep-alive connection, or a client that connects and waits,
+/// gives its thread back (a browser opens a new connection when it needs one).
+const IDLE: Duration = Duration::from_secs(30);
+
 /// Answers the requests of `stream` until the browser closes it or asks to, or `answer`
-/// gives nothing (the connection is then dropped unanswered).
+/// gives nothing (the connection is then dropped unanswered), or it is idle for [`IDLE`].
 pub fn serve(stream: TcpStream, answer: &dyn Fn(&Request) -> Option<Response>) {
+    serve_idle(stream, answer, IDLE);
+}
+
+fn serve_idle(stream: TcpStream, answer: &dyn Fn(&Request) -> Option<Response>, idle: Duration) {
+    if stream.set_read_timeout(Some(idle)).is_err() || stream.set_write_timeout(Some(idle)).is_err()
+    {
+        return;
+    }
     let Ok(read) = stream.try_clone() else {
         return;
     };
@@ -117,7 +131,30 @@ fn reason(status: u16) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    use std::net::TcpListener;
+    use std::time::Instant;
+
     use super::*;
+
+    #[test]
+    fn a_connection_that_sends_nothing_is_closed_once_idle() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let mut client = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        let (server, _) = listener.accept().unwrap();
+        let started = Instant::now();
+        let served = std::thread::spawn(move || {
+            serve_idle(server, &|_| None, Duration::from_millis(200));
+        });
+        // The server's side ends by itself, and the client sees the connection closed.
+        served.join().unwrap();
+        let waited = started.elapsed();
+        assert!(waited >= Duration::from_millis(200), "{waited:?}");
+        client
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .unwrap();
+        let mut buf = [0u8; 1];
+        assert_eq!(client.read(&mut buf).unwrap(), 0);
+    }
 
     #[test]
     fn a_line_longer_than_the_limit_ends_the_connection() {
