@@ -5,9 +5,6 @@
 use libfuzzer_sys::fuzz_target;
 use tarif::site::front_matter;
 use tarif::site::load::TextFile;
-use tarif::site::markdown;
-use tarif::site::url::PageDir;
-use tarif_engine::text::Lang;
 
 fuzz_target!(|data: &[u8]| {
     let Some(text) = tarif_fuzz::text(data) else {
@@ -22,9 +19,7 @@ fuzz_target!(|data: &[u8]| {
         Some((_, start)) => start,
         None => 0,
     };
-    let lang = Lang::new("en").expect("en");
-    let here = PageDir::memo(&lang, "laptop-bg", "fuzz");
-    let body = markdown::render(&file, start, "laptop-bg", &lang, &here, &mut problems);
+    let body = tarif_fuzz::render_memo(text, start, &mut problems);
     // Every problem is located in the file.
     let lines = text.lines().count() + 1;
     for p in &problems {

@@ -6,22 +6,12 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tarif::site::load::TextFile;
-use tarif::site::markdown;
-use tarif::site::url::PageDir;
-use tarif_engine::text::Lang;
 
 fuzz_target!(|data: &[u8]| {
     let Some(text) = tarif_fuzz::text(data) else {
         return;
     };
-    let file = TextFile {
-        name: "content/laptop-bg/en/fuzz.md".to_owned(),
-        text: text.to_owned(),
-    };
-    let lang = Lang::new("en").expect("en");
-    let here = PageDir::memo(&lang, "laptop-bg", "fuzz");
-    let body = markdown::render(&file, 0, "laptop-bg", &lang, &here, &mut Vec::new());
+    let body = tarif_fuzz::render_memo(text, 0, &mut Vec::new());
     if let Err(why) = tarif_fuzz::oracle::fragment(&body.html) {
         panic!("{why}\n--- markdown:\n{text}\n--- html:\n{}", body.html);
     }

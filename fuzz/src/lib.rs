@@ -65,3 +65,19 @@ pub fn anchors(section: &str) -> BTreeSet<String> {
 pub fn text(data: &[u8]) -> Option<&str> {
     std::str::from_utf8(data).ok()
 }
+
+/// `text` as the English memo `fuzz.md` of the section `laptop-bg`, its body from byte
+/// `start` (after its front matter) rendered as `tarif build` renders it.
+pub fn render_memo(
+    text: &str,
+    start: usize,
+    problems: &mut Vec<tarif_engine::diagnostic::Diagnostic>,
+) -> tarif::site::markdown::Body {
+    let file = tarif::site::load::TextFile {
+        name: "content/laptop-bg/en/fuzz.md".to_owned(),
+        text: text.to_owned(),
+    };
+    let lang = Lang::new("en").expect("en");
+    let here = tarif::site::url::PageDir::memo(&lang, "laptop-bg", "fuzz");
+    tarif::site::markdown::render(&file, start, "laptop-bg", &lang, &here, problems)
+}
