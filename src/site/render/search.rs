@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use tarif_engine::price_list::{Item, PriceList};
+use tarif_engine::price_list::{Item, PriceList, PriceSection};
 use tarif_engine::quote::text::price_in_brief;
 use tarif_engine::search::{Document, Index};
 use tarif_engine::text::Lang;
@@ -31,9 +31,13 @@ pub fn documents(site: &Site, lang: &Lang, here: &PageDir) -> Vec<Document> {
             .memos_in(lang)
             .filter_map(|m| site.price_lists.get(m.price_list()?))
             .collect();
-        let items: BTreeMap<&str, (&PriceList, &Item)> = lists
+        let items: BTreeMap<&str, Priced> = lists
             .iter()
-            .flat_map(|&l| l.items().map(move |i| (i.id.as_str(), (l, i))))
+            .flat_map(|&l| {
+                l.sections
+                    .iter()
+                    .flat_map(move |s| s.items.iter().map(move |i| (i.id.as_str(), (l, s, i))))
+            })
             .collect();
         let described: BTreeSet<&str> = section
             .memos_in(lang)
@@ -45,24 +49,27 @@ pub fn documents(site: &Site, lang: &Lang, here: &PageDir) -> Vec<Document> {
             memo_documents(section, memo, here, &mut docs);
             for doc in &mut docs[start..] {
                 let id = doc.url.rsplit_once('#').map(|(_, id)| id);
-                if let Some(&(list, item)) = id.and_then(|id| items.get(id)) {
-                    doc.text = format!("{} {}", doc.text, item_text(list, item, lang));
-                    doc.price = price_in_brief(list, item, lang);
-                    doc.keywords = item.id.replace('-', " ");
+                if let Some(&priced) = id.and_then(|id| items.get(id)) {
+                    add_item(doc, priced, lang);
                 }
             }
             if let Some(list) = memo.price_list().and_then(|id| site.price_lists.get(id)) {
                 let page = here.href_to(&memo.dir(&section.id));
-                let undescribed = |i: &&Item| !described.contains(i.id.as_str());
-                for item in list.items().filter(undescribed) {
-                    docs.push(Document {
-                        url: format!("{page}#{}", item.id),
-                        title: item.name.best(lang, &list.languages).to_owned(),
-                        section: list.title.best(lang, &list.languages).to_owned(),
-                        text: item_text(list, item, lang),
-                        price: price_in_brief(list, item, lang),
-                        keywords: item.id.replace('-', " "),
-                    });
+                for s in &list.sections {
+                    for item in s
+                        .items
+                        .iter()
+                        .filter(|i| !described.contains(i.id.as_str()))
+                    {
+                        let mut doc = Document {
+                            url: format!("{page}#{}", item.id),
+                            title: item.name.best(lang, &list.languages).to_owned(),
+                            section: list.title.best(lang, &list.languages).to_owned(),
+                            ..Document::default()
+                        };
+                        add_item(&mut doc, (list, s, item), lang);
+                        docs.push(doc);
+                    }
                 }
             }
         }
@@ -125,15 +132,23 @@ fn contents(level: usize, following: &[Clause]) -> String {
     headings.join(" · ")
 }
 
-/// What an item's result is found by besides its name: its price section, note and unit.
-fn item_text(list: &PriceList, item: &Item, lang: &Lang) -> String {
+/// An item of a section's price lists, with its list and its price section.
+type Priced<'a> = (&'a PriceList, &'a PriceSection, &'a Item);
+
+/// What an item adds to its document besides its name: its price section, note and unit
+/// as words of the text, its price in brief, and its id's words as keywords.
+fn add_item(doc: &mut Document, (list, section, item): Priced, lang: &Lang) {
     let langs = &list.languages;
-    let section = list.section_of(&item.id).map(|s| &s.name);
-    [section, item.note.as_ref(), item.unit.as_ref()]
+    let words = [Some(&section.name), item.note.as_ref(), item.unit.as_ref()]
         .into_iter()
-        .map(|t| t.map_or("", |t| t.best(lang, langs)))
+        .map(|t| t.map_or("", |t| t.best(lang, langs)));
+    doc.text = std::iter::once(doc.text.as_str())
+        .filter(|t| !t.is_empty())
+        .chain(words)
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    doc.price = price_in_brief(list, item, lang);
+    doc.keywords = item.id.replace('-', " ");
 }
 
 fn wizard_document(section: &Section, wizard: &Wizard, lang: &Lang, here: &PageDir) -> Document {
