@@ -260,6 +260,7 @@ fn pages(root: &Path) -> Vec<(String, String)> {
     render::pages(&site)
         .iter()
         .map(|p| theme.render(&site, p).unwrap())
+        .map(|page| (page.path, page.html))
         .collect()
 }
 

@@ -197,3 +197,51 @@ fn results_read_the_way_a_visitor_needs() {
         }
     }
 }
+
+/// What every query of the set, and every beginning of it as it is typed, finds on the
+/// default site: each result's address, title, section, price and snippet (matched words
+/// in `[…]`) and the count of all. `tests/data/search-results.txt` was written by the
+/// index before it was split into parts (issue 18): the split index must find exactly
+/// the same. Write it again (`TARIF_WRITE_RESULTS=1`) only for a deliberate change of
+/// the ranking, and review its diff.
+#[test]
+fn results_are_those_the_whole_index_gave() {
+    let indexes = indexes();
+    let mut out = String::new();
+    for q in queries() {
+        let typed: Vec<usize> = q.q.char_indices().map(|(i, _)| i).skip(1).collect();
+        for end in typed.into_iter().chain([q.q.len()]) {
+            let query = &q.q[..end];
+            let (hits, total) = indexes[&q.lang].search_counted(query, 50);
+            out.push_str(&format!("## {} {query:?}: {total}\n", q.lang));
+            for h in hits {
+                let marked = |parts: Vec<(&str, bool)>| -> String {
+                    parts
+                        .into_iter()
+                        .map(|(t, m)| if m { format!("[{t}]") } else { t.to_owned() })
+                        .collect()
+                };
+                out.push_str(&format!(
+                    "{} | {} | {} | {} | {}\n",
+                    h.url,
+                    marked(h.title_parts()),
+                    h.section,
+                    h.price,
+                    marked(h.snippet_parts())
+                ));
+            }
+        }
+    }
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/search-results.txt");
+    if std::env::var_os("TARIF_WRITE_RESULTS").is_some() {
+        std::fs::write(path, &out).unwrap();
+    }
+    let want = std::fs::read_to_string(path).unwrap();
+    let differ = want.lines().zip(out.lines()).position(|(a, b)| a != b);
+    assert!(
+        want == out,
+        "the results differ from {path} at line {}: {:?}",
+        differ.map_or(want.lines().count().min(out.lines().count()), |n| n) + 1,
+        differ.map(|n| (want.lines().nth(n), out.lines().nth(n)))
+    );
+}

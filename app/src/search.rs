@@ -5,14 +5,21 @@
 //! "Show more results" adds as many again, the focus on the first of them. The page's
 //! own list of every page is hidden by the stylesheet while the status says something
 //! (while there is a query).
+//!
+//! A large site's index comes in parts ([`tarif_engine::search::Index`]): the page holds
+//! its manifest, and the parts a query needs are loaded as scripts beside the page (a
+//! script element needs none of the fetch API's bindings in the bundle), then the query
+//! runs again. A part that cannot be loaded (offline, and never cached) is said so
+//! in the status.
 
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use tarif_engine::locale::{Noun, Word, counted, word};
 use tarif_engine::markup::Markup;
 use tarif_engine::page::SearchData;
-use tarif_engine::search::Hit;
+use tarif_engine::search::{Hit, Index};
 use tarif_engine::text::Lang;
+use wasm_bindgen::JsCast;
 
 use crate::dom::{closest_with, focus_later};
 use crate::url::{query_param, set_query_param};
@@ -26,15 +33,25 @@ pub const PAGE: usize = 20;
 /// The search form and its results.
 #[component]
 pub fn Search(data: SearchData, lang: Lang) -> impl IntoView {
-    let index = data.index;
     let query = query_param("q").unwrap_or_default();
-    // What the query found (the first results, the count of all): searched again on a
-    // keystroke and on "Show more results", not on every read.
-    let found = RwSignal::new(index.search_counted(&query, PAGE));
     let typed = query.clone();
-    let query = RwSignal::new(query);
-    let index = StoredValue::new(index);
-    let search = move |q: &str, n: usize| found.set(index.with_value(|i| i.search_counted(q, n)));
+    let state = State {
+        index: StoredValue::new(data.index),
+        query: RwSignal::new(query),
+        shown: StoredValue::new(PAGE),
+        asked: StoredValue::new(Vec::new()),
+        failed: StoredValue::new(Vec::new()),
+        found: RwSignal::new((Vec::new(), 0)),
+        offline: RwSignal::new(false),
+    };
+    state.search();
+    let State {
+        query,
+        shown,
+        found,
+        offline,
+        ..
+    } = state;
     let empty = move || query.with(|q| q.trim().is_empty());
     let status = {
         let lang = lang.clone();
@@ -42,9 +59,14 @@ pub fn Search(data: SearchData, lang: Lang) -> impl IntoView {
             if empty() {
                 String::new()
             } else {
-                match found.with(|(_, total)| *total) {
+                let count = match found.with(|(_, total)| *total) {
                     0 => word(&lang, Word::NothingFound).to_owned(),
                     n => counted(&lang, Decimal::from(n), Noun::Result),
+                };
+                if offline.get() {
+                    format!("{count} {}", word(&lang, Word::SearchOffline))
+                } else {
+                    count
                 }
             }
         }
@@ -74,7 +96,8 @@ pub fn Search(data: SearchData, lang: Lang) -> impl IntoView {
     let on_click = move |ev: web_sys::MouseEvent| {
         if closest_with(&ev, "data-more").is_some() {
             let first_new = found.with_untracked(|(hits, _)| hits.len());
-            query.with_untracked(|q| search(q, first_new + PAGE));
+            shown.set_value(first_new + PAGE);
+            state.search();
             focus_later(format!("result-{first_new}"));
         }
     };
@@ -88,14 +111,110 @@ pub fn Search(data: SearchData, lang: Lang) -> impl IntoView {
                 on:input=move |e| {
                     let q = event_target_value(&e);
                     set_query_param("q", &q);
-                    search(&q, PAGE);
                     query.set(q);
+                    shown.set_value(PAGE);
+                    state.retry();
+                    state.search();
                 } />
         </form>
         <p id="search-status" class="search-status" role="status" aria-live="polite">{status}</p>
         <div on:click=on_click inner_html=results></div>
     }
 }
+
+/// The search's state: the index (its parts loaded so far), the query, how many results
+/// show, the parts asked for and those that could not be loaded, what was found, whether
+/// a part could not be loaded.
+#[derive(Clone, Copy)]
+struct State {
+    index: StoredValue<Index>,
+    query: RwSignal<String>,
+    shown: StoredValue<usize>,
+    asked: StoredValue<Vec<String>>,
+    failed: StoredValue<Vec<String>>,
+    /// The first results and the count of all: searched again on a keystroke, on "Show
+    /// more results" and when a part of the index arrives.
+    found: RwSignal<(Vec<Hit>, usize)>,
+    offline: RwSignal<bool>,
+}
+
+impl State {
+    /// Forgets the parts that could not be loaded, to ask for them again (a new query:
+    /// the connection may be back).
+    fn retry(self) {
+        let failed = self
+            .failed
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        self.asked
+            .update_value(|a| a.retain(|n| !failed.contains(n)));
+        self.offline.set(false);
+    }
+
+    /// Searches the parts loaded, and asks for the parts the query needs that are not
+    /// (each once); each that arrives searches again.
+    fn search(self) {
+        let n = self.shown.get_value();
+        self.query.with_untracked(|q| {
+            let mut waiting = false;
+            for name in self.index.with_value(|i| i.missing(q, n)) {
+                if self.asked.with_value(|a| a.contains(&name)) {
+                    waiting |= !self.failed.with_value(|f| f.contains(&name));
+                    continue;
+                }
+                waiting = true;
+                let file = self.index.with_value(|i| i.file(&name));
+                self.asked.update_value(|a| a.push(name.clone()));
+                load_part(&file, name, move |name, text| {
+                    let loaded = text.is_some_and(|t| {
+                        self.index
+                            .try_update_value(|i| i.load(&name, &t).is_ok())
+                            .unwrap_or(false)
+                    });
+                    if !loaded {
+                        self.failed.update_value(|f| f.push(name));
+                        self.offline.set(true);
+                    }
+                    self.search();
+                });
+            }
+            // While parts are on their way, the results shown stay (no "nothing found"
+            // for a moment); once every part came or failed, the query is answered.
+            if !waiting {
+                self.found
+                    .set(self.index.with_value(|i| i.search_counted(q, n)));
+            }
+        });
+    }
+}
+
+/// Loads the script `file`, a part of the index, then gives `done` the part's text (none
+/// if the script could not be loaded). The script leaves the text in its own `data-part`
+/// attribute: read back, the element is left empty.
+fn load_part(file: &str, name: String, done: impl FnOnce(String, Option<String>) + 'static) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Ok(script), Some(body)) = (document.create_element("script"), document.body()) else {
+        return;
+    };
+    let loaded = script.clone();
+    // Called on `load` or `error`, whichever comes: only a loaded part left its text.
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let text = loaded.get_attribute(PART_ATTRIBUTE);
+        let _ = loaded.set_attribute(PART_ATTRIBUTE, "");
+        done(name, text);
+    });
+    for event in ["load", "error"] {
+        let _ = script.add_event_listener_with_callback(event, callback.unchecked_ref());
+    }
+    let _ = script.set_attribute("src", file);
+    let _ = body.append_child(&script);
+}
+
+/// Where a part's script leaves its text (`document.currentScript`'s attribute: the
+/// generator writes the scripts so, `src/site/render/app.rs`).
+const PART_ATTRIBUTE: &str = "data-part";
 
 /// One result: the title (a link) with its matched words marked, where it is, an item's
 /// price, and a snippet of its text around the first match. The first result of each

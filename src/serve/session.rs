@@ -154,10 +154,11 @@ impl Session {
         progress.stage("write pages");
         let mut written = 0;
         for &(section, memo) in &pages {
-            let (path, html) = theme
+            let page = theme
                 .render(&site, &Page::Memo(section, memo))
                 .map_err(|d| vec![d])?;
-            replace_in_place(&self.opts.out, &path, html.as_bytes()).map_err(|d| vec![d])?;
+            replace_in_place(&self.opts.out, &page.path, page.html.as_bytes())
+                .map_err(|d| vec![d])?;
             written += 1;
         }
         let mut search: Vec<Lang> = pages.iter().map(|(_, m)| m.lang.clone()).collect();
@@ -307,10 +308,12 @@ impl SearchJob {
         let theme = Theme::new(site, self.opts.live_reload)?;
         for lang in &self.langs {
             if let Some(lang) = site.languages.iter().find(|l| *l == lang) {
-                let (path, html) = theme
+                // `tarif serve` keeps each index whole in its page: no files beside it.
+                let page = theme
                     .render(site, &Page::Search(lang))
                     .map_err(|d| vec![d])?;
-                replace_in_place(&self.opts.out, &path, html.as_bytes()).map_err(|d| vec![d])?;
+                replace_in_place(&self.opts.out, &page.path, page.html.as_bytes())
+                    .map_err(|d| vec![d])?;
             }
         }
         drop(writing);

@@ -22,7 +22,14 @@ pub struct SiteConfig {
     pub title: Text,
     pub description: Text,
     pub colours: Colours,
+    /// `[offline] precache_budget`: a site whose files weigh at most this many bytes is
+    /// kept whole for offline reading on the first visit; a larger one keeps its core,
+    /// then what the visitor opens or saves.
+    pub precache_budget: u64,
 }
+
+/// The default [`SiteConfig::precache_budget`]: 5 MB.
+pub const PRECACHE_BUDGET: u64 = 5_000_000;
 
 /// The brand colours: links and the header bar, for light and for dark mode.
 #[derive(Debug, Clone, Copy)]
@@ -84,6 +91,14 @@ struct RawSite {
     description: Spanned<RawText>,
     #[serde(default)]
     colours: RawColours,
+    #[serde(default)]
+    offline: RawOffline,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawOffline {
+    precache_budget: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -172,10 +187,37 @@ pub fn site(
                 problems,
             ),
         },
+        precache_budget: raw
+            .offline
+            .precache_budget
+            .as_ref()
+            .and_then(|b| {
+                let bytes = bytes(b.get_ref());
+                if bytes.is_none() {
+                    problems.push(
+                        src.at(b.span(), format!("`{}` is not a size", b.get_ref()))
+                            .help("write a whole number of kilobytes or megabytes: \"5 MB\", \"800 KB\""),
+                    );
+                }
+                bytes
+            })
+            .unwrap_or(PRECACHE_BUDGET),
         default_language,
         base_url,
         logo,
     })
+}
+
+/// A size as `site.toml` writes it: "5 MB", "800 KB" (decimal units, as browsers and
+/// hosts count), "0 MB".
+fn bytes(text: &str) -> Option<u64> {
+    let (number, unit) = text.trim().split_once(' ')?;
+    let unit = match unit.trim() {
+        "KB" | "kB" => 1_000,
+        "MB" => 1_000_000,
+        _ => return None,
+    };
+    number.parse::<u64>().ok()?.checked_mul(unit)
 }
 
 /// Reads a section's `section.toml`.
@@ -301,4 +343,28 @@ fn pick(
         );
     }
     c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bytes;
+
+    #[test]
+    fn sizes_read_in_decimal_kilobytes_and_megabytes() {
+        assert_eq!(bytes("5 MB"), Some(5_000_000));
+        assert_eq!(bytes(" 800 KB "), Some(800_000));
+        assert_eq!(bytes("0 MB"), Some(0));
+        for bad in [
+            "5MB",
+            "5 mb",
+            "1.5 MB",
+            "-1 MB",
+            "5 GB",
+            "",
+            "MB",
+            "99999999999999999 MB",
+        ] {
+            assert_eq!(bytes(bad), None, "{bad:?}");
+        }
+    }
 }

@@ -226,8 +226,11 @@ fn write_page(
     staging: &Staging,
     page: &Page,
 ) -> Result<(), Diagnostic> {
-    let (path, html) = theme.render(site, page)?;
-    staging.write(&path, html.as_bytes())
+    let page = theme.render(site, page)?;
+    for (path, content) in &page.files {
+        staging.write(path, content.as_bytes())?;
+    }
+    staging.write(&page.path, page.html.as_bytes())
 }
 
 /// Everything besides the pages: the stylesheet, the scripts and the app, the site's
@@ -260,8 +263,12 @@ fn assets(site: &Site, theme: &Theme, pages: &[Page], staging: &Staging) -> Resu
         staging.write("sitemap.xml", sitemap.as_bytes())?;
     }
     staging.write(render::HEADERS_FILE, render::headers_file().as_bytes())?;
-    let worker = offline::service_worker(&staging.written(), theme.live_reload());
-    staging.write(offline::SERVICE_WORKER, worker.as_bytes())
+    let written = staging.written();
+    let budget = site.config.precache_budget;
+    for (path, content) in offline::offline_files(&written, theme.live_reload(), budget) {
+        staging.write(&path, content.as_bytes())?;
+    }
+    Ok(())
 }
 
 /// Every problem of the pages (a template error repeats on every page: once is enough).

@@ -19,15 +19,24 @@ pub const MARKER: &str = ".tarif-output";
 /// (then `-old` for the previous output on its way out).
 const STAGING: &str = ".tarif-new-";
 
+/// A file of the output: its path (from the output's root, `/`-separated), its
+/// Subresource Integrity digest, its size in bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub path: String,
+    pub integrity: String,
+    pub size: u64,
+}
+
 /// A build's output being written.
 pub struct Staging {
     out: PathBuf,
     tmp: PathBuf,
     committed: bool,
-    /// Every file written so far, with its Subresource Integrity digest (the service
-    /// worker precaches exactly these, and checks each against its digest); `None` when
-    /// nothing needs them (`tarif serve`'s builds, whose worker keeps nothing).
-    written: Option<Mutex<Vec<(String, String)>>>,
+    /// Every file written so far, with its Subresource Integrity digest and its size (the
+    /// service worker keeps exactly these, and checks each against its digest); `None`
+    /// when nothing needs them (`tarif serve`'s builds, whose worker keeps nothing).
+    written: Option<Mutex<Vec<Written>>>,
     /// The first write that failed: every later write gives the same problem, so a full
     /// disk is one problem, not one per page.
     failed: OnceLock<Diagnostic>,
@@ -90,7 +99,11 @@ impl Staging {
         }
         fs::write(&path, bytes).map_err(fail)?;
         if let Some(Ok(mut written)) = self.written.as_ref().map(Mutex::lock) {
-            written.push((rel.to_owned(), integrity(bytes)));
+            written.push(Written {
+                path: rel.to_owned(),
+                integrity: integrity(bytes),
+                size: bytes.len() as u64,
+            });
         }
         Ok(())
     }
@@ -111,13 +124,14 @@ impl Staging {
         &self.tmp
     }
 
-    /// Every file written so far and its integrity digest, by path (none without digests).
-    pub fn written(&self) -> Vec<(String, String)> {
+    /// Every file written so far, with its integrity digest and size, by path (none
+    /// without digests).
+    pub fn written(&self) -> Vec<Written> {
         let mut files = match self.written.as_ref().map(Mutex::lock) {
             Some(Ok(w)) => w.clone(),
             _ => Vec::new(),
         };
-        files.sort();
+        files.sort_by(|a, b| a.path.cmp(&b.path));
         files
     }
 
@@ -358,8 +372,15 @@ mod tests {
         s.write("b.txt", b"b").unwrap();
         s.write("a/index.html", b"").unwrap();
         let written = s.written();
-        assert_eq!(written[0].0, "a/index.html");
-        assert_eq!(written[1], ("b.txt".to_owned(), integrity(b"b")));
+        assert_eq!(written[0].path, "a/index.html");
+        assert_eq!(
+            written[1],
+            Written {
+                path: "b.txt".to_owned(),
+                integrity: integrity(b"b"),
+                size: 1
+            }
+        );
         let s = Staging::new(&dir.path().join("live"))
             .unwrap()
             .without_digests();

@@ -10,6 +10,7 @@ mod live_styles;
 mod offline;
 mod quote_output;
 mod reflow;
+mod scale;
 mod search;
 
 use fantoccini::{Client, Locator};

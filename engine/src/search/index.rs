@@ -1,10 +1,19 @@
-//! The index of a site in one language, and queries against it.
+//! The index of a site in one language, in parts, and queries against it.
+//!
+//! An index is a small **manifest** (the language, the count and length of its documents,
+//! where each part begins) and its **parts**: the terms (stems, in order) cut into parts
+//! of about [`TERM_PART_BYTES`], and the documents (in reading order) cut into parts of
+//! about [`DOC_PART_BYTES`] of text. A query needs the parts that hold its words' terms,
+//! then the parts that hold the documents it shows; nothing else. A small site's search
+//! page carries every part ([`Index::build`] makes them all loaded); a large one's
+//! carries the manifest alone ([`Index::split`]), and the app loads the parts a query
+//! names in [`Index::missing`] from files beside the page ([`Index::file`]), adding each
+//! with [`Index::load`]. The answer does not depend on how the index was cut: the same
+//! documents, scores and ties as one whole index.
 
-use crate::pack::Pack;
+use crate::pack::{self, Pack, Reader, Writer};
 use std::collections::{BTreeMap, HashMap};
-use std::ops::{Bound, Range};
-
-use serde::{Deserialize, Serialize};
+use std::ops::Range;
 
 use super::snippet::snippet;
 use super::stem::{Term, is_stop_word, stem, terms};
@@ -31,9 +40,18 @@ const K1: f64 = 1.2;
 /// BM25's normalisation by document length.
 const B: f64 = 0.75;
 
+/// About how many bytes a part of the terms holds in its packed form (a term and its
+/// postings are never cut: a term with more postings is a part of its own). Measured on
+/// the neutral 10,000-page corpus (`bench/RESULTS.md`): a query's terms cost a few parts
+/// of this size, and the manifest lists one term per part.
+pub const TERM_PART_BYTES: usize = 12 * 1024;
+/// About how many bytes of text (address, title, text, price) a part of the documents
+/// holds: the documents a query shows are in a few such parts.
+pub const DOC_PART_BYTES: usize = 6 * 1024;
+
 /// A searchable piece of a site: a clause of a memo (a heading and its paragraphs), a
 /// price item (with the clause that describes it, if one does), a wizard.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
     /// Where it is (with its anchor).
     pub url: String,
@@ -50,37 +68,80 @@ pub struct Document {
     pub keywords: String,
 }
 
-/// A document as the index keeps it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Pack)]
+/// A document as a part of the documents keeps it: what its result shows.
+#[derive(Debug, Clone, PartialEq, Pack)]
 struct Entry {
     url: String,
     title: String,
-    /// The position of its label in [`Index::sections`].
-    section: u32,
+    /// Its section's label.
+    section: String,
     /// Its text, spaces collapsed, for snippets.
     text: String,
-    /// Its length in weighted words, for BM25.
-    len: u32,
     /// An item's price, shown in its result.
     price: String,
 }
 
-/// A term's occurrence in a document: the document's position in [`Index`]'s `docs`,
-/// the weighted count of the term in it, and whether the term is in its title.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Pack)]
+/// A term's occurrence in a document: the document's number, the weighted count of the
+/// term in it, whether the term is in its title, and what the document's score needs
+/// besides (its length in weighted words, whether it is a page as a whole), so a query
+/// scores its documents before it loads them.
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Posting {
     doc: u32,
     tf: u32,
     in_title: bool,
+    len: u32,
+    page: bool,
 }
 
-/// The full-text index of a site's documents in one language: stems with the documents
-/// they occur in, and each document's url, title, section and text for results.
+/// A term's postings, in the order of their documents. Packed small, as most of a large
+/// index is postings: each document as its distance from the one before, then the count
+/// with the two flags in its lowest bits, then the length.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Postings(Vec<Posting>);
+
+impl Pack for Postings {
+    fn pack(&self, w: &mut Writer) {
+        self.0.len().pack(w);
+        let mut last = 0;
+        for p in &self.0 {
+            (p.doc - last).pack(w);
+            last = p.doc;
+            (u64::from(p.tf) << 2 | u64::from(p.in_title) << 1 | u64::from(p.page)).pack(w);
+            p.len.pack(w);
+        }
+    }
+
+    fn unpack(r: &mut Reader<'_>) -> Result<Self, pack::Error> {
+        let n = usize::unpack(r)?;
+        let mut out = Vec::with_capacity(n.min(1 << 16));
+        let mut doc = 0u32;
+        for _ in 0..n {
+            doc = doc.saturating_add(u32::unpack(r)?);
+            let flags = u64::unpack(r)?;
+            out.push(Posting {
+                doc,
+                tf: u32::try_from(flags >> 2).unwrap_or(u32::MAX),
+                in_title: flags & 2 != 0,
+                page: flags & 1 != 0,
+                len: u32::unpack(r)?,
+            });
+        }
+        Ok(Postings(out))
+    }
+}
+
+/// A part of the terms: each term (a stem) of its range with its postings, in order.
+type TermPart = Vec<(String, Postings)>;
+
+/// A part of the documents: consecutive documents, from the one its number in
+/// [`Index::doc_parts`] gives.
+type DocPart = Vec<Entry>;
+
+/// The full-text index of a site's documents in one language (see the module's
+/// documentation for its parts).
 ///
-/// The generator packs it (`pack`) into the search page and the WASM app reads it back:
-/// the language, the section labels, the documents (url, title, the position of their
-/// label, text, weighted length, price) and for each stem its postings (document,
-/// weighted count, whether in the title).
+/// The generator packs it (`pack`) into the search page and the WASM app reads it back.
 ///
 /// ```
 /// use tarif_engine::search::{Document, Index};
@@ -101,16 +162,26 @@ struct Posting {
 /// assert_eq!(hits[0].url, "/bg/warranty/#term");
 /// assert_eq!(hits[0].snippet_parts()[0], ("Срокът", true));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Pack)]
+#[derive(Debug, Clone, PartialEq, Pack)]
 pub struct Index {
     lang: Lang,
-    sections: Vec<String>,
-    docs: Vec<Entry>,
-    terms: BTreeMap<String, Vec<Posting>>,
+    /// How many documents the index holds, and their lengths in weighted words in all.
+    docs: u32,
+    words: u64,
+    /// The first term of each part of the terms: a term is in the last part whose first
+    /// term is not after it.
+    term_parts: Vec<String>,
+    /// The number of the first document of each part of the documents.
+    doc_parts: Vec<u32>,
+    /// The folder of the parts' files, from the page ("" while every part is loaded).
+    folder: String,
+    /// The parts, by their position in `term_parts` and `doc_parts`: those loaded.
+    terms: Vec<Option<TermPart>>,
+    texts: Vec<Option<DocPart>>,
 }
 
 /// A document a query found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     pub url: String,
     pub title: String,
@@ -245,17 +316,58 @@ impl Stems {
         term
     }
 
-    fn into_terms(self) -> BTreeMap<String, Vec<Posting>> {
-        self.stems.into_iter().zip(self.postings).collect()
+    /// The terms in order, cut into parts of about [`TERM_PART_BYTES`]: each part's first
+    /// term, and the parts.
+    fn into_parts(self) -> (Vec<String>, Vec<TermPart>) {
+        let terms: BTreeMap<String, Vec<Posting>> =
+            self.stems.into_iter().zip(self.postings).collect();
+        let mut firsts = Vec::new();
+        let mut parts: Vec<TermPart> = Vec::new();
+        let mut size = TERM_PART_BYTES;
+        for (term, postings) in terms {
+            if size >= TERM_PART_BYTES {
+                firsts.push(term.clone());
+                parts.push(TermPart::new());
+                size = 0;
+            }
+            // The packed size, about: the term, and a few bytes per posting.
+            size += term.len() + 4 * postings.len();
+            if let Some(part) = parts.last_mut() {
+                part.push((term, Postings(postings)));
+            }
+        }
+        (firsts, parts)
     }
 }
 
+/// Documents in reading order cut into parts of about [`DOC_PART_BYTES`] of text: each
+/// part's first document, and the parts.
+fn doc_parts(entries: Vec<Entry>) -> (Vec<u32>, Vec<DocPart>) {
+    let mut firsts = Vec::new();
+    let mut parts: Vec<DocPart> = Vec::new();
+    let mut size = DOC_PART_BYTES;
+    for (n, entry) in (0u32..).zip(entries) {
+        if size >= DOC_PART_BYTES {
+            firsts.push(n);
+            parts.push(DocPart::new());
+            size = 0;
+        }
+        size += entry.url.len() + entry.title.len() + entry.text.len() + entry.price.len();
+        if let Some(part) = parts.last_mut() {
+            part.push(entry);
+        }
+    }
+    (firsts, parts)
+}
+
+/// What a query found: the documents shown (their numbers and scores, best first) and how
+/// many match in all.
+type Ranked = (Vec<(u32, f64)>, usize);
+
 impl Index {
-    /// The index of `docs`, a site's documents in `lang`. Documents keep their order:
-    /// results that score the same come in it.
+    /// The index of `docs`, a site's documents in `lang`, every part loaded. Documents
+    /// keep their order: results that score the same come in it.
     pub fn build(lang: &Lang, docs: impl IntoIterator<Item = Document>) -> Index {
-        let mut sections: Vec<String> = Vec::new();
-        let mut section_of: HashMap<String, u32> = HashMap::new();
         let mut entries = Vec::new();
         let mut stems = Stems::default();
         // The weighted count of each term in the document being read, and the terms it
@@ -264,7 +376,8 @@ impl Index {
         // With each count, whether the title has the term.
         let mut counts: Vec<(u32, bool)> = Vec::new();
         let mut seen: Vec<u32> = Vec::new();
-        // Positions are u32 (the JSON stays small); no site has four billion documents.
+        let mut words = 0u64;
+        // Positions are u32 (the pack stays small); no site has four billion documents.
         for (id, doc) in (0..u32::MAX).zip(docs) {
             let title = collapse(&doc.title);
             let text = collapse(&doc.text);
@@ -292,41 +405,147 @@ impl Index {
                     *in_title |= weight == TITLE_WEIGHT;
                 }
             }
-            let mut len = 0u32;
+            let len = seen
+                .iter()
+                .fold(0u32, |len, &t| len.saturating_add(counts[t as usize].0));
+            let page = !doc.url.contains('#');
             for &term in &seen {
                 let (tf, in_title) = std::mem::take(&mut counts[term as usize]);
-                len = len.saturating_add(tf);
                 stems.postings[term as usize].push(Posting {
                     doc: id,
                     tf,
                     in_title,
+                    len,
+                    page,
                 });
             }
             seen.clear();
-            let section = match section_of.get(&label) {
-                Some(&i) => i,
-                None => {
-                    let i = u32::try_from(sections.len()).unwrap_or(u32::MAX);
-                    section_of.insert(label.clone(), i);
-                    sections.push(label);
-                    i
-                }
-            };
+            words += u64::from(len);
             entries.push(Entry {
                 url: doc.url,
                 title,
-                section,
+                section: label,
                 text,
-                len,
                 price: doc.price,
             });
         }
+        let docs = u32::try_from(entries.len()).unwrap_or(u32::MAX);
+        let (term_parts, terms) = stems.into_parts();
+        let (doc_parts, texts) = doc_parts(entries);
         Index {
             lang: lang.clone(),
-            sections,
-            docs: entries,
-            terms: stems.into_terms(),
+            docs,
+            words,
+            term_parts,
+            doc_parts,
+            folder: String::new(),
+            terms: terms.into_iter().map(Some).collect(),
+            texts: texts.into_iter().map(Some).collect(),
         }
+    }
+
+    /// Takes every part out of the index, leaving its manifest: each part as `(name,
+    /// packed text)`, to be written where [`Index::file`] says (once the folder is set by
+    /// [`Index::set_folder`]) and read back by [`Index::load`].
+    pub fn split(&mut self) -> Vec<(String, String)> {
+        let terms = self
+            .terms
+            .iter_mut()
+            .enumerate()
+            .filter_map(|(n, part)| Some((format!("t{n}"), pack::to_text(&part.take()?))));
+        let mut parts: Vec<(String, String)> = terms.collect();
+        let texts = self
+            .texts
+            .iter_mut()
+            .enumerate()
+            .filter_map(|(n, part)| Some((format!("d{n}"), pack::to_text(&part.take()?))));
+        parts.extend(texts);
+        parts
+    }
+
+    /// Sets the folder of the parts' files, from the page that carries the index (ending
+    /// in `/`).
+    pub fn set_folder(&mut self, folder: &str) {
+        self.folder = folder.to_owned();
+    }
+
+    /// The address of part `name`'s file, from the page.
+    pub fn file(&self, name: &str) -> String {
+        format!("{}{name}.js", self.folder)
+    }
+
+    /// Adds part `name`, read from its packed text; a name the index has no part of is
+    /// refused like a corrupt text.
+    pub fn load(&mut self, name: &str, text: &str) -> Result<(), pack::Error> {
+        let number = |prefix: char| name.strip_prefix(prefix)?.parse::<usize>().ok();
+        if let Some(slot) = number('t').and_then(|n| self.terms.get_mut(n)) {
+            *slot = Some(pack::from_text(text)?);
+        } else if let Some(slot) = number('d').and_then(|n| self.texts.get_mut(n)) {
+            *slot = Some(pack::from_text(text)?);
+        } else {
+            return Err(pack::Error {
+                at: 0,
+                problem: pack::Problem::Invalid("a part of the search index"),
+            });
+        }
+        Ok(())
+    }
+
+    /// The parts `query` needs that are not loaded, by name: first those of its words'
+    /// terms; once they are loaded, those of the first `limit` documents it finds.
+    pub fn missing(&self, query: &str, limit: usize) -> Vec<String> {
+        let words = words(&self.lang, query);
+        let mut need: Vec<String> = Vec::new();
+        let add = |need: &mut Vec<String>, name: String| {
+            if !need.contains(&name) {
+                need.push(name);
+            }
+        };
+        for word in &words {
+            for n in self.term_parts_of(word) {
+                if matches!(self.terms.get(n), Some(None)) {
+                    add(&mut need, format!("t{n}"));
+                }
+            }
+        }
+        if need.is_empty() {
+            for (doc, _) in self.rank(&words, limit).0 {
+                let n = self.doc_part(doc);
+                if matches!(self.texts.get(n), Some(None)) {
+                    add(&mut need, format!("d{n}"));
+                }
+            }
+        }
+        need
+    }
+
+    /// The parts of the terms a word matches: the one that would hold its stem, and for
+    /// a word being typed, the ones that hold the terms it begins.
+    fn term_parts_of(&self, word: &Word) -> Vec<usize> {
+        let mut parts = vec![self.term_part(&word.stem)];
+        if let Some(p) = &word.prefix {
+            let from = self.term_part(p);
+            let more = self.term_parts[(from + 1).min(self.term_parts.len())..]
+                .iter()
+                .take_while(|first| first.starts_with(p.as_str()))
+                .count();
+            parts.extend(from..=from + more);
+        }
+        parts
+    }
+
+    /// The part of the terms that would hold `term`.
+    fn term_part(&self, term: &str) -> usize {
+        self.term_parts
+            .partition_point(|first| first.as_str() <= term)
+            .saturating_sub(1)
+    }
+
+    /// The part of the documents that holds document `doc`.
+    fn doc_part(&self, doc: u32) -> usize {
+        self.doc_parts
+            .partition_point(|&first| first <= doc)
+            .saturating_sub(1)
     }
 
     /// The language of the index.
@@ -336,17 +555,37 @@ impl Index {
 
     /// How many documents the index holds.
     pub fn len(&self) -> usize {
-        self.docs.len()
+        self.docs as usize
     }
 
     /// True if the index holds no document.
     pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
+        self.docs == 0
     }
 
-    /// How many distinct terms (stems) the index holds.
-    pub fn term_count(&self) -> usize {
-        self.terms.len()
+    /// How many parts the index is cut into: of its terms, of its documents.
+    pub fn part_count(&self) -> (usize, usize) {
+        (self.term_parts.len(), self.doc_parts.len())
+    }
+
+    /// About how many bytes the index takes packed with every part (what a search page
+    /// carrying it whole holds).
+    pub fn size(&self) -> usize {
+        let terms: usize = self
+            .terms
+            .iter()
+            .flatten()
+            .flatten()
+            .map(|(t, p)| t.len() + 4 * p.0.len())
+            .sum();
+        let texts: usize = self
+            .texts
+            .iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.url.len() + e.title.len() + e.section.len() + e.text.len() + e.price.len())
+            .sum();
+        terms + texts
     }
 
     /// The documents that match every word of `query`, best first, at most `limit`.
@@ -361,6 +600,10 @@ impl Index {
     /// times one in the text, a word of the section label once, a term the last word only
     /// begins half), a page as a whole half as much again as a clause of it. Ties keep the
     /// documents' order.
+    ///
+    /// Only loaded parts are searched: a word whose terms' part is not loaded matches
+    /// nothing, and a document whose part is not loaded is not shown
+    /// ([`Index::missing`] says what to load first).
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
         self.search_counted(query, limit).0
     }
@@ -369,43 +612,7 @@ impl Index {
     /// of which the first `limit` are shown).
     pub fn search_counted(&self, query: &str, limit: usize) -> (Vec<Hit>, usize) {
         let words = words(&self.lang, query);
-        if words.is_empty() || self.docs.is_empty() {
-            return (Vec::new(), 0);
-        }
-        let total_len: f64 = self.docs.iter().map(|d| f64::from(d.len)).sum();
-        let avg_len = (total_len / self.docs.len() as f64).max(1.0);
-        let mut total: Option<Vec<Option<(f64, bool)>>> = None;
-        for word in &words {
-            let scores = self.scores(word, avg_len);
-            total = Some(match total {
-                None => scores,
-                Some(so_far) => so_far
-                    .into_iter()
-                    .zip(scores)
-                    .map(|(a, b)| {
-                        let ((a, a_title), (b, b_title)) = (a?, b?);
-                        Some((a + b, a_title && b_title))
-                    })
-                    .collect(),
-            });
-        }
-        let scores: Vec<Option<f64>> = total
-            .unwrap_or_default()
-            .into_iter()
-            .zip(&self.docs)
-            .map(|(score, entry)| {
-                let (score, in_title) = score?;
-                let page = if entry.url.contains('#') {
-                    1.0
-                } else {
-                    PAGE_BOOST
-                };
-                let tier = if in_title { TITLE_TIER } else { 0.0 };
-                Some(score * page + tier)
-            })
-            .collect();
-        let found = scores.iter().flatten().count();
-        let ranked = best(scores, limit);
+        let (ranked, found) = self.rank(&words, limit);
         let hits = ranked
             .into_iter()
             .filter_map(|(doc, _)| self.hit(doc, &words))
@@ -413,36 +620,79 @@ impl Index {
         (hits, found)
     }
 
+    /// The first `limit` documents matching every word, with their scores, and the count
+    /// of all that match.
+    fn rank(&self, words: &[Word], limit: usize) -> Ranked {
+        if words.is_empty() || self.docs == 0 {
+            return (Vec::new(), 0);
+        }
+        let avg_len = (self.words as f64 / f64::from(self.docs)).max(1.0);
+        let mut total: Option<Vec<Option<Score>>> = None;
+        for word in words {
+            let scores = self.scores(word, avg_len);
+            total = Some(match total {
+                None => scores,
+                Some(so_far) => so_far
+                    .into_iter()
+                    .zip(scores)
+                    .map(|(a, b)| {
+                        let (a, b) = (a?, b?);
+                        Some(Score {
+                            score: a.score + b.score,
+                            in_title: a.in_title && b.in_title,
+                            page: a.page,
+                        })
+                    })
+                    .collect(),
+            });
+        }
+        let total = total.unwrap_or_default();
+        let found = total.iter().flatten().count();
+        let scored = (0u32..).zip(total).filter_map(|(doc, s)| {
+            let s = s?;
+            let page = if s.page { PAGE_BOOST } else { 1.0 };
+            let tier = if s.in_title { TITLE_TIER } else { 0.0 };
+            Some((doc, s.score * page + tier))
+        });
+        (best(scored, limit), found)
+    }
+
     /// Each document's score for one query word (BM25, documents of `avg_len` weighted
     /// words on average), and whether its title has the word; none where the word does
     /// not occur.
-    fn scores(&self, word: &Word, avg_len: f64) -> Vec<Option<(f64, bool)>> {
-        let n = self.docs.len() as f64;
-        let mut scores: Vec<Option<(f64, bool)>> = vec![None; self.docs.len()];
-        let exact = self.terms.get_key_value(&word.stem);
-        let begun = word.prefix.iter().flat_map(|p| {
-            self.terms
-                .range::<str, _>((Bound::Included(p.as_str()), Bound::Unbounded))
-                .take_while(move |(term, _)| term.starts_with(p.as_str()))
-        });
-        for (term, postings) in exact.into_iter().chain(begun) {
+    fn scores(&self, word: &Word, avg_len: f64) -> Vec<Option<Score>> {
+        let n = f64::from(self.docs);
+        let mut scores: Vec<Option<Score>> = vec![None; self.docs as usize];
+        // The terms of the parts the word matches (each part once), in order.
+        let mut parts = self.term_parts_of(word);
+        parts.dedup();
+        let terms = parts
+            .into_iter()
+            .filter_map(|n| self.terms.get(n)?.as_ref())
+            .flatten();
+        for (term, postings) in terms {
             let Some(exactly) = word.matches(term) else {
                 continue;
             };
             let weight = if exactly { 1.0 } else { PREFIX_WEIGHT };
-            let df = postings.len() as f64;
+            let df = postings.0.len() as f64;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(0.0);
-            for p in postings {
-                let Some(len) = self.docs.get(p.doc as usize).map(|d| f64::from(d.len)) else {
-                    continue;
-                };
-                let tf = f64::from(p.tf);
+            for p in &postings.0 {
+                let (tf, len) = (f64::from(p.tf), f64::from(p.len));
                 let score =
                     weight * idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg_len));
                 if let Some(slot) = scores.get_mut(p.doc as usize) {
                     *slot = Some(match *slot {
-                        None => (score, p.in_title),
-                        Some((s, t)) => (s.max(score), t || p.in_title),
+                        None => Score {
+                            score,
+                            in_title: p.in_title,
+                            page: p.page,
+                        },
+                        Some(s) => Score {
+                            score: s.score.max(score),
+                            in_title: s.in_title || p.in_title,
+                            page: s.page,
+                        },
                     });
                 }
             }
@@ -450,9 +700,16 @@ impl Index {
         scores
     }
 
-    /// The hit for document `doc`, with its matched words marked.
-    fn hit(&self, doc: usize, words: &[Word]) -> Option<Hit> {
-        let entry = self.docs.get(doc)?;
+    /// The hit for document `doc`, with its matched words marked (none if its part is not
+    /// loaded).
+    fn hit(&self, doc: u32, words: &[Word]) -> Option<Hit> {
+        let part = self.doc_part(doc);
+        let first = *self.doc_parts.get(part)?;
+        let entry = self
+            .texts
+            .get(part)?
+            .as_ref()?
+            .get((doc - first) as usize)?;
         let matched = |text: &str| -> Vec<Range<usize>> {
             terms(&self.lang, text)
                 .filter(|t| words.iter().any(|w| w.matches(&t.stem).is_some()))
@@ -467,11 +724,7 @@ impl Index {
         Some(Hit {
             url: entry.url.clone(),
             title: entry.title.clone(),
-            section: self
-                .sections
-                .get(entry.section as usize)
-                .cloned()
-                .unwrap_or_default(),
+            section: entry.section.clone(),
             snippet,
             snippet_marks,
             title_marks,
@@ -480,14 +733,22 @@ impl Index {
     }
 }
 
-/// The `limit` best-scoring documents (their index and score), best first; documents
-/// with no score are not found, and ties keep the documents' order. Each document goes
-/// in after every one that scores as well: no sort of them all (and none in the app's
+/// A document's score for the query words so far: its BM25 sum, whether its title holds
+/// every word, whether it is a page as a whole.
+#[derive(Debug, Clone, Copy)]
+struct Score {
+    score: f64,
+    in_title: bool,
+    page: bool,
+}
+
+/// The `limit` best-scoring documents (their number and score), best first, of
+/// `scores` given in the documents' order; ties keep that order. Each document goes in
+/// after every one that scores as well: no sort of them all (and none in the app's
 /// bundle for it).
-fn best(scores: Vec<Option<f64>>, limit: usize) -> Vec<(usize, f64)> {
-    let mut ranked: Vec<(usize, f64)> = Vec::with_capacity(limit.min(scores.len()) + 1);
-    for (doc, score) in scores.into_iter().enumerate() {
-        let Some(score) = score else { continue };
+fn best(scores: impl IntoIterator<Item = (u32, f64)>, limit: usize) -> Vec<(u32, f64)> {
+    let mut ranked: Vec<(u32, f64)> = Vec::new();
+    for (doc, score) in scores {
         let at = ranked.partition_point(|(_, s)| s.total_cmp(&score).is_ge());
         if at < limit {
             ranked.insert(at, (doc, score));
@@ -706,7 +967,7 @@ mod tests {
             .filter_map(|(text, matched)| matched.then_some(text))
             .collect();
         assert_eq!(marked, ["данните", "сервиза", "сервизът"]);
-        assert_eq!(hits[0].snippet, index.docs[1].text);
+        assert_eq!(hits[0].snippet, whole(&index).1[1].text);
     }
 
     #[test]
@@ -733,47 +994,195 @@ mod tests {
         assert_eq!(urls(&index.search("3 tb", 10)), ["/a"]);
     }
 
-    #[test]
-    fn the_json_is_compact_and_reads_back() {
-        let index = site();
-        let json = serde_json::to_value(&index).unwrap();
-        assert_eq!(json["lang"], "bg");
-        assert_eq!(
-            json["sections"],
-            serde_json::json!(["Гаранционно обслужване", "Ценоразпис"])
-        );
-        assert_eq!(json["docs"][2]["section"], 1);
-        // A stem once, with its postings: document, weighted count, whether in the title.
-        let posting =
-            |doc, tf, in_title| serde_json::json!({"doc": doc, "tf": tf, "in_title": in_title});
-        assert_eq!(
-            json["terms"]["диспле"],
-            serde_json::json!([posting(2, 4, true)])
-        );
-        assert_eq!(
-            json["terms"]["гаранц"],
-            serde_json::json!([posting(0, 2, false), posting(1, 1, false)])
-        );
-        let back: Index = serde_json::from_value(json).unwrap();
-        assert_eq!(back, index);
-        assert_eq!(back.search("лаптоп ", 10), index.search("лаптоп ", 10));
-        assert!(
-            serde_json::from_str::<Index>(
-                r#"{"lang": "BG", "sections": [], "docs": [], "terms": {}}"#
-            )
-            .is_err()
-        );
+    /// Every term's postings and every document, whichever part holds them.
+    fn whole(index: &Index) -> (BTreeMap<String, Vec<Posting>>, Vec<Entry>) {
+        let terms = index
+            .terms
+            .iter()
+            .flatten()
+            .flatten()
+            .map(|(t, p)| (t.clone(), p.0.clone()))
+            .collect();
+        let docs = index.texts.iter().flatten().flatten().cloned().collect();
+        (terms, docs)
     }
 
     #[test]
-    fn a_corrupt_index_does_not_panic() {
-        let json = r#"{"lang": "bg", "sections": [], "docs": [{"url": "/a", "title": "Лаптоп", "section": 7, "text": "лаптоп", "len": 0, "price": ""}],
-            "terms": {"лаптоп": [{"doc": 0, "tf": 0, "in_title": true}, {"doc": 9, "tf": 4, "in_title": false},
-                {"doc": 0, "tf": 4294967295, "in_title": false}]}}"#;
-        let index: Index = serde_json::from_str(json).unwrap();
-        let hits = index.search("лаптоп", 10);
-        assert_eq!(urls(&hits), ["/a"]);
-        assert_eq!(hits[0].section, "");
+    fn the_packed_index_reads_back_and_answers_the_same() {
+        let index = site();
+        let text = pack::to_text(&index);
+        let back: Index = pack::from_text(&text).unwrap();
+        assert_eq!(back, index);
+        assert_eq!(back.search("лаптоп ", 10), index.search("лаптоп ", 10));
+        // A stem once, with its postings: document, weighted count, whether in the title,
+        // the document's length, whether it is a page.
+        let (terms, docs) = whole(&index);
+        assert_eq!(
+            terms["диспле"],
+            [Posting {
+                doc: 2,
+                tf: 4,
+                in_title: true,
+                len: docs_len(&terms, 2),
+                page: false
+            }]
+        );
+        assert_eq!(docs[2].section, "Ценоразпис");
+        // Postings pack as gaps, the flags in the count's lowest bits.
+        let postings = Postings(vec![
+            Posting {
+                doc: 3,
+                tf: 2,
+                in_title: true,
+                len: 9,
+                page: false,
+            },
+            Posting {
+                doc: 300,
+                tf: 1,
+                in_title: false,
+                len: 70_000,
+                page: true,
+            },
+        ]);
+        let back: Postings = pack::from_text(&pack::to_text(&postings)).unwrap();
+        assert_eq!(back, postings);
+    }
+
+    /// Document `doc`'s length, from its postings.
+    fn docs_len(terms: &BTreeMap<String, Vec<Posting>>, doc: u32) -> u32 {
+        terms
+            .values()
+            .flatten()
+            .find(|p| p.doc == doc)
+            .map(|p| p.len)
+            .unwrap()
+    }
+
+    /// A site of `n` documents, with words shared by all, by some and by few, and long
+    /// enough texts for many parts.
+    fn many(n: usize) -> Vec<Document> {
+        let words = [
+            "лаптоп",
+            "гаранция",
+            "дисплей",
+            "батерия",
+            "клавиатура",
+            "сервиз",
+        ];
+        (0..n)
+            .map(|i| {
+                let text: Vec<String> = (0..40)
+                    .map(|k| {
+                        format!(
+                            "{} дума{}",
+                            words[(i * k + k) % words.len()],
+                            (i * 7 + k) % 97
+                        )
+                    })
+                    .collect();
+                doc(
+                    &if i % 5 == 0 {
+                        format!("/p{i}")
+                    } else {
+                        format!("/p{}#c{i}", i - i % 5)
+                    },
+                    &format!("{} {i}", words[i % words.len()]),
+                    &format!("Раздел {}", i / 10),
+                    &text.join(" "),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_split_index_finds_what_the_whole_one_does_once_its_parts_are_loaded() {
+        let whole_index = Index::build(&bg(), many(400));
+        let (t, d) = whole_index.part_count();
+        assert!(t > 1 && d > 10, "{t} parts of terms, {d} of documents");
+        let mut split = whole_index.clone();
+        let files: BTreeMap<String, String> = split.split().into_iter().collect();
+        split.set_folder("parts/");
+        assert_eq!(files.len(), t + d);
+        assert!(split.terms.iter().all(Option::is_none));
+        assert!(split.texts.iter().all(Option::is_none));
+        assert_eq!(split.file("t0"), "parts/t0.js");
+        let manifest = pack::to_text(&split).len();
+        assert!(manifest < 1_000, "the manifest is {manifest} bytes");
+        for query in [
+            "лаптоп",
+            "гаранция дисплей",
+            "дума1",
+            "дума4",
+            "бат",
+            "клав сервиз",
+            "нищо",
+        ] {
+            for limit in [1, 5, 20, 400] {
+                let mut loaded = split.clone();
+                let mut rounds = 0;
+                loop {
+                    let missing = loaded.missing(query, limit);
+                    if missing.is_empty() {
+                        break;
+                    }
+                    for name in missing {
+                        loaded.load(&name, &files[&name]).unwrap();
+                    }
+                    rounds += 1;
+                }
+                assert!(rounds <= 2, "{query}: {rounds} rounds");
+                assert_eq!(
+                    loaded.search_counted(query, limit),
+                    whole_index.search_counted(query, limit),
+                    "{query} {limit}"
+                );
+                // It loaded only what the query needs, not the whole index.
+                if query != "нищо" && limit == 5 {
+                    let texts = loaded.texts.iter().flatten().count();
+                    assert!(texts <= 5, "{query}: {texts} parts");
+                    assert!(loaded.terms.iter().flatten().count() < t, "{query}");
+                }
+            }
+        }
+        // Before its parts are loaded, a split index finds nothing, and says what to load.
+        assert!(split.search("лаптоп", 5).is_empty());
+        assert!(!split.missing("лаптоп", 5).is_empty());
+        // A part that does not exist, or a corrupt one, is refused.
+        let mut loaded = split.clone();
+        assert!(loaded.load("t99999", &files["t0"]).is_err());
+        assert!(loaded.load("x0", &files["t0"]).is_err());
+        assert!(loaded.load("t0", "garbage").is_err());
+        assert!(loaded.load("t0", &files["d0"]).is_err());
+    }
+
+    #[test]
+    fn a_corrupt_part_does_not_panic() {
+        // Postings past the last document, a count at the top of its range, a document
+        // whose part says nothing: found or not, never a panic.
+        let mut index = site();
+        let part = index.terms[0].as_mut().unwrap();
+        for (_, postings) in part.iter_mut() {
+            postings.0.push(Posting {
+                doc: 9,
+                tf: 4,
+                in_title: false,
+                len: 0,
+                page: true,
+            });
+            postings.0.push(Posting {
+                doc: 0,
+                tf: u32::MAX,
+                in_title: true,
+                len: u32::MAX,
+                page: false,
+            });
+        }
+        index.texts.iter_mut().for_each(|t| *t = None);
+        assert!(index.search("лаптоп", 10).is_empty());
+        // Three documents say "лаптоп", and the corrupt posting adds the first; the one
+        // past the last document is not counted.
+        assert_eq!(index.search_counted("лаптоп", 10).1, 4);
     }
 
     #[test]
@@ -806,14 +1215,14 @@ mod tests {
         ) {
             // Few distinct scores: ties are the rule, not the exception.
             let scores: Vec<Option<f64>> = scores.into_iter().map(|s| s.map(|s| f64::from(s) / 2.0)).collect();
-            let mut sorted: Vec<(usize, f64)> = scores
-                .iter()
-                .enumerate()
+            let scored: Vec<(u32, f64)> = (0u32..)
+                .zip(&scores)
                 .filter_map(|(doc, s)| Some((doc, (*s)?)))
                 .collect();
+            let mut sorted = scored.clone();
             sorted.sort_by(|a, b| b.1.total_cmp(&a.1));
             sorted.truncate(limit);
-            prop_assert_eq!(best(scores, limit), sorted);
+            prop_assert_eq!(best(scored, limit), sorted);
         }
 
         #[test]
@@ -830,7 +1239,6 @@ mod tests {
                 .collect();
             let mut terms_of: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
             let mut sections: Vec<String> = Vec::new();
-            let mut lens = Vec::new();
             for (id, d) in (0u32..).zip(&docs) {
                 let fields = [
                     (collapse(&d.title), TITLE_WEIGHT),
@@ -846,18 +1254,17 @@ mod tests {
                         *in_title |= *weight == TITLE_WEIGHT;
                     }
                 }
-                lens.push(counts.values().map(|(c, _)| c).sum::<u32>());
+                let len = counts.values().map(|(c, _)| c).sum::<u32>();
+                let page = !d.url.contains('#');
                 for (stem, (tf, in_title)) in counts {
-                    terms_of.entry(stem).or_default().push(Posting { doc: id, tf, in_title });
+                    terms_of.entry(stem).or_default().push(Posting { doc: id, tf, in_title, len, page });
                 }
-                if !sections.contains(&fields[3].0) {
-                    sections.push(fields[3].0.clone());
-                }
+                sections.push(fields[3].0.clone());
             }
             let index = Index::build(&lang, docs);
-            prop_assert_eq!(&index.terms, &terms_of);
-            prop_assert_eq!(&index.sections, &sections);
-            prop_assert_eq!(index.docs.iter().map(|d| d.len).collect::<Vec<_>>(), lens);
+            let (terms, entries) = whole(&index);
+            prop_assert_eq!(&terms, &terms_of);
+            prop_assert_eq!(entries.into_iter().map(|e| e.section).collect::<Vec<_>>(), sections);
         }
 
         #[test]
@@ -892,8 +1299,8 @@ mod tests {
                     prop_assert!(hit.snippet.chars().count() <= SNIPPET_CHARS + 2);
                 }
             }
-            // The index reads back from its JSON and answers the same.
-            let back: Index = serde_json::from_str(&serde_json::to_string(&index).unwrap()).unwrap();
+            // The index reads back from its packed form and answers the same.
+            let back: Index = pack::from_text(&pack::to_text(&index)).unwrap();
             prop_assert_eq!(back.search(&query, 5), index.search(&query, 5));
         }
     }

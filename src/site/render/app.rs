@@ -68,12 +68,31 @@ impl AppAssets {
 
 /// 16 hex digits of FNV-1a: enough to tell two builds' files apart (not a security hash).
 pub fn content_hash(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+    let mut h = ContentHash::default();
+    h.add(bytes);
+    h.finish()
+}
+
+/// [`content_hash`] of bytes given in pieces (FNV-1a, 64 bits).
+struct ContentHash(u64);
+
+impl Default for ContentHash {
+    fn default() -> ContentHash {
+        ContentHash(0xcbf2_9ce4_8422_2325)
     }
-    format!("{h:016x}")
+}
+
+impl ContentHash {
+    fn add(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> String {
+        format!("{:016x}", self.0)
+    }
 }
 
 /// The memos a quote rests on: the section's pages in `lang`, linked from `here`.
@@ -139,12 +158,43 @@ pub fn wizard(
     .to_text()
 }
 
-/// The data of the search page in `lang`: the index of every page in that language.
-pub fn search(site: &Site, lang: &Lang, here: &PageDir) -> String {
-    PageData {
-        search: Some(SearchData {
-            index: super::search::index(site, lang, here),
-        }),
+/// An index up to this size (about, in bytes packed) stays whole in its search page: one
+/// request for the page beats a few for its parts, and the page works from a folder as
+/// it always did. The default site's indexes are 60–90 KB.
+pub const WHOLE_INDEX_BYTES: usize = 256 * 1024;
+
+/// The data of the search page in `lang`: the index of every page in that language; and
+/// the files of its parts, beside the page, when it is too large to carry whole (unless
+/// `whole`). The parts' folder is named by their content, so a page never reads the parts
+/// of another build.
+pub fn search(
+    site: &Site,
+    lang: &Lang,
+    here: &PageDir,
+    whole: bool,
+) -> (String, Vec<(String, String)>) {
+    let mut index = super::search::index(site, lang, here);
+    let mut files = Vec::new();
+    if !whole && index.size() > WHOLE_INDEX_BYTES {
+        let parts = index.split();
+        let mut hash = ContentHash::default();
+        for (name, text) in &parts {
+            hash.add(name.as_bytes());
+            hash.add(text.as_bytes());
+        }
+        index.set_folder(&format!("parts-{}/", hash.finish()));
+        let base = here.file();
+        let base = base.trim_end_matches("index.html");
+        files = parts
+            .into_iter()
+            .map(|(name, text)| {
+                let file = format!("{base}{}", index.file(&name));
+                (file, part_script(&text))
+            })
+            .collect();
+    }
+    let data = PageData {
+        search: Some(SearchData { index }),
         ..PageData::new(
             lang.clone(),
             tarif_engine::page::Publisher {
@@ -153,7 +203,18 @@ pub fn search(site: &Site, lang: &Lang, here: &PageDir) -> String {
             },
         )
     }
-    .to_text()
+    .to_text();
+    (data, files)
+}
+
+/// A part of a search index as a script: it leaves the part's packed text in its own
+/// element's `data-part` attribute, where the app takes it. (A script element rather than
+/// a fetch: the app's bundle needs none of the fetch API's bindings for it.)
+fn part_script(text: &str) -> String {
+    format!(
+        "document.currentScript.setAttribute(\"data-part\",{});\n",
+        serde_json::to_string(text).unwrap_or_default()
+    )
 }
 
 /// JSON that cannot end its `<script>` element early: `<` is written `\u003c`.

@@ -192,6 +192,15 @@ pub fn pages(site: &Site) -> Vec<Page<'_>> {
     pages
 }
 
+/// A page rendered: its path in the output, its HTML, and the files its app loads beside
+/// it (`(path, content)`: a large site's search index in parts).
+#[derive(Debug)]
+pub struct Rendered {
+    pub path: String,
+    pub html: String,
+    pub files: Vec<(String, String)>,
+}
+
 /// The templates (built-in, or the site's), compiled once for every page.
 pub struct Theme {
     env: Environment<'static>,
@@ -257,8 +266,9 @@ impl Theme {
         }
     }
 
-    /// Renders `page`: its path in the output and its HTML.
-    pub fn render(&self, site: &Site, page: &Page) -> Result<(String, String), Diagnostic> {
+    /// Renders `page`: its path in the output and its HTML, and the files its app loads
+    /// beside it.
+    pub fn render(&self, site: &Site, page: &Page) -> Result<Rendered, Diagnostic> {
         let template = page.template();
         let mut ctx = view::context(site, page, self);
         // The app's data goes in after the template has run: a search page's is tens of
@@ -279,6 +289,12 @@ impl Theme {
                     .map_or_else(|| template.to_owned(), |n| self.file_of(n));
                 diagnostic(&self.sources, &file, &e)
             })?;
+        let files = ctx
+            .page
+            .app
+            .as_mut()
+            .map(|a| std::mem::take(&mut a.files))
+            .unwrap_or_default();
         drop(ctx);
         if let Some(data) = data {
             splice(&mut html, APP_DATA_MARK, &data);
@@ -287,7 +303,11 @@ impl Theme {
             let script = format!("<script src=\"{LIVE_RELOAD_PREFIX}live.js\"></script>\n</body>");
             html = html.replacen("</body>", &script, 1);
         }
-        Ok((page.dir().file(), html))
+        Ok(Rendered {
+            path: page.dir().file(),
+            html,
+            files,
+        })
     }
 
     /// The stylesheet: the theme's, with the site's colours.

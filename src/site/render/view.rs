@@ -65,6 +65,10 @@ pub struct PageView<'a> {
     pub price_list: Option<PriceListView>,
     /// The interactive app's mount point and data.
     pub app: Option<App>,
+    /// A section page's folder from the output's root (`bg/laptop-bg/`): the group of
+    /// files a visitor can keep offline from it, where the site is over its precache
+    /// budget (the service worker says whether it is).
+    pub offline_group: Option<String>,
     /// The page's module scripts: the site's own, and the app's where the page has it.
     pub scripts: Vec<Asset>,
     /// Modules the scripts import, preloaded with their integrity.
@@ -129,6 +133,15 @@ pub struct App {
     pub kind: &'static str,
     pub id: String,
     pub data: String,
+    /// Files the app loads beside the page (a large site's search index in parts), each
+    /// `(path from the output's root, content)`: written with the page. The template
+    /// sees whether there are any (`page.app.parts`).
+    #[serde(rename = "parts", serialize_with = "any_files")]
+    pub files: Vec<(String, String)>,
+}
+
+fn any_files<S: serde::Serializer>(files: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_bool(!files.is_empty())
 }
 
 /// tarif's own words on every page, in the page's language.
@@ -150,7 +163,13 @@ pub struct Words {
     search: &'static str,
     search_the_site: &'static str,
     search_needs_script: &'static str,
+    search_needs_script_sections: &'static str,
     all_pages: &'static str,
+    keep_offline: &'static str,
+    remove_offline: &'static str,
+    kept_offline: &'static str,
+    keeping_offline: &'static str,
+    keep_failed: &'static str,
 }
 
 impl Words {
@@ -173,7 +192,13 @@ impl Words {
             search: w(Word::Search),
             search_the_site: w(Word::SearchTheSite),
             search_needs_script: w(Word::SearchNeedsScript),
+            search_needs_script_sections: w(Word::SearchNeedsScriptSections),
             all_pages: w(Word::AllPages),
+            keep_offline: w(Word::KeepOffline),
+            remove_offline: w(Word::RemoveOffline),
+            kept_offline: w(Word::KeptOffline),
+            keeping_offline: w(Word::KeepingOffline),
+            keep_failed: w(Word::KeepFailed),
         }
     }
 }
@@ -208,6 +233,7 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>, theme: &Theme) -> Context<'a
         body: "",
         price_list: None,
         app: None,
+        offline_group: None,
         table: None,
         price_page: None,
         publisher: match *page {
@@ -229,7 +255,7 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>, theme: &Theme) -> Context<'a
         Page::Section(section, _) => here.section_page(section, &mut view),
         Page::Memo(section, memo) => here.memo_page(section, memo, &mut view),
         Page::Wizard(section, wizard, _) => here.wizard_page(section, wizard, today, &mut view),
-        Page::Search(_) => here.search_page(&mut view),
+        Page::Search(_) => here.search_page(&mut view, theme.live_reload()),
         Page::Quote(section, list, _) => here.quote_page(section, list, &mut view),
     }
     if let (Some(_), Some(assets)) = (&view.app, &theme.app) {
@@ -284,6 +310,7 @@ impl<'a> Here<'a, '_> {
         view.title = section.config.title.best(lang, langs);
         view.description = section.config.description.best(lang, langs).into();
         view.breadcrumbs = vec![self.home_crumb()];
+        view.offline_group = Some(format!("{lang}/{}/", section.id));
         view.children = self
             .nav(section)
             .into_iter()
@@ -329,6 +356,7 @@ impl<'a> Here<'a, '_> {
                     kind: "calculator",
                     id: list.id.clone(),
                     data,
+                    files: Vec::new(),
                 });
             }
         }
@@ -357,6 +385,7 @@ impl<'a> Here<'a, '_> {
             kind: "wizard",
             id: wizard.id.clone(),
             data,
+            files: Vec::new(),
         });
         let list = wizard
             .price_list
@@ -367,17 +396,21 @@ impl<'a> Here<'a, '_> {
             .map(|t| super::decision_table::view(wizard, &t, lang, list, today));
     }
 
-    /// A language's search page: every page listed, the app's index of them.
-    fn search_page(&self, view: &mut PageView<'a>) {
+    /// A language's search page: the app's index of every page, and a list of them (of
+    /// the sections alone where the index is in parts: a large site's list would outweigh
+    /// the page). `tarif serve` keeps the index whole in the page, which an edit rewrites.
+    fn search_page(&self, view: &mut PageView<'a>, whole: bool) {
         let lang = self.lang;
         view.title = word(lang, Word::Search);
         view.description = word(lang, Word::SearchTheSite).into();
         view.breadcrumbs = vec![self.home_crumb()];
-        view.children = self.all_pages();
+        let (data, files) = app::search(self.site, lang, self.dir, whole);
+        view.children = self.all_pages(files.is_empty());
         view.app = Some(App {
             kind: "search",
             id: lang.to_string(),
-            data: app::search(self.site, lang, self.dir),
+            data,
+            files,
         });
     }
 
@@ -398,6 +431,7 @@ impl<'a> Here<'a, '_> {
             kind: "calculator",
             id: list.id.clone(),
             data,
+            files: Vec::new(),
         });
         view.price_page = section
             .memos_in(lang)
@@ -450,7 +484,7 @@ impl<'a> Here<'a, '_> {
     }
 
     /// Every page in this language, section by section, each with its section's title.
-    fn all_pages(&self) -> Vec<Card<'a>> {
+    fn all_pages(&self, memos: bool) -> Vec<Card<'a>> {
         let lang = self.lang;
         let mut cards = Vec::new();
         for section in self.site.sections_in(lang) {
@@ -461,7 +495,7 @@ impl<'a> Here<'a, '_> {
                 href: self.dir.href_to(&PageDir::section(lang, &section.id)),
                 lang: lang.as_str(),
             });
-            for link in self.nav(section) {
+            for link in self.nav(section).into_iter().filter(|_| memos) {
                 cards.push(Card {
                     title: link.title,
                     description: title,
