@@ -2,6 +2,7 @@
 //! `tarif-engine`; this crate reads files, renders output and talks to the terminal.
 
 pub mod app_bundle;
+pub mod clock;
 pub mod commands;
 pub mod serve;
 pub mod site;

@@ -66,6 +66,25 @@ enum Command {
         /// ITEM or ITEM=QTY: QTY is a count (`=2`), a size for tiered items (`=250`,
         /// `=250GB`, `=1.5TB`) or a duration for hourly items (`=2.5`, `=2h30m`).
         items: Vec<String>,
+        /// Use the prices in effect on this day, YYYY-MM-DD (default: today, in UTC).
+        #[arg(long)]
+        on: Option<String>,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Show what changed in a price list between two days, with every price before and after.
+    ///
+    /// Lists every dated change after --from up to and including --to (without them:
+    /// the whole history and every announced change), the list's changes page in text.
+    Diff {
+        /// A price list: its id in <root>/price-lists/ (`laptop-bg`) or a path to a .toml file.
+        list: String,
+        /// Changes after this day, YYYY-MM-DD.
+        #[arg(long)]
+        from: Option<String>,
+        /// Changes up to and including this day, YYYY-MM-DD.
+        #[arg(long)]
+        to: Option<String>,
         #[command(flatten)]
         output: Output,
     },
@@ -88,7 +107,7 @@ enum Command {
     },
 }
 
-/// What `quote` and `ask` share: where the site is, the language, text or JSON.
+/// What `quote`, `diff` and `ask` share: where the site is, the language, text or JSON.
 #[derive(clap::Args)]
 struct Output {
     /// The language of the texts (default: the original language of the list or section).
@@ -118,11 +137,26 @@ fn main() -> ExitCode {
         Command::Quote {
             list,
             items,
+            on,
             output: Output { lang, json, root },
         } => tarif::commands::quote::run(&tarif::commands::quote::Args {
             root,
             list,
             items,
+            on,
+            lang,
+            json,
+        }),
+        Command::Diff {
+            list,
+            from,
+            to,
+            output: Output { lang, json, root },
+        } => tarif::commands::diff::run(&tarif::commands::diff::Args {
+            root,
+            list,
+            from,
+            to,
             lang,
             json,
         }),

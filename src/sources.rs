@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use tarif_engine::diagnostic::Diagnostic;
-use tarif_engine::price_list::{PriceList, parse_price_list};
+use tarif_engine::price_list::{PriceHistory, parse_price_history};
 
 /// The folder of a site's price lists, relative to its root.
 pub const PRICE_LISTS: &str = "price-lists";
@@ -34,10 +34,10 @@ pub fn price_list_path(root: &Path, list: &str) -> PathBuf {
     }
 }
 
-/// Reads and checks one price list.
-pub fn read_price_list(path: &Path, name: &str) -> Result<PriceList, Vec<Diagnostic>> {
+/// Reads and checks one price list, with its dated changes.
+pub fn read_price_list(path: &Path, name: &str) -> Result<PriceHistory, Vec<Diagnostic>> {
     let text = read_text(path, name).map_err(|d| vec![d])?;
-    parse_price_list(name, &text)
+    parse_price_history(name, &text)
 }
 
 /// The ids of the price lists in `<root>/price-lists/`, sorted.

@@ -240,6 +240,18 @@ impl fmt::Debug for Date {
     }
 }
 
+/// A date travels in a page as its day count (an out-of-range count is clamped, as
+/// [`Date::from_unix_days`] does).
+impl crate::pack::Pack for Date {
+    fn pack(&self, w: &mut crate::pack::Writer) {
+        crate::pack::Pack::pack(&self.0, w);
+    }
+
+    fn unpack(r: &mut crate::pack::Reader<'_>) -> Result<Self, crate::pack::Error> {
+        <i64 as crate::pack::Pack>::unpack(r).map(Date::from_unix_days)
+    }
+}
+
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)

@@ -249,6 +249,33 @@ catalogue! {
     #[cfg(feature = "generator")]
     AnswerWith => ["Answer {id}", "Отговор на {id}", "Ответ на {id}"],
     Question => ["Question", "Въпрос", "Вопрос"],
+    // Prices in time (issue 19). Behind `generator` until the app quotes as of a day.
+    #[cfg(feature = "generator")]
+    PricesAsOf => ["Prices as of {date}", "Цени към {date}", "Цены на {date}"],
+    #[cfg(feature = "generator")]
+    ValidUntil => ["valid until {date}", "валидна до {date}", "действителен до {date}"],
+    #[cfg(feature = "generator")]
+    WithdrawnSince => ["no longer offered since {date}", "не се предлага от {date}", "не предоставляется с {date}"],
+    #[cfg(feature = "generator")]
+    PricesApplyFrom => ["These prices apply from {date}.", "Тези цени са в сила от {date}.", "Эти цены действуют с {date}."],
+    #[cfg(feature = "generator")]
+    FromDate => ["From {date}", "От {date}", "С {date}"],
+    #[cfg(feature = "generator")]
+    PriceChanges => ["Price changes", "Промени в цените", "Изменения цен"],
+    #[cfg(feature = "generator")]
+    PriceChangesOf => ["Every change of “{list}”: its date, and the price before and after it.", "Всички промени в „{list}“: датата и цената преди и след всяка.", "Все изменения в «{list}»: дата, цена до и после каждого."],
+    #[cfg(feature = "generator")]
+    Before => ["Before", "Преди", "Было"],
+    #[cfg(feature = "generator")]
+    After => ["After", "След", "Стало"],
+    #[cfg(feature = "generator")]
+    NewService => ["new service", "нова услуга", "новая услуга"],
+    #[cfg(feature = "generator")]
+    NoLongerOffered => ["no longer offered", "вече не се предлага", "больше не предоставляется"],
+    #[cfg(feature = "generator")]
+    Formerly => ["formerly “{name}”", "преди „{name}“", "ранее «{name}»"],
+    #[cfg(feature = "generator")]
+    NoChanges => ["No price changes in this period.", "Няма промени в цените за този период.", "За этот период цены не менялись."],
 }
 
 /// A word in `lang`; English where tarif does not speak `lang`.

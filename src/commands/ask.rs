@@ -4,7 +4,6 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use tarif_engine::date::Date;
 use tarif_engine::locale::{Word, word};
@@ -14,7 +13,7 @@ use tarif_engine::wizard::answer::accepts_in;
 use tarif_engine::wizard::view::{self, OutcomeView, QuestionView, View};
 use tarif_engine::wizard::{Answer, Answers, EvalError, evaluate};
 
-use super::{report, usage_error};
+use super::{date_arg, report, usage_error};
 use crate::site::load::{CONTENT, WIZARD_SUFFIX};
 use crate::site::load_site;
 use crate::site::wizard::{LoadedWizard, NotOne};
@@ -42,7 +41,7 @@ pub fn run(args: &Args) -> ExitCode {
         }
         return ExitCode::SUCCESS;
     };
-    let loaded = match site.wizard(name) {
+    let mut loaded = match site.wizard(name) {
         Ok(w) => w,
         Err(NotOne::None(names)) => {
             return usage_error(
@@ -64,13 +63,11 @@ pub fn run(args: &Args) -> ExitCode {
             );
         }
     };
-    let today = match &args.today {
-        Some(t) => match t.parse::<Date>() {
-            Ok(d) => d,
-            Err(e) => return usage_error(&format!("--today: {e}"), ""),
-        },
-        None => system_today(),
+    let today = match date_arg("--today", args.today.as_deref()) {
+        Ok(d) => d,
+        Err(code) => return code,
     };
+    loaded.as_of(today);
     let lang = match &args.lang {
         None => loaded.languages[0].clone(),
         Some(tag) => match Lang::new(tag).filter(|l| loaded.languages.contains(l)) {
@@ -114,14 +111,6 @@ pub fn run(args: &Args) -> ExitCode {
     };
     print!("{out}");
     ExitCode::SUCCESS
-}
-
-/// Today's date in UTC, from the system clock: the one place `tarif` reads the time.
-fn system_today() -> Date {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    Date::from_unix_days(i64::try_from(secs / 86_400).unwrap_or(0))
 }
 
 /// `QID=ANSWER` arguments, each read by the kind of its question.

@@ -1,5 +1,5 @@
 //! `tarif new DIR`: a small working site to start from (one section, two memos, one
-//! price list), which passes `tarif check`.
+//! price list with a past change and an announced one), which passes `tarif check`.
 
 use std::fs;
 use std::path::Path;
@@ -48,8 +48,10 @@ pub fn run(dir: &Path) -> ExitCode {
             "give a new or empty folder",
         );
     }
+    let year = crate::clock::today().ymd().0;
     for (path, text) in FILES {
         let target = dir.join(path);
+        let text = dated(text, year);
         let written = target
             .parent()
             .map_or(Ok(()), fs::create_dir_all)
@@ -63,4 +65,12 @@ pub fn run(dir: &Path) -> ExitCode {
         dir.display()
     );
     ExitCode::SUCCESS
+}
+
+/// The starter list's dates around `year`: its prices from last year, a change this
+/// 1 January (past on any day of the year) and one announced for next 1 January.
+fn dated(text: &str, year: i64) -> String {
+    text.replace("{last_year}", &(year - 1).to_string())
+        .replace("{this_year}", &year.to_string())
+        .replace("{next_year}", &(year + 1).to_string())
 }

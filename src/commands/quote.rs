@@ -7,46 +7,38 @@ use std::process::ExitCode;
 use tarif_engine::locale::{Word, word};
 use tarif_engine::price_list::{PriceList, Pricing};
 use tarif_engine::quote::text::{catalogue, quote_text};
-use tarif_engine::quote::{LeftOutReason, Quote, Requested, quote};
+use tarif_engine::quote::{LeftOutReason, Quote, Requested, quote_on};
 use tarif_engine::text::Lang;
 
-use super::{report, usage_error};
-use crate::sources;
+use super::{choose_lang, date_arg, json, price_list_arg, usage_error};
 
 /// What `tarif quote` was asked.
 pub struct Args {
     pub root: PathBuf,
     pub list: String,
     pub items: Vec<String>,
+    /// The day whose prices to use (YYYY-MM-DD); today when not given.
+    pub on: Option<String>,
     pub lang: Option<String>,
     pub json: bool,
 }
 
 pub fn run(args: &Args) -> ExitCode {
-    let path = sources::price_list_path(&args.root, &args.list);
-    if !path.is_file() {
-        let known = sources::price_list_ids(&args.root).join(", ");
-        let help = if known.is_empty() {
-            format!(
-                "no price lists in {}",
-                args.root.join(sources::PRICE_LISTS).display()
-            )
-        } else {
-            format!("the price lists are: {known}")
-        };
+    let on = match date_arg("--on", args.on.as_deref()) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let history = match price_list_arg(&args.root, &args.list) {
+        Ok(h) => h,
+        Err(code) => return code,
+    };
+    if let Some(e) = history.effective.filter(|e| on < *e) {
         return usage_error(
-            &format!(
-                "there is no price list `{}` ({})",
-                args.list,
-                path.display()
-            ),
-            &help,
+            &format!("the list `{}` records no prices before {e}", args.list),
+            &format!("give --on {e} or later"),
         );
     }
-    let list = match sources::read_price_list(&path, &path.display().to_string()) {
-        Ok(list) => list,
-        Err(problems) => return report(&problems),
-    };
+    let list = history.as_of(on);
     let lang = match choose_lang(&list, args.lang.as_deref()) {
         Ok(l) => l,
         Err(code) => return code,
@@ -61,7 +53,7 @@ pub fn run(args: &Args) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let requested: Vec<Requested> = args.items.iter().map(|a| Requested::parse(a)).collect();
-    let q = match quote(&list, &requested) {
+    let q = match quote_on(&history, on, &requested) {
         Ok(q) => q,
         Err(errors) => {
             for e in &errors {
@@ -139,25 +131,4 @@ fn nothing_priced(list: &PriceList, q: &Quote, lang: &Lang) -> String {
         out.push_str(&format!("{}\n", note.best(lang, langs)));
     }
     out
-}
-
-fn choose_lang(list: &PriceList, asked: Option<&str>) -> Result<Lang, ExitCode> {
-    let langs: Vec<&str> = list.languages.iter().map(Lang::as_str).collect();
-    match asked {
-        None => Ok(list.languages[0].clone()),
-        Some(tag) => match Lang::new(tag).filter(|l| list.languages.contains(l)) {
-            Some(l) => Ok(l),
-            None => Err(usage_error(
-                &format!("the list `{}` is not written in `{tag}`", list.id),
-                &format!("use --lang {}", langs.join(" or --lang ")),
-            )),
-        },
-    }
-}
-
-fn json<T: serde::Serialize>(value: &T) -> String {
-    // The model types serialise to plain JSON objects; this cannot fail.
-    serde_json::to_string_pretty(value)
-        .map(|s| s + "\n")
-        .unwrap_or_default()
 }

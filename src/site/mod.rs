@@ -108,7 +108,7 @@ impl Sources {
         let mut problems = self.problems.clone();
         problems.extend(checked.problems().cloned());
         progress.stage("wizards");
-        model::finish(a, problems)
+        model::finish(a, problems, crate::clock::today())
     }
 
     /// Takes the memo `file` (its name from the site root, `content/s/en/a.md`) as

@@ -9,8 +9,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+use tarif_engine::date::Date;
 use tarif_engine::diagnostic::Diagnostic;
-use tarif_engine::price_list::{PriceList, parse_price_list};
+use tarif_engine::price_list::{PriceHistory, PriceList, parse_price_history};
 use tarif_engine::text::Lang;
 use tarif_engine::wizard::{self, Wizard};
 
@@ -29,8 +30,13 @@ pub struct Site {
     pub languages: Vec<Lang>,
     /// By weight, then id.
     pub sections: Vec<Section>,
-    /// Shared with the sources `tarif serve` keeps: a memo's edit does not copy them.
-    pub price_lists: Arc<BTreeMap<String, PriceList>>,
+    /// The day the site is built for: the prices in effect on it are the site's.
+    pub today: Date,
+    /// Each price list as it stands on `today`, by id.
+    pub price_lists: BTreeMap<String, PriceList>,
+    /// Each price list through time (its history and announced changes), by id. Shared
+    /// with the sources `tarif serve` keeps: a memo's edit does not copy them.
+    pub price_histories: Arc<BTreeMap<String, PriceHistory>>,
     pub templates: Vec<TextFile>,
     pub static_files: Vec<StaticFile>,
 }
@@ -125,6 +131,18 @@ impl Site {
         self.price_lists_of(section).filter(|l| l.has_prices())
     }
 
+    /// The price lists of `section` with dated changes: each gets a changes page.
+    pub fn changing_lists_of<'a>(
+        &'a self,
+        section: &'a Section,
+    ) -> impl Iterator<Item = &'a PriceList> {
+        self.price_lists_of(section).filter(move |l| {
+            self.price_histories
+                .get(&l.id)
+                .is_some_and(|h| !h.changes.is_empty())
+        })
+    }
+
     /// The sections written in `lang`.
     pub fn sections_in<'a>(&'a self, lang: &'a Lang) -> impl Iterator<Item = &'a Section> {
         self.sections
@@ -145,7 +163,7 @@ pub struct Draft {
 
 /// The price lists that read, and the ids of those that do not (already reported).
 pub struct PriceLists {
-    pub read: Arc<BTreeMap<String, PriceList>>,
+    pub read: Arc<BTreeMap<String, PriceHistory>>,
     pub broken: BTreeSet<String>,
 }
 
@@ -209,12 +227,23 @@ pub fn read(sources: Sources, problems: &mut Vec<Diagnostic>) -> Assembly {
 /// citations need the memos' anchors), then the `Site`, or every problem found.
 ///
 /// The assembly stays as it was (the model shares the memos' bodies with it), so that
-/// `tarif serve` can read an edited memo into it again and finish anew.
-pub fn finish(a: &Assembly, mut problems: Vec<Diagnostic>) -> Result<Site, Vec<Diagnostic>> {
+/// `tarif serve` can read an edited memo into it again and finish anew. `today` is the
+/// day whose prices the site shows (the build's date).
+pub fn finish(
+    a: &Assembly,
+    mut problems: Vec<Diagnostic>,
+    today: Date,
+) -> Result<Site, Vec<Diagnostic>> {
+    let price_lists: BTreeMap<String, PriceList> = a
+        .price_lists
+        .read
+        .iter()
+        .map(|(id, h)| (id.clone(), h.as_of(today)))
+        .collect();
     let wizards = wizards(
         &a.sections,
         &a.drafts,
-        &a.price_lists,
+        &price_lists,
         &a.wizard_sources,
         &mut problems,
     );
@@ -240,7 +269,9 @@ pub fn finish(a: &Assembly, mut problems: Vec<Diagnostic>) -> Result<Site, Vec<D
         languages: default_first(a.languages.clone(), &config.default_language),
         config,
         sections,
-        price_lists: Arc::clone(&a.price_lists.read),
+        today,
+        price_lists,
+        price_histories: Arc::clone(&a.price_lists.read),
         templates: a.templates.clone(),
         static_files: a.static_files.clone(),
     })
@@ -344,9 +375,9 @@ fn price_lists(files: &[TextFile], problems: &mut Vec<Diagnostic>) -> PriceLists
     let mut read = BTreeMap::new();
     let mut broken = BTreeSet::new();
     for f in files {
-        match parse_price_list(&f.name, &f.text) {
+        match parse_price_history(&f.name, &f.text) {
             Ok(list) => {
-                read.insert(list.id.clone(), list);
+                read.insert(list.first.id.clone(), list);
             }
             Err(p) => {
                 problems.extend(p);
@@ -367,7 +398,7 @@ fn price_lists(files: &[TextFile], problems: &mut Vec<Diagnostic>) -> PriceLists
 fn wizards(
     sections: &[Section],
     drafts: &[Draft],
-    lists: &PriceLists,
+    lists: &BTreeMap<String, PriceList>,
     sources: &[(String, TextFile)],
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Wizard> {
@@ -375,7 +406,7 @@ fn wizards(
     if sources.is_empty() {
         return out;
     }
-    let lists: Vec<PriceList> = lists.read.values().cloned().collect();
+    let lists: Vec<PriceList> = lists.values().cloned().collect();
     for (section_id, file) in sources {
         let Some((i, section)) = sections
             .iter()

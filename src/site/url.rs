@@ -53,6 +53,16 @@ impl PageDir {
         ])
     }
 
+    /// `<lang>/<section>/changes/<list>/`: every dated change of a price list.
+    pub fn changes(lang: &Lang, section: &str, list: &str) -> PageDir {
+        PageDir(vec![
+            lang.to_string(),
+            section.to_owned(),
+            "changes".into(),
+            list.to_owned(),
+        ])
+    }
+
     /// `<lang>/<section>/quote/<list>/`: the quote calculator of a price list.
     pub fn quote(lang: &Lang, section: &str, list: &str) -> PageDir {
         PageDir(vec![

@@ -152,12 +152,14 @@ fn anchors_of<'a>(
         return None;
     }
     let list = list_id.and_then(|id| lists.read.get(id));
+    // Every id the list ever has: an item added on a later day gets its anchor then.
     let list_ids: BTreeSet<&str> = list
         .map(|l| {
-            l.sections
+            l.first
+                .sections
                 .iter()
                 .map(|s| s.id.as_str())
-                .chain(l.items().map(|i| i.id.as_str()))
+                .chain(l.every_item().map(|i| i.id.as_str()))
                 .collect()
         })
         .unwrap_or_default();
@@ -173,7 +175,7 @@ fn anchors_of<'a>(
                 .help("choose another id"),
             );
         } else if list_ids.contains(h.id.as_str()) {
-            let list = list.map_or("", |l| l.id.as_str());
+            let list = list.map_or("", |l| l.first.id.as_str());
             problems.push(
                 at(d, h.span.clone(), format!("the id `{}` is also a section or item of price list `{list}`, shown on this page", h.id))
                     .help("choose another heading id: the list's ids are the anchors of its rows"),
@@ -199,7 +201,7 @@ fn price_list(sections: &[Section], d: &Draft, lists: &PriceLists, problems: &mu
     if lists.broken.contains(id) {
         return;
     }
-    let Some(list) = lists.read.get(id) else {
+    let Some(list) = lists.read.get(id).map(|h| &h.first) else {
         let known: Vec<&str> = lists.read.keys().map(String::as_str).collect();
         problems.push(
             at(d, span.clone(), format!("there is no price list `{id}`")).help(format!(

@@ -5,7 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use tarif_engine::price_list::PriceList;
+use tarif_engine::date::Date;
+use tarif_engine::price_list::{PriceHistory, PriceList};
 use tarif_engine::text::Lang;
 use tarif_engine::wizard::Wizard;
 
@@ -20,10 +21,22 @@ pub struct LoadedWizard {
     pub file: String,
     /// The languages of its section, the original first.
     pub languages: Vec<Lang>,
-    /// Its price list, if it names one.
+    /// Its price list as of the site's `today` (or the day given to [`LoadedWizard::as_of`]),
+    /// if it names one.
     pub price_list: Option<PriceList>,
+    /// That list through time.
+    pub price_history: Option<PriceHistory>,
     /// The titles of its section's memo headings: `page#anchor` → title, by language.
     pub headings: BTreeMap<Lang, BTreeMap<String, String>>,
+}
+
+impl LoadedWizard {
+    /// Quotes with the prices in effect on `today`: the wizard's day, not the build's.
+    pub fn as_of(&mut self, today: Date) {
+        if let Some(h) = &self.price_history {
+            self.price_list = Some(h.as_of(today));
+        }
+    }
 }
 
 /// Why a name does not pick one wizard.
@@ -78,6 +91,11 @@ impl Site {
                     .price_list
                     .as_ref()
                     .and_then(|id| self.price_lists.get(id))
+                    .cloned(),
+                price_history: wizard
+                    .price_list
+                    .as_ref()
+                    .and_then(|id| self.price_histories.get(id))
                     .cloned(),
                 headings: headings(section),
             }),

@@ -126,6 +126,7 @@ pub fn price_list(id: &str) -> tarif_engine::price_list::PriceList {
     let name = Path::new("price-lists").join(format!("{id}.toml"));
     tarif::sources::read_price_list(&path, &name.display().to_string())
         .unwrap_or_else(|problems| panic!("{id} does not load: {problems:#?}"))
+        .first // the default lists have no dated changes
 }
 
 pub fn d(s: &str) -> rust_decimal::Decimal {

@@ -14,11 +14,15 @@
 //! `from` (inclusive) when the item has one: recovery "from 1 GB" takes 1 GB but not
 //! 0.5 GB. Nothing above the last bound is offered.
 
+#[cfg(feature = "generator")]
+pub mod diff;
+pub mod history;
 #[cfg(feature = "toml")]
 mod source;
 
+pub use history::{Change, Edit, ItemChange, PriceHistory};
 #[cfg(feature = "toml")]
-pub use source::parse_price_list;
+pub use source::{parse_price_history, parse_price_list};
 
 use crate::pack::Pack;
 use rust_decimal::Decimal;
@@ -217,6 +221,29 @@ impl PriceList {
 }
 
 impl Pricing {
+    /// Each price of the pricing with its key (`price`, `surcharge`, `first-hour`,
+    /// `next-hour`, `tier-0`…): the names a price table and a list of changes give them.
+    /// Free and on-request items have none.
+    pub fn prices(&self) -> Vec<(String, &Price)> {
+        match self {
+            Pricing::Fixed { price } => vec![("price".into(), price)],
+            Pricing::Surcharge { price } => vec![("surcharge".into(), price)],
+            Pricing::Hourly {
+                first_hour,
+                next_hour,
+            } => vec![
+                ("first-hour".into(), first_hour),
+                ("next-hour".into(), next_hour),
+            ],
+            Pricing::Tiered { tiers, .. } => tiers
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (format!("tier-{i}"), &t.price))
+                .collect(),
+            Pricing::Free | Pricing::OnRequest => Vec::new(),
+        }
+    }
+
     /// The tier that holds `quantity`, with its index, by the rule in the module docs.
     ///
     /// ```

@@ -11,10 +11,12 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::date::Date;
 use crate::money::{Amounts, Currency};
-use crate::price_list::{OutOfRange, Price, PriceList, Pricing, billed_hours};
+use crate::price_list::{OutOfRange, Price, PriceHistory, PriceList, Pricing, billed_hours};
 use crate::quantity::{self, Quantity, QuantityError};
 use crate::rounding;
+use crate::text::Text;
 
 pub mod state;
 pub mod text;
@@ -59,6 +61,25 @@ pub struct Quote {
     pub total: Amounts,
     /// Items asked for that the quote does not price, with the reason.
     pub left_out: Vec<LeftOut>,
+    /// The day whose prices the quote uses, when it is priced as of a day ([`quote_on`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// The last day its prices hold: `date` plus the list's `quote_valid_days`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<Date>,
+    /// Items asked for that the list no longer offered on `date`: never priced, not even at 0.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub withdrawn: Vec<Withdrawn>,
+}
+
+/// An item asked for that the list had withdrawn by the quote's day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Withdrawn {
+    pub item: String,
+    /// Its name in the last version that offered it.
+    pub name: Text,
+    /// The day it was withdrawn.
+    pub since: Date,
 }
 
 /// The VAT of a quote.
@@ -225,6 +246,109 @@ pub fn quote(list: &PriceList, requested: &[Requested]) -> Result<Quote, Vec<Quo
     builder.finish()
 }
 
+/// Prices `requested` with the prices of `history` in effect on `date`. An item the list
+/// had withdrawn by then is listed in [`Quote::withdrawn`], never priced; the quote holds
+/// until `date` plus the list's `quote_valid_days`, when it sets them.
+///
+/// ```
+/// # let toml = r#"
+/// # languages = ["en"]
+/// # currency = "EUR"
+/// # quote_valid_days = 30
+/// # title = { en = "Prices" }
+/// # [[sections]]
+/// # id = "laptops"
+/// # name = { en = "Laptops" }
+/// # [[sections.items]]
+/// # id = "diagnostics"
+/// # name = { en = "Diagnostics" }
+/// # price = "25"
+/// # [[changes]]
+/// # effective = "2027-01-01"
+/// # id = "diagnostics"
+/// # price = "30"
+/// # "#;
+/// use tarif_engine::quote::{quote_on, Requested};
+/// let history = tarif_engine::price_list::parse_price_history("p.toml", toml).unwrap();
+/// let on = |d: &str| quote_on(&history, d.parse().unwrap(), &[Requested::parse("diagnostics")]).unwrap();
+/// let eur = "EUR".parse().unwrap();
+/// assert_eq!(on("2026-12-31").total.get(eur), Some("25.00".parse().unwrap()));
+/// assert_eq!(on("2027-01-01").total.get(eur), Some("30.00".parse().unwrap()));
+/// assert_eq!(on("2026-12-31").valid_until.unwrap().to_string(), "2027-01-30");
+/// ```
+pub fn quote_on(
+    history: &PriceHistory,
+    date: Date,
+    requested: &[Requested],
+) -> Result<Quote, Vec<QuoteError>> {
+    let list = history.as_of(date);
+    let mut withdrawn = Vec::new();
+    let mut priced = Vec::new();
+    for r in requested {
+        match history.withdrawn(&r.item, date) {
+            Some(since) if list.item(&r.item).is_none() => {
+                let last = history.as_of(since.add_days(-1));
+                let name = last
+                    .item(&r.item)
+                    .map(|i| i.name.clone())
+                    .unwrap_or_default();
+                if !withdrawn.iter().any(|w: &Withdrawn| w.item == r.item) {
+                    withdrawn.push(Withdrawn {
+                        item: r.item.clone(),
+                        name,
+                        since,
+                    });
+                }
+            }
+            _ => priced.push(r.clone()),
+        }
+    }
+    let mut q = quote(&list, &priced)?;
+    q.date = Some(date);
+    q.valid_until = history
+        .quote_valid_days
+        .map(|days| date.add_days(i64::from(days)));
+    q.withdrawn = withdrawn;
+    Ok(q)
+}
+
+/// A line whose amount differs between two quotes of one order (made on one day and
+/// priced again on another): "Diagnostics: 25.56 € on 29 Nov 2026, 30.68 € today".
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangedLine {
+    pub item: String,
+    /// Its amount in the first quote (`None`: not priced there).
+    pub then: Option<Amounts>,
+    /// Its amount in the second (`None`: not priced there, such as withdrawn since).
+    pub now: Option<Amounts>,
+}
+
+/// The lines (and surcharges) whose amounts differ between `then` and `now`, in the
+/// order of `then`, then those only `now` prices.
+pub fn changed_lines(then: &Quote, now: &Quote) -> Vec<ChangedLine> {
+    let amount = |q: &Quote, item: &str| {
+        q.lines
+            .iter()
+            .chain(&q.surcharges)
+            .find(|l| l.item == item)
+            .map(|l| l.amount.clone())
+    };
+    let items = then.lines.iter().chain(&then.surcharges);
+    let only_now = now.lines.iter().chain(&now.surcharges);
+    let mut out: Vec<ChangedLine> = Vec::new();
+    for line in items.chain(only_now) {
+        let (a, b) = (amount(then, &line.item), amount(now, &line.item));
+        if a != b && !out.iter().any(|c| c.item == line.item) {
+            out.push(ChangedLine {
+                item: line.item.clone(),
+                then: a,
+                now: b,
+            });
+        }
+    }
+    out
+}
+
 struct Builder<'a> {
     list: &'a PriceList,
     lines: Vec<QuoteLine>,
@@ -348,6 +472,9 @@ impl Builder<'_> {
             vat,
             total,
             left_out: self.left_out,
+            date: None,
+            valid_until: None,
+            withdrawn: Vec::new(),
         })
     }
 }

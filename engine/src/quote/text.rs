@@ -122,7 +122,7 @@ fn input_hint(item: &Item) -> String {
 }
 
 /// The rows that show an item's price: one for most, one per tier or rate.
-fn price_rows(list: &PriceList, item: &Item, lang: &Lang) -> Vec<(String, String)> {
+pub(crate) fn price_rows(list: &PriceList, item: &Item, lang: &Lang) -> Vec<(String, String)> {
     let fallback = &list.languages;
     let per_unit = |a: &Amounts| match &item.unit {
         Some(u) => format!("{} / {}", amounts(lang, a), u.best(lang, fallback)),
@@ -177,6 +177,7 @@ pub fn quote_text(list: &PriceList, q: &Quote, lang: &Lang) -> String {
         word(lang, Word::Quote),
         list.title.best(lang, fallback)
     );
+    dated::date_line(q, lang, &mut out);
     let name = |id: &str| {
         list.name_with_section(id, lang)
             .unwrap_or_else(|| id.to_owned())
@@ -230,7 +231,7 @@ pub fn quote_text(list: &PriceList, q: &Quote, lang: &Lang) -> String {
     if let Some(note) = rate_note(list, lang) {
         let _ = writeln!(out, "  {note}");
     }
-    if !q.left_out.is_empty() {
+    if !q.left_out.is_empty() || !q.withdrawn.is_empty() {
         let _ = writeln!(out, "{}:", word(lang, Word::NotPriced));
         for l in &q.left_out {
             let why = match &l.reason {
@@ -239,8 +240,45 @@ pub fn quote_text(list: &PriceList, q: &Quote, lang: &Lang) -> String {
             };
             let _ = writeln!(out, "  {} — {why}", name(&l.item));
         }
+        dated::withdrawn_lines(list, q, lang, &mut out);
     }
     out
+}
+
+/// What a quote priced as of a day adds to its text: the day, how long it holds, the
+/// items withdrawn by then. Its words are the generator's until the app quotes as of a
+/// day (its quotes have no date, so it would print none of this).
+mod dated {
+    use super::*;
+
+    /// "Prices as of 29.11.2026 · valid until 29.12.2026".
+    #[cfg(feature = "generator")]
+    pub fn date_line(q: &Quote, lang: &Lang, out: &mut String) {
+        use std::fmt::Write as _;
+        let Some(date) = q.date else { return };
+        let on = |w: Word, d: crate::date::Date| word(lang, w).replace("{date}", &d.format(lang));
+        let mut line = on(Word::PricesAsOf, date);
+        if let Some(until) = q.valid_until {
+            let _ = write!(line, " · {}", on(Word::ValidUntil, until));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+
+    /// "Palm rest replacement — no longer offered since 01.03.2027".
+    #[cfg(feature = "generator")]
+    pub fn withdrawn_lines(list: &PriceList, q: &Quote, lang: &Lang, out: &mut String) {
+        use std::fmt::Write as _;
+        for w in &q.withdrawn {
+            let since = word(lang, Word::WithdrawnSince).replace("{date}", &w.since.format(lang));
+            let _ = writeln!(out, "  {} — {since}", w.name.best(lang, &list.languages));
+        }
+    }
+
+    #[cfg(not(feature = "generator"))]
+    pub fn date_line(_: &Quote, _: &Lang, _: &mut String) {}
+
+    #[cfg(not(feature = "generator"))]
+    pub fn withdrawn_lines(_: &PriceList, _: &Quote, _: &Lang, _: &mut String) {}
 }
 
 fn quantity(list: &PriceList, line: &QuoteLine, lang: &Lang) -> String {

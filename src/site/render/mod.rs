@@ -52,7 +52,8 @@ pub fn headers_file() -> String {
 }
 
 /// The built-in templates, by name.
-const TEMPLATES: [(&str, &str); 12] = [
+const TEMPLATES: [(&str, &str); 13] = [
+    ("changes.html", include_str!("../../theme/changes.html")),
     (
         "decision-table.html",
         include_str!("../../theme/decision-table.html"),
@@ -98,6 +99,8 @@ pub enum Page<'s> {
     Quote(&'s Section, &'s PriceList, &'s Lang),
     /// `<lang>/search/`: search in this language's pages (app), and a list of them all.
     Search(&'s Lang),
+    /// `<lang>/<section>/changes/<list>/`: every dated change of a price list (static).
+    Changes(&'s Section, &'s PriceList, &'s Lang),
 }
 
 impl<'s> Page<'s> {
@@ -110,6 +113,7 @@ impl<'s> Page<'s> {
             Page::Wizard(s, w, l) => PageDir::wizard(l, &s.id, &w.id),
             Page::Quote(s, p, l) => PageDir::quote(l, &s.id, &p.id),
             Page::Search(l) => PageDir::search(l),
+            Page::Changes(s, p, l) => PageDir::changes(l, &s.id, &p.id),
         }
     }
 
@@ -122,6 +126,7 @@ impl<'s> Page<'s> {
             Page::Wizard(..) => "wizard",
             Page::Quote(..) => "quote",
             Page::Search(_) => "search",
+            Page::Changes(..) => "changes",
         }
     }
 
@@ -134,6 +139,7 @@ impl<'s> Page<'s> {
             Page::Wizard(..) => "wizard.html",
             Page::Quote(..) => "quote.html",
             Page::Search(_) => "search.html",
+            Page::Changes(..) => "changes.html",
         }
     }
 
@@ -144,6 +150,7 @@ impl<'s> Page<'s> {
             | Page::Section(_, l)
             | Page::Wizard(_, _, l)
             | Page::Quote(_, _, l)
+            | Page::Changes(_, _, l)
             | Page::Search(l) => l,
             Page::Memo(_, m) => &m.lang,
         }
@@ -153,9 +160,11 @@ impl<'s> Page<'s> {
     pub fn languages(&self, site: &'s Site) -> &'s [Lang] {
         match *self {
             Page::Root | Page::Home(_) | Page::Search(_) => &site.languages,
-            Page::Section(s, _) | Page::Memo(s, _) | Page::Wizard(s, ..) | Page::Quote(s, ..) => {
-                &s.config.languages
-            }
+            Page::Section(s, _)
+            | Page::Memo(s, _)
+            | Page::Wizard(s, ..)
+            | Page::Quote(s, ..)
+            | Page::Changes(s, ..) => &s.config.languages,
         }
     }
 
@@ -168,6 +177,7 @@ impl<'s> Page<'s> {
             Page::Wizard(s, w, _) => PageDir::wizard(lang, &s.id, &w.id),
             Page::Quote(s, p, _) => PageDir::quote(lang, &s.id, &p.id),
             Page::Search(_) => PageDir::search(lang),
+            Page::Changes(s, p, _) => PageDir::changes(lang, &s.id, &p.id),
         }
     }
 }
@@ -187,6 +197,7 @@ pub fn pages(site: &Site) -> Vec<Page<'_>> {
         for lang in &s.config.languages {
             pages.extend(s.wizards.iter().map(|w| Page::Wizard(s, w, lang)));
             pages.extend(site.quoted_lists_of(s).map(|p| Page::Quote(s, p, lang)));
+            pages.extend(site.changing_lists_of(s).map(|p| Page::Changes(s, p, lang)));
         }
     }
     pages
@@ -213,21 +224,8 @@ pub struct Theme {
     pub css: String,
     /// The script of every page (it registers the service worker).
     pub site_js: Script,
-    /// The build's date: decision tables state date rules from it.
+    /// The build's date (the site's `today`): decision tables state date rules from it.
     today: Date,
-}
-
-/// The build's date: `SOURCE_DATE_EPOCH` (seconds) when set, for reproducible builds,
-/// else the system clock. Only the generator reads a clock; the engine is given the date.
-pub fn build_date() -> Date {
-    let seconds = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
-            now.map_or(0, |d| d.as_secs() as i64)
-        });
-    Date::from_unix_days(seconds.div_euclid(86_400))
 }
 
 impl Theme {
@@ -259,7 +257,7 @@ impl Theme {
                 app: AppAssets::embedded(),
                 css,
                 site_js: Script::named("site", offline::SITE_JS.as_bytes()),
-                today: build_date(),
+                today: site.today,
             })
         } else {
             Err(problems)

@@ -4,11 +4,17 @@
 //!
 //! Each figure is a `<data value="25.56" data-price="item:part:currency">`, so tests and
 //! the app can find the figure the table shows for each price of the model.
+//!
+//! The table shows the list as it stands on the build's day; under an item with an
+//! announced change come the rows it will have, each headed "From 1 January 2027" (an
+//! announced new item: its rows, noted "From …"), their figures keyed
+//! `item@2027-01-01:part:currency`. No script is needed to see them.
 
 use serde::Serialize;
+use tarif_engine::date::Date;
 use tarif_engine::locale::{self, Word, word};
 use tarif_engine::money::{Amounts, Currency};
-use tarif_engine::price_list::{Item, PriceList, Pricing};
+use tarif_engine::price_list::{Change, Edit, Item, PriceHistory, PriceList, Pricing};
 use tarif_engine::rounding;
 use tarif_engine::text::{Lang, Text};
 
@@ -21,6 +27,10 @@ pub struct PriceListView {
     /// How the shown currencies were converted from the written one (the fixed rate, each
     /// price once, rounded to the cent, which prices are the original), if they were.
     pub rate: Option<String>,
+    /// "These prices apply from 1 January 2026.", when the list dates them.
+    pub since: Option<String>,
+    /// The link to the list's changes page, when it has changes.
+    pub changes: Option<String>,
     pub notes: Vec<String>,
     pub currencies: Vec<CurrencyView>,
     pub sections: Vec<SectionView>,
@@ -65,14 +75,20 @@ pub struct Cell {
     pub value: String,
 }
 
-/// The view of `list` in `lang`.
-pub fn view(list: &PriceList, lang: &Lang) -> PriceListView {
+/// The view in `lang` of `history` as it stands on `today`, with its announced changes.
+pub fn view(history: &PriceHistory, today: Date, lang: &Lang) -> PriceListView {
+    let list = &history.as_of(today);
     let t = |text: &Text| text.best(lang, &list.languages).to_owned();
+    let announced = history.announced_after(today);
     PriceListView {
         id: list.id.clone(),
         title: t(&list.title),
         summary: summary(list, lang),
         rate: tarif_engine::quote::text::rate_note(list, lang),
+        since: history
+            .in_effect_since(today)
+            .map(|d| on_day(Word::PricesApplyFrom, d, lang)),
+        changes: None,
         notes: list.notes.iter().map(t).collect(),
         currencies: list
             .shown_in
@@ -90,10 +106,93 @@ pub fn view(list: &PriceList, lang: &Lang) -> PriceListView {
                 id: s.id.clone(),
                 name: t(&s.name),
                 notes: s.notes.iter().map(t).collect(),
-                rows: s.items.iter().flat_map(|i| rows(list, i, lang)).collect(),
+                rows: s
+                    .items
+                    .iter()
+                    .flat_map(|i| {
+                        let mut rows = rows(list, i, lang);
+                        rows.extend(announced_rows(history, announced, list, &i.id, lang));
+                        rows
+                    })
+                    .chain(announced_items(history, announced, list, &s.id, lang))
+                    .collect(),
             })
             .collect(),
     }
+}
+
+/// A catalogue sentence with its `{date}` in the language's style.
+pub fn on_day(w: Word, date: Date, lang: &Lang) -> String {
+    word(lang, w).replace("{date}", &date.format(lang))
+}
+
+/// The rows an item will have after each of its announced changes, headed by the day.
+fn announced_rows(
+    history: &PriceHistory,
+    announced: &[Change],
+    list: &PriceList,
+    id: &str,
+    lang: &Lang,
+) -> Vec<Row> {
+    let mut out = Vec::new();
+    for c in announced.iter().filter(|c| c.item == id) {
+        let from = on_day(Word::FromDate, c.effective, lang);
+        let then = history.as_of(c.effective);
+        let Some(item) = then.item(id) else {
+            out.push(Row {
+                id: None,
+                class: "part",
+                name: from,
+                note: None,
+                word: Some(word(lang, Word::NoLongerOffered).to_owned()),
+                cells: Vec::new(),
+                suffix: None,
+            });
+            continue;
+        };
+        let renamed = list.item(id).is_some_and(|now| now.name != item.name);
+        let keyed = Item {
+            id: format!("{id}@{}", c.effective),
+            ..item.clone()
+        };
+        for (i, mut row) in rows(list, &keyed, lang).into_iter().enumerate() {
+            row.name = match (i, renamed) {
+                (0, false) => from.clone(),
+                _ => format!("{from}: {}", row.name),
+            };
+            row.id = None;
+            row.class = "part";
+            out.push(row);
+        }
+    }
+    out
+}
+
+/// The items announced to join section `section`: their rows, noted with the day.
+fn announced_items(
+    history: &PriceHistory,
+    announced: &[Change],
+    list: &PriceList,
+    section: &str,
+    lang: &Lang,
+) -> Vec<Row> {
+    let mut out = Vec::new();
+    for (k, c) in announced.iter().enumerate() {
+        let Edit::Add { section: s, item } = &c.edit else {
+            continue;
+        };
+        if s != section || list.item(&c.item).is_some() {
+            continue;
+        }
+        let mut rows = rows(list, item, lang);
+        if let Some(head) = rows.first_mut() {
+            head.note = Some(on_day(Word::FromDate, c.effective, lang));
+        }
+        out.extend(rows);
+        let later = &announced[k + 1..];
+        out.extend(announced_rows(history, later, list, &c.item, lang));
+    }
+    out
 }
 
 /// "Prices in EUR (BGN for reference) · incl. VAT 20 %".

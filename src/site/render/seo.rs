@@ -8,8 +8,9 @@ use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
+use tarif_engine::date::Date;
 use tarif_engine::locale::{Word, word};
-use tarif_engine::price_list::{Price, PriceList, Pricing};
+use tarif_engine::price_list::{Price, PriceHistory, PriceList, Pricing};
 use tarif_engine::text::Lang;
 
 use super::app::script_json;
@@ -67,8 +68,16 @@ pub struct Organisations<'a> {
 /// inside `<script type="application/ld+json">`. Items without a published price are
 /// listed with no offer: never as a price of 0. Nor are items free only for eligible
 /// clients (with `eligibility` data): a price of 0 would offer them to everyone.
+/// A list through time and the build's day: each offer's `validFrom` (the day its price
+/// took effect) and `priceValidUntil` (the day before its next announced change).
+pub struct Dates<'a> {
+    pub history: &'a PriceHistory,
+    pub today: Date,
+}
+
 pub fn price_list_json_ld(
     list: &PriceList,
+    dates: &Dates<'_>,
     lang: &Lang,
     by: &Organisations<'_>,
     page: &str,
@@ -91,12 +100,24 @@ pub fn price_list_json_ld(
                 specifications(list, &item.pricing, lang)
             };
             if !specs.is_empty() {
-                service["offers"] = json!({
+                let mut offer = json!({
                     "@type": "Offer",
                     "seller": seller,
                     "url": format!("{page}#{}", item.id),
                     "priceSpecification": specs,
                 });
+                let (history, today) = (dates.history, dates.today);
+                if let Some(from) = history.item_since(&item.id, today) {
+                    offer["validFrom"] = json!(from.to_string());
+                }
+                let next = history
+                    .announced_after(today)
+                    .iter()
+                    .find(|c| c.item == item.id);
+                if let Some(next) = next {
+                    offer["priceValidUntil"] = json!(next.effective.add_days(-1).to_string());
+                }
+                service["offers"] = offer;
             }
             service
         })

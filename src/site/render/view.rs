@@ -79,8 +79,10 @@ pub struct PageView<'a> {
     pub json_ld: Option<String>,
     /// A wizard's static decision table (its template is `decision-table.html`).
     pub table: Option<super::decision_table::DecisionTableView>,
-    /// The price page of a quote page's list.
+    /// The price page of a quote page's or a changes page's list.
     pub price_page: Option<String>,
+    /// A changes page's changes (`tarif diff`'s, in the page's language).
+    pub changes: Option<tarif_engine::price_list::diff::ListChanges>,
     /// Who publishes a section's page (its footer names it); the site's company elsewhere.
     pub publisher: Option<tarif_engine::page::Publisher>,
 }
@@ -170,6 +172,12 @@ pub struct Words {
     kept_offline: &'static str,
     keeping_offline: &'static str,
     keep_failed: &'static str,
+    date: &'static str,
+    before: &'static str,
+    after: &'static str,
+    formerly: &'static str,
+    no_changes: &'static str,
+    price_changes: &'static str,
 }
 
 impl Words {
@@ -199,6 +207,12 @@ impl Words {
             kept_offline: w(Word::KeptOffline),
             keeping_offline: w(Word::KeepingOffline),
             keep_failed: w(Word::KeepFailed),
+            date: w(Word::Date),
+            before: w(Word::Before),
+            after: w(Word::After),
+            formerly: w(Word::Formerly),
+            no_changes: w(Word::NoChanges),
+            price_changes: w(Word::PriceChanges),
         }
     }
 }
@@ -236,10 +250,12 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>, theme: &Theme) -> Context<'a
         offline_group: None,
         table: None,
         price_page: None,
+        changes: None,
         publisher: match *page {
-            Page::Section(s, l) | Page::Wizard(s, _, l) | Page::Quote(s, _, l) => {
-                Some(site.publisher(s, l))
-            }
+            Page::Section(s, l)
+            | Page::Wizard(s, _, l)
+            | Page::Quote(s, _, l)
+            | Page::Changes(s, _, l) => Some(site.publisher(s, l)),
             Page::Memo(s, m) => Some(site.publisher(s, &m.lang)),
             Page::Root | Page::Home(_) | Page::Search(_) => None,
         },
@@ -257,6 +273,7 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>, theme: &Theme) -> Context<'a
         Page::Wizard(section, wizard, _) => here.wizard_page(section, wizard, today, &mut view),
         Page::Search(_) => here.search_page(&mut view, theme.live_reload()),
         Page::Quote(section, list, _) => here.quote_page(section, list, &mut view),
+        Page::Changes(section, list, _) => here.changes_page(section, list, &mut view),
     }
     if let (Some(_), Some(assets)) = (&view.app, &theme.app) {
         view.scripts.push(Asset::of(&view.root, &assets.boot));
@@ -332,8 +349,16 @@ impl<'a> Here<'a, '_> {
         view.description = memo.front.description.as_str().into();
         view.body = &memo.body.html;
         self.in_section(section, view);
-        if let Some(list) = memo.price_list().and_then(|id| site.price_lists.get(id)) {
-            view.price_list = Some(prices::view(list, lang));
+        let id = memo.price_list().unwrap_or_default();
+        if let (Some(list), Some(history)) =
+            (site.price_lists.get(id), site.price_histories.get(id))
+        {
+            let mut prices = prices::view(history, site.today, lang);
+            if !history.changes.is_empty() {
+                let changes = PageDir::changes(lang, &section.id, &list.id);
+                prices.changes = Some(self.dir.href_to(&changes));
+            }
+            view.price_list = Some(prices);
             let address = seo::page_address(site, self.dir);
             // The page's publisher, already in the view, is the seller.
             let seller = view
@@ -343,6 +368,10 @@ impl<'a> Here<'a, '_> {
             let provider = site.provider(section, lang);
             view.json_ld = Some(seo::price_list_json_ld(
                 list,
+                &seo::Dates {
+                    history,
+                    today: site.today,
+                },
                 lang,
                 &seo::Organisations {
                     seller: &seller,
@@ -433,10 +462,32 @@ impl<'a> Here<'a, '_> {
             data,
             files: Vec::new(),
         });
-        view.price_page = section
-            .memos_in(lang)
+        view.price_page = self.price_page(section, list);
+    }
+
+    /// A price list's changes page: every dated change, before and after, as `tarif diff`.
+    fn changes_page(&self, section: &'a Section, list: &'a PriceList, view: &mut PageView<'a>) {
+        let lang = self.lang;
+        let title = list.title.best(lang, &list.languages);
+        view.title = word(lang, Word::PriceChanges);
+        view.description = word(lang, Word::PriceChangesOf)
+            .replace("{list}", title)
+            .into();
+        self.in_section(section, view);
+        view.price_page = self.price_page(section, list);
+        view.changes = self
+            .site
+            .price_histories
+            .get(&list.id)
+            .map(|h| tarif_engine::price_list::diff::diff(h, None, None, lang));
+    }
+
+    /// The link to the memo page that shows `list`, if one does in this language.
+    fn price_page(&self, section: &'a Section, list: &PriceList) -> Option<String> {
+        section
+            .memos_in(self.lang)
             .find(|m| m.price_list() == Some(list.id.as_str()))
-            .map(|m| self.dir.href_to(&m.dir(&section.id)));
+            .map(|m| self.dir.href_to(&m.dir(&section.id)))
     }
 
     /// The breadcrumbs and navigation of a page inside a section.
@@ -464,7 +515,11 @@ impl<'a> Here<'a, '_> {
             let title = word(lang, Word::QuoteCalculator);
             self.link(title, &PageDir::quote(lang, &section.id, &l.id))
         });
-        memos.chain(wizards).chain(quotes).collect()
+        let changes = site.changing_lists_of(section).map(|l| {
+            let title = word(lang, Word::PriceChanges);
+            self.link(title, &PageDir::changes(lang, &section.id, &l.id))
+        });
+        memos.chain(wizards).chain(quotes).chain(changes).collect()
     }
 
     /// A one-line description of each page of `nav`, in the same order.
@@ -480,7 +535,11 @@ impl<'a> Here<'a, '_> {
             .site
             .quoted_lists_of(section)
             .map(move |l| l.title.best(lang, &l.languages));
-        memos.chain(wizards).chain(quotes)
+        let changes = self
+            .site
+            .changing_lists_of(section)
+            .map(move |l| l.title.best(lang, &l.languages));
+        memos.chain(wizards).chain(quotes).chain(changes)
     }
 
     /// Every page in this language, section by section, each with its section's title.

@@ -1,5 +1,8 @@
 //! Reading a price list from TOML: every problem located, all of them at once (after the
-//! first syntax error, which stops the TOML parser itself).
+//! first syntax error, which stops the TOML parser itself). Its dated `[[changes]]` are
+//! read in `changes.rs`.
+
+mod changes;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -7,7 +10,9 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::history::PriceHistory;
 use super::*;
+use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::money::{Amounts, Currency, Money};
 use crate::rounding;
@@ -25,7 +30,12 @@ struct RawList {
     title: Spanned<RawText>,
     #[serde(default)]
     notes: Vec<Spanned<RawText>>,
+    effective: Option<Spanned<String>>,
+    quote_valid_days: Option<Spanned<i64>>,
     sections: Vec<RawSection>,
+    /// Dated changes: each written as an item, with `effective` and what it changes.
+    #[serde(default)]
+    changes: Vec<RawItem>,
 }
 
 #[derive(Deserialize)]
@@ -49,7 +59,14 @@ struct RawSection {
 #[serde(deny_unknown_fields)]
 struct RawItem {
     id: Spanned<String>,
-    name: Spanned<RawText>,
+    /// Required of an item; in a change, only to rename the item (or to add one).
+    name: Option<Spanned<RawText>>,
+    /// Only in a change: the day it takes effect.
+    effective: Option<Spanned<String>>,
+    /// Only in a change that adds an item: the section it goes at the end of.
+    section: Option<Spanned<String>>,
+    /// Only in a change that withdraws an item.
+    withdrawn: Option<Spanned<bool>>,
     note: Option<Spanned<RawText>>,
     unit: Option<Spanned<RawText>>,
     price: Option<Spanned<Literal>>,
@@ -76,7 +93,9 @@ struct RawHourly {
     next_hour: Spanned<Literal>,
 }
 
-/// Reads the price list in `source`, reported as `file` (its stem is the list's id).
+/// Reads the price list in `source`, reported as `file` (its stem is the list's id): as
+/// its sections write it, its first version; [`parse_price_history`] reads its dated
+/// `[[changes]]` too (and checks them: this does as well).
 ///
 /// ```
 /// let toml = r#"
@@ -101,6 +120,11 @@ struct RawHourly {
 /// assert_eq!(price.shown.main().unwrap().to_string(), "25.56 EUR");
 /// ```
 pub fn parse_price_list(file: &str, source: &str) -> Result<PriceList, Vec<Diagnostic>> {
+    parse_price_history(file, source).map(|h| h.first)
+}
+
+/// Reads the price list in `source` with its dated changes (see [`PriceHistory`]).
+pub fn parse_price_history(file: &str, source: &str) -> Result<PriceHistory, Vec<Diagnostic>> {
     let mut src = SourceFile::new(file, source);
     let raw: RawList = src.deserialize().map_err(|d| vec![d])?;
     let id = list_id(file);
@@ -150,7 +174,48 @@ pub fn parse_price_list(file: &str, source: &str) -> Result<PriceList, Vec<Diagn
         notes,
         sections,
     };
-    src.finish(list)
+    let effective = raw
+        .effective
+        .as_ref()
+        .and_then(|e| date(&mut src, e, "the list's `effective`"));
+    let quote_valid_days = raw.quote_valid_days.as_ref().and_then(|d| {
+        let days = u32::try_from(*d.get_ref())
+            .ok()
+            .filter(|n| (1..=3660).contains(n));
+        if days.is_none() {
+            src.problem(
+                d.span(),
+                format!(
+                    "`quote_valid_days = {}` is not a number of days",
+                    d.get_ref()
+                ),
+                "write how many days a quote's prices hold, from 1 to 3660, such as 30",
+            );
+        }
+        days
+    });
+    let changes = changes::read(&mut src, &money, &list, effective, &raw.changes);
+    src.finish(PriceHistory {
+        first: list,
+        effective,
+        changes,
+        quote_valid_days,
+    })
+}
+
+/// The date written in `raw`, or a located problem.
+fn date(src: &mut SourceFile, raw: &Spanned<String>, what: &str) -> Option<Date> {
+    match raw.get_ref().parse::<Date>() {
+        Ok(d) => Some(d),
+        Err(e) => {
+            src.problem(
+                raw.span(),
+                format!("{what}: {e}"),
+                "write the first day the prices apply, as \"2027-01-01\"",
+            );
+            None
+        }
+    }
 }
 
 fn list_id(file: &str) -> String {
@@ -384,10 +449,42 @@ fn item(
     ids: &mut Ids,
     raw: &RawItem,
 ) -> Option<Item> {
-    let id = src.id(&raw.id, "item");
     ids.claim(src, &raw.id);
+    let only_in_changes = [
+        ("effective", raw.effective.as_ref().map(Spanned::span)),
+        ("section", raw.section.as_ref().map(Spanned::span)),
+        ("withdrawn", raw.withdrawn.as_ref().map(Spanned::span)),
+    ];
+    for (field, span) in only_in_changes {
+        if let Some(span) = span {
+            src.problem(
+                span,
+                format!("`{field}` belongs to a dated change, not to an item of a section"),
+                "write the change as its own [[changes]] entry: effective = \"2027-01-01\", id = \"…\", and what changes (price, name, withdrawn = true…)",
+            );
+        }
+    }
+    new_item(src, money, langs, raw)
+}
+
+/// An item of a section, or one a change adds.
+fn new_item(
+    src: &mut SourceFile,
+    money: &Converter,
+    langs: &[Lang],
+    raw: &RawItem,
+) -> Option<Item> {
+    let id = src.id(&raw.id, "item");
     let what = format!("item `{id}`");
-    let name = src.text(&raw.name, langs, &format!("the name of {what}"));
+    let Some(name) = &raw.name else {
+        src.problem(
+            raw.id.span(),
+            format!("{what} has no name"),
+            "name it in every language of the list: name = { bg = \"…\", en = \"…\" }",
+        );
+        return None;
+    };
+    let name = src.text(name, langs, &format!("the name of {what}"));
     let note = raw
         .note
         .as_ref()
@@ -397,13 +494,7 @@ fn item(
         .as_ref()
         .map(|n| src.text(n, langs, &format!("the unit of {what}")));
     let pricing = pricing(src, money, langs, raw, &what)?;
-    if raw.unit.is_some() && !matches!(pricing, Pricing::Fixed { .. } | Pricing::OnRequest) {
-        src.problem(
-            raw.id.span(),
-            format!("{what} has a `unit`, but only fixed prices are counted in units"),
-            "remove `unit`",
-        );
-    }
+    check_unit(src, raw, unit.is_some(), &pricing, &what);
     Some(Item {
         id,
         name,
@@ -412,6 +503,17 @@ fn item(
         pricing,
         eligibility: raw.eligibility,
     })
+}
+
+/// Only fixed prices are counted in units.
+fn check_unit(src: &mut SourceFile, raw: &RawItem, unit: bool, pricing: &Pricing, what: &str) {
+    if unit && !matches!(pricing, Pricing::Fixed { .. } | Pricing::OnRequest) {
+        src.problem(
+            raw.id.span(),
+            format!("{what} has a `unit`, but only fixed prices are counted in units"),
+            "remove `unit`",
+        );
+    }
 }
 
 fn pricing(
