@@ -5,8 +5,8 @@
 //! ```
 //!
 //! For each query, typed a letter at a time as the app searches it: the parts of the
-//! language's index it loads (the app's own `Index::missing`, run to the end for the
-//! first twenty results), and the bytes brotli of the search page and those parts; then
+//! language's index it loads (the app's own `Index::missing`: the words' parts at each
+//! letter, the documents' parts for the first twenty results once the query is typed), and the bytes brotli of the search page and those parts; then
 //! the service worker's precache on a first visit (its core: every file it lists, by
 //! size and brotli). `bench/search-offline.sh` runs it on the neutral corpus.
 
@@ -45,28 +45,31 @@ fn main() {
         let mut loaded = index.clone();
         let mut parts = 0;
         let mut bytes = 0;
-        let typed: Vec<usize> = query
-            .char_indices()
-            .map(|(i, _)| i)
-            .skip(1)
-            .chain([query.len()])
-            .collect();
-        for end in typed {
+        let mut term_bytes = 0;
+        for end in typed_ends(query) {
+            // While typing, the app loads the words' parts; the documents' parts once the
+            // query has settled (at the end here).
+            let settled = end == query.len();
             loop {
-                let missing = loaded.missing(&query[..end], 20);
+                let mut missing = loaded.missing(&query[..end], 20);
+                missing.retain(|name| settled || name.starts_with('t'));
                 if missing.is_empty() {
                     break;
                 }
                 for name in missing {
                     let file = folder.join(loaded.file(&name));
                     let script = std::fs::read_to_string(&file).unwrap_or_else(|e| fail(&file, e));
-                    bytes += brotli(script.as_bytes());
+                    let size = brotli(script.as_bytes());
+                    bytes += size;
+                    if name.starts_with('t') {
+                        term_bytes += size;
+                    }
                     parts += 1;
                     let text = script
-                        .split_once("]=")
+                        .split_once(',')
                         .and_then(|(_, json)| {
-                            serde_json::from_str::<String>(json.trim_end().trim_end_matches(';'))
-                                .ok()
+                            let json = json.trim_end().trim_end_matches(';');
+                            serde_json::from_str::<String>(json.trim_end_matches(')')).ok()
                         })
                         .unwrap_or_else(|| fail(&file, "not a part's script"));
                     loaded
@@ -75,11 +78,22 @@ fn main() {
                 }
             }
         }
+        // Each keystroke's search once its parts are loaded (what the app does on input).
+        let mut times: Vec<f64> = typed_ends(query)
+            .map(|end| {
+                let started = std::time::Instant::now();
+                let _ = loaded.search_counted(&query[..end], 20);
+                started.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
         let (hits, total) = loaded.search_counted(query, 20);
         println!(
-            "query {query:?}: {} of {total} results; {parts} parts, {bytes} bytes brotli; with the page {} bytes brotli",
+            "query {query:?}: {} of {total} results; {parts} parts, {bytes} bytes brotli ({term_bytes} of terms); with the page {} bytes brotli; a keystroke's search {:.1} ms median, {:.1} ms at most (native)",
             hits.len(),
-            bytes + page_bytes
+            bytes + page_bytes,
+            times[times.len() / 2],
+            times[times.len() - 1]
         );
     }
     let worker = std::fs::read_to_string(site.join("sw.js")).unwrap_or_default();
@@ -98,6 +112,15 @@ fn main() {
         "first visit precache: {} files, {raw} bytes, {compressed} brotli",
         core.len()
     );
+}
+
+/// Where each beginning of `query` ends, as it is typed a letter at a time.
+fn typed_ends(query: &str) -> impl Iterator<Item = usize> + '_ {
+    query
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(1)
+        .chain([query.len()])
 }
 
 fn brotli(bytes: &[u8]) -> usize {

@@ -22,6 +22,7 @@ use tarif_engine::text::Lang;
 use wasm_bindgen::JsCast;
 
 use crate::dom::{closest_with, focus_later};
+use crate::page::after;
 use crate::url::{query_param, set_query_param};
 
 /// The id of the search field (the page's own and the app's).
@@ -29,6 +30,10 @@ pub const INPUT_ID: &str = "search-q";
 
 /// How many results show at first, and how many more each "Show more results" adds.
 pub const PAGE: usize = 20;
+
+/// How long a query being typed stays the same before the documents it shows are loaded
+/// (a large site's index in parts): a beginning typed on the way is not worth its parts.
+const SETTLE_MS: i32 = 250;
 
 /// The search form and its results.
 #[component]
@@ -44,7 +49,7 @@ pub fn Search(data: SearchData, lang: Lang) -> impl IntoView {
         found: RwSignal::new((Vec::new(), 0)),
         offline: RwSignal::new(false),
     };
-    state.search();
+    state.search(false);
     let State {
         query,
         shown,
@@ -97,7 +102,7 @@ pub fn Search(data: SearchData, lang: Lang) -> impl IntoView {
         if closest_with(&ev, "data-more").is_some() {
             let first_new = found.with_untracked(|(hits, _)| hits.len());
             shown.set_value(first_new + PAGE);
-            state.search();
+            state.search(false);
             focus_later(format!("result-{first_new}"));
         }
     };
@@ -114,7 +119,7 @@ pub fn Search(data: SearchData, lang: Lang) -> impl IntoView {
                     query.set(q);
                     shown.set_value(PAGE);
                     state.retry();
-                    state.search();
+                    state.search(true);
                 } />
         </form>
         <p id="search-status" class="search-status" role="status" aria-live="polite">{status}</p>
@@ -152,8 +157,11 @@ impl State {
     }
 
     /// Searches the parts loaded, and asks for the parts the query needs that are not
-    /// (each once); each that arrives searches again.
-    fn search(self) {
+    /// (each once); each that arrives searches again. While the visitor is typing
+    /// (`typing`), the parts of the documents to show are asked for only once the query
+    /// has stayed the same for [`SETTLE_MS`]: the words' parts come at once, each
+    /// beginning's results do not.
+    fn search(self, typing: bool) {
         let n = self.shown.get_value();
         self.query.with_untracked(|q| {
             let mut waiting = false;
@@ -163,6 +171,15 @@ impl State {
                     continue;
                 }
                 waiting = true;
+                if typing && name.starts_with('d') {
+                    let typed = q.clone();
+                    after(SETTLE_MS, move || {
+                        if self.query.with_untracked(|q| *q == typed) {
+                            self.search(false);
+                        }
+                    });
+                    break;
+                }
                 let file = self.index.with_value(|i| i.file(&name));
                 self.asked.update_value(|a| a.push(name.clone()));
                 load_part(&file, name, move |name, text| {
@@ -175,7 +192,7 @@ impl State {
                         self.failed.update_value(|f| f.push(name));
                         self.offline.set(true);
                     }
-                    self.search();
+                    self.search(false);
                 });
             }
             // While parts are on their way, the results shown stay (no "nothing found"
