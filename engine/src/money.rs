@@ -47,12 +47,15 @@ impl Pack for Currency {
     fn pack(&self, w: &mut crate::pack::Writer) {
         w.bytes(&self.0);
     }
-    fn unpack(r: &mut crate::pack::Reader<'_>) -> Result<Self, crate::pack::Error> {
-        let code = r.take(3)?;
-        std::str::from_utf8(code)
-            .ok()
-            .and_then(|c| c.parse().ok())
-            .ok_or_else(|| r.error(crate::pack::Problem::Invalid("not a currency code")))
+    fn unpack(r: &mut crate::pack::Reader<'_>) -> Self {
+        let code = r
+            .take(3)
+            .and_then(|code| std::str::from_utf8(code).ok()?.parse().ok());
+        code.unwrap_or_else(|| {
+            r.stop(crate::pack::Problem::Invalid("not a currency code"));
+            // ISO 4217's code for "no currency": never seen, the reader has stopped.
+            Currency(*b"XXX")
+        })
     }
 }
 

@@ -45,9 +45,13 @@ impl Pack for Lang {
     fn pack(&self, w: &mut crate::pack::Writer) {
         self.0.pack(w);
     }
-    fn unpack(r: &mut crate::pack::Reader<'_>) -> Result<Self, crate::pack::Error> {
-        let tag = String::unpack(r)?;
-        Lang::new(&tag).ok_or_else(|| r.error(crate::pack::Problem::Invalid("not a language tag")))
+    fn unpack(r: &mut crate::pack::Reader<'_>) -> Self {
+        let tag = String::unpack(r);
+        Lang::new(&tag).unwrap_or_else(|| {
+            r.stop(crate::pack::Problem::Invalid("not a language tag"));
+            // Never seen: the reader has stopped.
+            Lang(tag)
+        })
     }
 }
 

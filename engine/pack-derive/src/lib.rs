@@ -2,6 +2,14 @@
 //! its fields, in declaration order, through `tarif_engine::pack::Pack`. The format is
 //! described there; this only spells out the field-by-field code, so that adding a field
 //! or a variant to a model type can never be forgotten by its encoding.
+//!
+//! Reading is one `Pack::unpack` call per field, nothing around it: a problem stops the
+//! reader, which keeps it (see `tarif_engine::pack`). An enum's variant number comes from
+//! `Reader::variant`, always below the count of variants, so the last variant's arm takes
+//! what the others do not. A stopped reader gives variant 0 with its fields empty, so an
+//! enum's first variant must not hold the enum itself but through a `Vec`, an `Option` or
+//! a map (`Condition::All(Vec<Condition>)` is fine; `Not(Box<Condition>)` first would
+//! never end).
 
 use proc_macro::TokenStream;
 use proc_macro2::TokenStream as Tokens;
@@ -21,12 +29,18 @@ pub fn derive_pack(input: TokenStream) -> TokenStream {
             let (pattern, writes, build) = fields(&s.fields);
             (
                 quote! { let Self #pattern = self; #writes },
-                quote! { Ok(Self #build) },
+                quote! { Self #build },
             )
+        }
+        Data::Enum(e) if e.variants.is_empty() => {
+            return syn::Error::new(e.enum_token.span, "Pack needs at least one variant")
+                .to_compile_error()
+                .into();
         }
         Data::Enum(e) => {
             let mut pack_arms = Vec::new();
             let mut unpack_arms = Vec::new();
+            let last = e.variants.len() - 1;
             for (n, variant) in e.variants.iter().enumerate() {
                 let tag = u32::try_from(n).expect("fewer than 2^32 variants");
                 let v = &variant.ident;
@@ -34,17 +48,13 @@ pub fn derive_pack(input: TokenStream) -> TokenStream {
                 pack_arms.push(quote! {
                     Self::#v #pattern => { #path::Pack::pack(&#tag, w); #writes }
                 });
-                unpack_arms.push(quote! { #tag => Ok(Self::#v #build), });
+                let tag = if n == last { quote!(_) } else { quote!(#tag) };
+                unpack_arms.push(quote! { #tag => Self::#v #build, });
             }
-            let count = e.variants.len();
+            let count = u32::try_from(e.variants.len()).expect("fewer than 2^32 variants");
             (
                 quote! { match self { #(#pack_arms)* } },
-                quote! {
-                    match <u32 as #path::Pack>::unpack(r)? {
-                        #(#unpack_arms)*
-                        tag => Err(r.error(#path::Problem::Variant { tag, count: #count })),
-                    }
-                },
+                quote! { match #path::Reader::variant(r, #count) { #(#unpack_arms)* } },
             )
         }
         Data::Union(u) => {
@@ -57,9 +67,7 @@ pub fn derive_pack(input: TokenStream) -> TokenStream {
     quote! {
         impl #impl_generics #path::Pack for #name #ty_generics #where_clause {
             fn pack(&self, w: &mut #path::Writer) { #pack }
-            fn unpack(r: &mut #path::Reader<'_>) -> ::core::result::Result<Self, #path::Error> {
-                #unpack
-            }
+            fn unpack(r: &mut #path::Reader<'_>) -> Self { #unpack }
         }
     }
     .into()
@@ -69,7 +77,7 @@ pub fn derive_pack(input: TokenStream) -> TokenStream {
 /// the code writing each binding, and the constructor reading each in turn.
 fn fields(fields: &Fields) -> (Tokens, Tokens, Tokens) {
     let path = quote!(::tarif_engine::pack);
-    let read = quote!(#path::Pack::unpack(r)?);
+    let read = quote!(#path::Pack::unpack(r));
     match fields {
         Fields::Named(named) => {
             let names: Vec<_> = named.named.iter().map(|f| &f.ident).collect();
