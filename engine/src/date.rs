@@ -247,8 +247,8 @@ impl crate::pack::Pack for Date {
         crate::pack::Pack::pack(&self.0, w);
     }
 
-    fn unpack(r: &mut crate::pack::Reader<'_>) -> Result<Self, crate::pack::Error> {
-        <i64 as crate::pack::Pack>::unpack(r).map(Date::from_unix_days)
+    fn unpack(r: &mut crate::pack::Reader<'_>) -> Self {
+        Date::from_unix_days(<i64 as crate::pack::Pack>::unpack(r))
     }
 }
 

@@ -269,7 +269,7 @@ impl<'a> Reader<'a> {
 
     /// A length: never more than the bytes left, so a bad one cannot ask for a huge
     /// allocation (every element takes at least one byte).
-    fn len(&mut self) -> usize {
+    pub(crate) fn len(&mut self) -> usize {
         let n = self.varint();
         match usize::try_from(n) {
             Ok(n) if n <= self.bytes.len() - self.at => n,

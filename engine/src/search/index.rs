@@ -112,22 +112,23 @@ impl Pack for Postings {
         }
     }
 
-    fn unpack(r: &mut Reader<'_>) -> Result<Self, pack::Error> {
-        let n = usize::unpack(r)?;
-        let mut out = Vec::with_capacity(n.min(1 << 16));
+    fn unpack(r: &mut Reader<'_>) -> Self {
+        // A count no longer than the bytes left (else the reader stops and gives 0).
+        let n = r.len();
+        let mut out = Vec::with_capacity(n);
         let mut doc = 0u32;
         for _ in 0..n {
-            doc = doc.saturating_add(u32::unpack(r)?);
-            let flags = u64::unpack(r)?;
+            doc = doc.saturating_add(u32::unpack(r));
+            let flags = u64::unpack(r);
             out.push(Posting {
                 doc,
                 tf: u32::try_from(flags >> 2).unwrap_or(u32::MAX),
                 in_title: flags & 2 != 0,
                 page: flags & 1 != 0,
-                len: u32::unpack(r)?,
+                len: u32::unpack(r),
             });
         }
-        Ok(Postings(out))
+        Postings(out)
     }
 }
 
