@@ -95,8 +95,9 @@ struct Posting {
 }
 
 /// A term's postings, in the order of their documents. Packed small, as most of a large
-/// index is postings: each document as its distance from the one before, then the count
-/// with the two flags in its lowest bits, then the length.
+/// index is postings, and by column, which compresses better: each document as its
+/// distance from the one before, then each count with the two flags in its lowest bits,
+/// then each length.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Postings(Vec<Posting>);
 
@@ -107,7 +108,11 @@ impl Pack for Postings {
         for p in &self.0 {
             (p.doc - last).pack(w);
             last = p.doc;
+        }
+        for p in &self.0 {
             (u64::from(p.tf) << 2 | u64::from(p.in_title) << 1 | u64::from(p.page)).pack(w);
+        }
+        for p in &self.0 {
             p.len.pack(w);
         }
     }
@@ -115,18 +120,27 @@ impl Pack for Postings {
     fn unpack(r: &mut Reader<'_>) -> Self {
         // A count no longer than the bytes left (else the reader stops and gives 0).
         let n = r.len();
-        let mut out = Vec::with_capacity(n);
         let mut doc = 0u32;
-        for _ in 0..n {
-            doc = doc.saturating_add(u32::unpack(r));
+        let mut out: Vec<Posting> = (0..n)
+            .map(|_| {
+                doc = doc.saturating_add(u32::unpack(r));
+                Posting {
+                    doc,
+                    tf: 0,
+                    in_title: false,
+                    len: 0,
+                    page: false,
+                }
+            })
+            .collect();
+        for p in &mut out {
             let flags = u64::unpack(r);
-            out.push(Posting {
-                doc,
-                tf: u32::try_from(flags >> 2).unwrap_or(u32::MAX),
-                in_title: flags & 2 != 0,
-                page: flags & 1 != 0,
-                len: u32::unpack(r),
-            });
+            p.tf = u32::try_from(flags >> 2).unwrap_or(u32::MAX);
+            p.in_title = flags & 2 != 0;
+            p.page = flags & 1 != 0;
+        }
+        for p in &mut out {
+            p.len = u32::unpack(r);
         }
         Postings(out)
     }
