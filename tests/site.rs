@@ -508,15 +508,19 @@ fn every_app_page_carries_the_engines_model_for_the_app() {
             },
         };
         assert_eq!(data.publisher, publisher, "{path}");
-        if let Some(list) = &data.calculator {
-            assert_eq!(list, &site.price_lists[&list.id], "{path}");
+        if let Some(history) = &data.calculator {
+            let id = &history.first.id;
+            assert_eq!(history, &site.price_histories[id], "{path}");
             assert!(!data.terms.is_empty(), "{path}: a quote rests on terms");
             lists += 1;
         }
         if let Some(w) = &data.wizard {
             let model = wizards.iter().find(|m| m.id == w.wizard.id).unwrap();
             assert_eq!(&w.wizard, *model, "{path}");
-            let list = model.price_list.as_ref().map(|id| &site.price_lists[id]);
+            let list = model
+                .price_list
+                .as_ref()
+                .map(|id| &site.price_histories[id]);
             assert_eq!(w.list.as_ref(), list, "{path}");
             flows += 1;
         }

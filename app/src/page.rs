@@ -112,6 +112,7 @@ fn app(data: PageData) -> impl IntoView {
     } = data;
     let wizard = wizard.map(|data| view! { <WizardFlow data lang=lang.clone() /> });
     let search = search.map(|data| view! { <Search data lang=lang.clone() /> });
-    let calculator = calculator.map(|list| view! { <Calculator list lang publisher terms /> });
+    let calculator =
+        calculator.map(|history| view! { <Calculator history lang publisher terms /> });
     (wizard, search, calculator)
 }

@@ -5,7 +5,7 @@
 
 use tarif_app::calculator::state::Order;
 use tarif_app::page::{Link, PageData, Publisher};
-use tarif_engine::price_list::{PriceList, parse_price_list};
+use tarif_engine::price_list::{PriceHistory, PriceList, parse_price_list};
 use tarif_engine::quote::quote;
 use tarif_engine::quote::text::amounts;
 use tarif_engine::text::Lang;
@@ -57,7 +57,7 @@ async fn mount_in(list: PriceList, lang: Lang) -> Element {
             title: "Общи условия".into(),
             href: "../../terms/index.html#general".into(),
         }],
-        calculator: Some(list),
+        calculator: Some(PriceHistory::undated(list)),
         wizard: None,
         search: None,
     })
@@ -215,9 +215,17 @@ async fn the_url_holds_the_quote_and_reopens_it() {
     choose(&root, "#calc-u-1", "TB").await;
     click(&find(&root, "#calc-opt-express")).await;
     let search = web_sys::window().unwrap().location().search().unwrap();
+    // The order, and the day the quote was made (today, as the browser knows it).
+    let now = js_sys::Date::new_0();
+    let today = format!(
+        "{}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    );
     assert_eq!(
         search,
-        "?q=laptop-diagnostics%2Cdata-backup%3A1.5TB%2Cexpress"
+        format!("?q=laptop-diagnostics%2Cdata-backup%3A1.5TB%2Cexpress&d={today}")
     );
     let total = text(&root, ".calc-total");
     root.remove();

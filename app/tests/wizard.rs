@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use tarif_app::page::{PageData, WizardData};
-use tarif_engine::price_list::parse_price_list;
+use tarif_engine::price_list::parse_price_history;
 use tarif_engine::text::Lang;
 use tarif_engine::wizard::parse_wizard;
 use wasm_bindgen::JsCast;
@@ -18,7 +18,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn data(file: &str, section: &str, toml: &str, list: Option<&str>) -> WizardData {
     let (wizard, _) = parse_wizard(file, section, toml).unwrap();
-    let list = list.map(|l| parse_price_list(&format!("{section}.toml"), l).unwrap());
+    let list = list.map(|l| parse_price_history(&format!("{section}.toml"), l).unwrap());
     WizardData {
         wizard,
         list,

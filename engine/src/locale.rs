@@ -249,13 +249,14 @@ catalogue! {
     #[cfg(feature = "generator")]
     AnswerWith => ["Answer {id}", "Отговор на {id}", "Ответ на {id}"],
     Question => ["Question", "Въпрос", "Вопрос"],
-    // Prices in time (issue 19). Behind `generator` until the app quotes as of a day.
-    #[cfg(feature = "generator")]
+    // Prices in time (issue 19): a quote priced as of a day, in the CLI and the app.
     PricesAsOf => ["Prices as of {date}", "Цени към {date}", "Цены на {date}"],
-    #[cfg(feature = "generator")]
     ValidUntil => ["valid until {date}", "валидна до {date}", "действителен до {date}"],
-    #[cfg(feature = "generator")]
     WithdrawnSince => ["no longer offered since {date}", "не се предлага от {date}", "не предоставляется с {date}"],
+    AtTodaysPrices => ["At today's prices the total is {total}:", "По днешните цени общата сума е {total}:", "По сегодняшним ценам итог составляет {total}:"],
+    ChangedThenNow => ["{item}: {then} on {date}, {now} today", "{item}: {then} на {date}, {now} днес", "{item}: {then} на {date}, {now} сегодня"],
+    ChangedNotToday => ["{item}: {then} on {date}, not offered today", "{item}: {then} на {date}, днес не се предлага", "{item}: {then} на {date}, сегодня не предоставляется"],
+    QuoteLapsed => ["This quote was made on {date}; its prices held until {until} and have lapsed. These are today's prices.", "Тази оферта е от {date}; цените ѝ бяха валидни до {until} и са изтекли. Това са днешните цени.", "Этот расчёт сделан {date}; его цены действовали до {until} и истекли. Это сегодняшние цены."],
     #[cfg(feature = "generator")]
     PricesApplyFrom => ["These prices apply from {date}.", "Тези цени са в сила от {date}.", "Эти цены действуют с {date}."],
     #[cfg(feature = "generator")]

@@ -3,7 +3,7 @@
 //! (see [`PageData::to_text`]).
 
 use crate::pack::{self, Pack};
-use crate::price_list::PriceList;
+use crate::price_list::PriceHistory;
 use crate::search::Index;
 use crate::text::Lang;
 use crate::wizard::Wizard;
@@ -25,8 +25,9 @@ pub struct PageData {
     pub publisher: Publisher,
     /// The terms a quote rests on (title and relative link), for print and copy.
     pub terms: Vec<Link>,
-    /// A quote calculator over this price list.
-    pub calculator: Option<PriceList>,
+    /// A quote calculator over this price list, with its dated changes: the app prices
+    /// as of the visitor's today (or a quote link's day).
+    pub calculator: Option<PriceHistory>,
     /// A wizard flow.
     pub wizard: Option<WizardData>,
     /// Search in the page's language.
@@ -71,8 +72,9 @@ pub struct Publisher {
 #[derive(Debug, Clone, PartialEq, Pack)]
 pub struct WizardData {
     pub wizard: Wizard,
-    /// The wizard's price list (for service names and the prefilled quote).
-    pub list: Option<PriceList>,
+    /// The wizard's price list (for service names and the prefilled quote), with its
+    /// dated changes: the app reads it as of the wizard's today.
+    pub list: Option<PriceHistory>,
     /// The relative path from the page to the site's root (`../../../`), for citations.
     pub root: String,
     /// The relative link to the calculator of `list`, for "See the quote".

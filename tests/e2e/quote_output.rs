@@ -36,7 +36,10 @@ fn the_quote_copies_as_text_and_prints_alone() {
     // What the engine writes for the same order: the copy must carry exactly that.
     let list = common::price_list("laptop-bg");
     let en = Lang::new("en").unwrap();
-    let q = quote::quote(&list, &quote::state::read(ORDER)).expect("the order prices");
+    // Priced as of today (the browser's, on this machine), as a new quote is.
+    let today = tarif::clock::today();
+    let history = tarif_engine::price_list::PriceHistory::undated(list.clone());
+    let q = quote::quote_on(&history, today, &quote::state::read(ORDER)).expect("the order prices");
     let expected = quote_text(&list, &q, &en);
     with_site(move |c, base| {
         Box::pin(async move {
@@ -64,7 +67,8 @@ fn the_quote_copies_as_text_and_prints_alone() {
             // The trader (the section's publisher, not the site's name), the date as the
             // language writes it, and the link that reopens the quote.
             let mut lines = copied.lines();
-            let link = format!("Link to this quote: {page}?q=laptop-diagnostics%2Cexpress");
+            let link =
+                format!("Link to this quote: {page}?q=laptop-diagnostics%2Cexpress&d={today}");
             if lines.next() != Some("Laptop BG EAD")
                 || !lines.next().is_some_and(|l| {
                     l.starts_with("Date: ")

@@ -12,12 +12,13 @@ mod lines;
 pub mod state;
 
 use leptos::prelude::*;
+use tarif_engine::date::Date;
 use tarif_engine::locale::{Word, word};
 use tarif_engine::markup::Markup;
 use tarif_engine::page::Publisher;
-use tarif_engine::price_list::{Item, PriceList, Pricing};
-use tarif_engine::quote::text::{amounts, quote_text, rate_note, vat_label};
-use tarif_engine::quote::{LeftOutReason, Quote};
+use tarif_engine::price_list::{Item, PriceHistory, PriceList, Pricing};
+use tarif_engine::quote::text::{amounts, priced_on, quote_text, rate_note, vat_label};
+use tarif_engine::quote::{LeftOutReason, Quote, changed_lines};
 use tarif_engine::text::Lang;
 use wasm_bindgen::JsCast as _;
 
@@ -31,6 +32,10 @@ use tarif_engine::page::Link;
 /// The URL query parameter that holds the order.
 pub const QUERY: &str = "q";
 
+/// The URL query parameter that holds the day the quote was made (`2026-11-29`): opened
+/// later, the quote is priced as of that day.
+pub const MADE: &str = "d";
+
 /// The id of the printed quote's link (kept equal to the page's URL as the order changes).
 const LINK: &str = "calc-link";
 
@@ -40,7 +45,17 @@ const SUMMARY: &str = "calc-errors";
 /// What every part of the calculator shares.
 #[derive(Clone, Copy)]
 pub struct Ctx {
+    /// The list as of the day the quote is priced on (`on`).
     pub list: StoredValue<PriceList>,
+    /// The list with its dated changes.
+    pub history: StoredValue<PriceHistory>,
+    /// The day the quote is priced as of: the day a link says it was made, until its
+    /// prices lapse or the order is changed; else the visitor's today.
+    pub on: RwSignal<Date>,
+    /// The visitor's today.
+    pub today: Date,
+    /// A link's quote whose prices lapsed on opening: the day it was made.
+    pub lapsed: Option<Date>,
     pub lang: StoredValue<Lang>,
     pub order: RwSignal<Order>,
     pub evaluation: Memo<(Vec<state::LineStatus>, Option<Quote>)>,
@@ -100,21 +115,47 @@ impl Ctx {
 
 #[component]
 pub fn Calculator(
-    list: PriceList,
+    history: PriceHistory,
     lang: Lang,
     publisher: Publisher,
     terms: Vec<Link>,
 ) -> impl IntoView {
+    // A link's quote is priced as of the day it was made, until its prices lapse.
+    let today = today();
+    let made = query_param(MADE)
+        .and_then(|d| d.parse::<Date>().ok())
+        .filter(|d| *d <= today);
+    let lapsed = made.filter(|m| history.lapsed(*m, today));
+    let on = made.filter(|_| lapsed.is_none()).unwrap_or(today);
+    let list = history.as_of(on);
     let (initial, unknown) = Order::from_url(&list, &query_param(QUERY).unwrap_or_default());
     let w = words(&lang);
     let list = StoredValue::new(list);
+    let history = StoredValue::new(history);
     let lang = StoredValue::new(lang);
     let order = RwSignal::new(initial);
-    let evaluation =
-        Memo::new(move |_| order.with(|o| list.with_value(|l| o.evaluate(l, &lang.get_value()))));
-    // The order lives in the URL; the printed quote's link follows it.
-    Effect::new(move |_| {
-        set_query_param(QUERY, &order.with(Order::to_url));
+    let on = RwSignal::new(on);
+    let evaluation = Memo::new(move |_| {
+        let day = on.get();
+        order.with(|o| {
+            history.with_value(|h| list.with_value(|l| o.evaluate(h, l, day, &lang.get_value())))
+        })
+    });
+    // The order lives in the URL with its day; the printed quote's link follows it. A
+    // changed order is a quote of today, at today's prices.
+    Effect::new(move |before: Option<()>| {
+        let url = order.with(Order::to_url);
+        if before.is_some() && on.get_untracked() != today {
+            list.set_value(history.with_value(|h| h.as_of(today)));
+            on.set(today);
+        }
+        let day = if url.is_empty() {
+            String::new()
+        } else {
+            on.get_untracked().to_string()
+        };
+        set_query_param(QUERY, &url);
+        set_query_param(MADE, &day);
         let link = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id(LINK));
@@ -124,6 +165,10 @@ pub fn Calculator(
     });
     let ctx = Ctx {
         list,
+        history,
+        on,
+        today,
+        lapsed,
         lang,
         order,
         evaluation,
@@ -458,6 +503,7 @@ fn Totals(ctx: Ctx) -> impl IntoView {
         ctx.evaluation.with(|(_, q)| {
             if let Some(quote) = q {
                 totals(&mut m, ctx, quote);
+                dated(&mut m, ctx, quote);
             }
         });
         m.finish()
@@ -503,6 +549,62 @@ fn totals(m: &mut Markup, ctx: Ctx, quote: &Quote) {
         }
         m.close("ul");
     }
+}
+
+/// What the quote's day says: a link's quote whose prices lapsed; the day the prices are
+/// as of and until when they hold; and for a quote made before today whose prices have
+/// changed since, today's total and the lines that changed.
+fn dated(m: &mut Markup, ctx: Ctx, quote: &Quote) {
+    let lang = ctx.lang.get_value();
+    let date = |d: Date| d.format(&lang);
+    if let Some(made) = ctx.lapsed {
+        let until = ctx
+            .history
+            .with_value(|h| h.valid_until(made))
+            .unwrap_or(made);
+        let text = ctx
+            .word(Word::QuoteLapsed)
+            .replace("{date}", &date(made))
+            .replace("{until}", &date(until));
+        m.element("p", &[("class", "calc-notice")], &text);
+    }
+    if let Some(line) = priced_on(quote, &lang) {
+        m.element("p", &[("class", "calc-rate")], &line);
+    }
+    let Some(made) = quote.date.filter(|d| *d < ctx.today) else {
+        return;
+    };
+    let now = ctx.order.with(|o| {
+        ctx.history
+            .with_value(|h| o.evaluate(h, &h.as_of(ctx.today), ctx.today, &lang).1)
+    });
+    let Some(now) = now else { return };
+    let changed = changed_lines(quote, &now);
+    if changed.is_empty() {
+        return;
+    }
+    let total = ctx.money(&now.total);
+    m.element(
+        "p",
+        &[],
+        &ctx.word(Word::AtTodaysPrices).replace("{total}", &total),
+    )
+    .open("ul");
+    for c in changed {
+        let Some(then) = c.then else { continue };
+        let text = match &c.now {
+            Some(n) => ctx
+                .word(Word::ChangedThenNow)
+                .replace("{now}", &ctx.money(n)),
+            None => ctx.word(Word::ChangedNotToday).to_owned(),
+        };
+        let text = text
+            .replace("{item}", &ctx.full_name(&c.item))
+            .replace("{then}", &ctx.money(&then))
+            .replace("{date}", &date(made));
+        m.element("li", &[], &text);
+    }
+    m.close("ul");
 }
 
 /// The quote's link: this page with the order in its query.

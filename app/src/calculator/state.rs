@@ -2,10 +2,11 @@
 //! lines a person added (item and quantity as typed), the per-order options they ticked,
 //! and what the engine says about them.
 
+use tarif_engine::date::Date;
 use tarif_engine::locale;
 use tarif_engine::messages;
 use tarif_engine::money::Amounts;
-use tarif_engine::price_list::{PriceList, Pricing};
+use tarif_engine::price_list::{PriceHistory, PriceList, Pricing};
 use tarif_engine::quantity::Quantity;
 use tarif_engine::quote::{self, LeftOutReason, Quote, QuoteProblem, Requested, state};
 use tarif_engine::text::Lang;
@@ -133,8 +134,15 @@ impl Order {
         lines.chain(options).collect()
     }
 
-    /// Each line's status, and the quote of every line that can be priced.
-    pub fn evaluate(&self, list: &PriceList, lang: &Lang) -> (Vec<LineStatus>, Option<Quote>) {
+    /// Each line's status against `list` (`history` as of `on`), and the quote of every
+    /// line that can be priced, as of `on`.
+    pub fn evaluate(
+        &self,
+        history: &PriceHistory,
+        list: &PriceList,
+        on: Date,
+        lang: &Lang,
+    ) -> (Vec<LineStatus>, Option<Quote>) {
         let requested = self.requested();
         let statuses: Vec<LineStatus> = self
             .lines
@@ -148,7 +156,7 @@ impl Order {
             .filter(|(i, _)| statuses.get(*i).is_none_or(|s| s.error.is_none()))
             .map(|(_, r)| r.clone())
             .collect();
-        (statuses, quote::quote(list, &valid).ok())
+        (statuses, quote::quote_on(history, on, &valid).ok())
     }
 }
 

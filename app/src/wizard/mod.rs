@@ -30,6 +30,7 @@ use crate::url::{pairs_of, push_query, query_pairs, query_string};
 use crate::words::{Words, words};
 use state::{Flow, Mode, Screen, screen};
 use tarif_engine::page::WizardData;
+use tarif_engine::price_list::PriceList;
 
 const HEADING: &str = "wiz-heading";
 /// The attribute that makes a link or button a step of the flow: its value is the URL
@@ -47,6 +48,8 @@ struct Refused {
 struct Ctx {
     lang: StoredValue<Lang>,
     data: StoredValue<WizardData>,
+    /// The wizard's price list as of its today (the visitor's).
+    list: StoredValue<Option<PriceList>>,
     flow: RwSignal<Flow>,
     refused: RwSignal<Option<Refused>>,
     words: Words,
@@ -76,9 +79,11 @@ fn href(flow: &Flow) -> String {
 
 #[component]
 pub fn WizardFlow(data: WizardData, lang: Lang) -> impl IntoView {
+    let today = today();
     let ctx = Ctx {
         words: words(&lang),
         lang: StoredValue::new(lang),
+        list: StoredValue::new(data.list.as_ref().map(|h| h.as_of(today))),
         data: StoredValue::new(data),
         flow: RwSignal::new(Flow::from_query(&query_pairs())),
         refused: RwSignal::new(None),
@@ -87,12 +92,13 @@ pub fn WizardFlow(data: WizardData, lang: Lang) -> impl IntoView {
         ctx.show(Flow::from_query(&query_pairs()))
     });
     on_cleanup(move || handle.remove());
-    let today = today();
     let current = Memo::new(move |_| {
         let lang = ctx.lang.get_value();
         ctx.flow.with(|f| {
-            ctx.data
-                .with_value(|d| screen(&d.wizard, d.list.as_ref(), &lang, f, today))
+            ctx.data.with_value(|d| {
+                ctx.list
+                    .with_value(|l| screen(&d.wizard, l.as_ref(), &lang, f, today))
+            })
         })
     });
     let markup = move || {
@@ -599,7 +605,7 @@ fn outcome(m: &mut Markup, ctx: Ctx, o: &OutcomeView, back: &Flow) {
 fn quote_link(ctx: Ctx, o: &OutcomeView) -> Option<String> {
     ctx.data.with_value(|d| {
         let page = d.quote_page.clone()?;
-        let list = d.list.as_ref()?;
+        let list = d.list.as_ref().map(|h| &h.first)?;
         let requested: Vec<Requested> = o
             .quote_items
             .iter()

@@ -111,6 +111,19 @@ impl PriceHistory {
         }
     }
 
+    /// The last day the prices of a quote made on `date` hold, when the list says how long
+    /// its quotes hold (`quote_valid_days`).
+    pub fn valid_until(&self, date: Date) -> Option<Date> {
+        self.quote_valid_days
+            .map(|days| date.add_days(i64::from(days)))
+    }
+
+    /// Whether a quote made on `made` has lapsed by `today`: its prices held until
+    /// [`PriceHistory::valid_until`], and that day is past.
+    pub fn lapsed(&self, made: Date, today: Date) -> bool {
+        self.valid_until(made).is_some_and(|until| today > until)
+    }
+
     /// The list as it stands on `date`: the first version with every change dated on or
     /// before `date` applied. (Before the list's own `effective` date it records nothing
     /// earlier, and answers with its first version: see [`PriceHistory::in_effect_since`].)

@@ -305,9 +305,7 @@ pub fn quote_on(
     }
     let mut q = quote(&list, &priced)?;
     q.date = Some(date);
-    q.valid_until = history
-        .quote_valid_days
-        .map(|days| date.add_days(i64::from(days)));
+    q.valid_until = history.valid_until(date);
     q.withdrawn = withdrawn;
     Ok(q)
 }

@@ -246,39 +246,37 @@ pub fn quote_text(list: &PriceList, q: &Quote, lang: &Lang) -> String {
 }
 
 /// What a quote priced as of a day adds to its text: the day, how long it holds, the
-/// items withdrawn by then. Its words are the generator's until the app quotes as of a
-/// day (its quotes have no date, so it would print none of this).
+/// items withdrawn by then.
 mod dated {
     use super::*;
 
     /// "Prices as of 29.11.2026 · valid until 29.12.2026".
-    #[cfg(feature = "generator")]
     pub fn date_line(q: &Quote, lang: &Lang, out: &mut String) {
-        use std::fmt::Write as _;
-        let Some(date) = q.date else { return };
-        let on = |w: Word, d: crate::date::Date| word(lang, w).replace("{date}", &d.format(lang));
-        let mut line = on(Word::PricesAsOf, date);
-        if let Some(until) = q.valid_until {
-            let _ = write!(line, " · {}", on(Word::ValidUntil, until));
+        if let Some(line) = priced_on(q, lang) {
+            let _ = writeln!(out, "{line}");
         }
-        let _ = writeln!(out, "{line}");
     }
 
     /// "Palm rest replacement — no longer offered since 01.03.2027".
-    #[cfg(feature = "generator")]
     pub fn withdrawn_lines(list: &PriceList, q: &Quote, lang: &Lang, out: &mut String) {
-        use std::fmt::Write as _;
         for w in &q.withdrawn {
             let since = word(lang, Word::WithdrawnSince).replace("{date}", &w.since.format(lang));
             let _ = writeln!(out, "  {} — {since}", w.name.best(lang, &list.languages));
         }
     }
+}
 
-    #[cfg(not(feature = "generator"))]
-    pub fn date_line(_: &Quote, _: &Lang, _: &mut String) {}
-
-    #[cfg(not(feature = "generator"))]
-    pub fn withdrawn_lines(_: &PriceList, _: &Quote, _: &Lang, _: &mut String) {}
+/// The day a quote's prices are as of, and how long they hold: "Prices as of 29.11.2026 ·
+/// valid until 29.12.2026" (none for a quote priced without a day).
+pub fn priced_on(q: &Quote, lang: &Lang) -> Option<String> {
+    let date = q.date?;
+    let on = |w: Word, d: crate::date::Date| word(lang, w).replace("{date}", &d.format(lang));
+    let mut line = on(Word::PricesAsOf, date);
+    if let Some(until) = q.valid_until {
+        line.push_str(" · ");
+        line.push_str(&on(Word::ValidUntil, until));
+    }
+    Some(line)
 }
 
 fn quantity(list: &PriceList, line: &QuoteLine, lang: &Lang) -> String {

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 use tarif_engine::page::{Link, PageData, SearchData, WizardData};
-use tarif_engine::price_list::PriceList;
+use tarif_engine::price_list::{PriceHistory, PriceList};
 use tarif_engine::text::Lang;
 use tarif_engine::wizard::Wizard;
 
@@ -106,7 +106,7 @@ fn terms(section: &Section, lang: &Lang, here: &PageDir) -> Vec<Link> {
         .collect()
 }
 
-/// The data of a calculator over `list`.
+/// The data of a calculator over `list`, with its dated changes.
 pub fn calculator(
     site: &Site,
     section: &Section,
@@ -116,10 +116,19 @@ pub fn calculator(
 ) -> String {
     PageData {
         terms: terms(section, lang, here),
-        calculator: Some(list.clone()),
+        calculator: Some(history(site, list)),
         ..PageData::new(lang.clone(), site.publisher(section, lang))
     }
     .to_text()
+}
+
+/// `list` with its dated changes (undated when the site has none for it): what the app
+/// reads as of the visitor's today.
+fn history(site: &Site, list: &PriceList) -> PriceHistory {
+    site.price_histories
+        .get(&list.id)
+        .cloned()
+        .unwrap_or_else(|| PriceHistory::undated(list.clone()))
 }
 
 /// The data of a wizard's flow.
@@ -140,7 +149,7 @@ pub fn wizard(
     PageData {
         wizard: Some(WizardData {
             wizard: wizard.clone(),
-            list: list.cloned(),
+            list: list.map(|l| history(site, l)),
             root: here.to_root(),
             quote_page,
             titles: section
