@@ -15,10 +15,15 @@ use crate::{common, in_browser};
 
 /// chromedriver's network conditions with the browser offline.
 fn go_offline() -> Chromium {
+    network(false)
+}
+
+/// chromedriver's network conditions with the browser online or not.
+pub(crate) fn network(online: bool) -> Chromium {
     Chromium {
         path: "chromium/network_conditions",
         body: json!({ "network_conditions": {
-            "offline": true,
+            "offline": !online,
             "latency": 0,
             "download_throughput": -1,
             "upload_throughput": -1,
@@ -27,7 +32,7 @@ fn go_offline() -> Chromium {
 }
 
 /// Waits until the service worker has precached the build and controls the page.
-async fn controlled(c: &Client) -> Step<()> {
+pub(crate) async fn controlled(c: &Client) -> Step<()> {
     let started = Instant::now();
     loop {
         let script = "return !!navigator.serviceWorker && !!navigator.serviceWorker.controller";

@@ -15,9 +15,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, Locator};
-use serde_json::json;
 
 use crate::harness::*;
+use crate::offline::{controlled, network};
 use crate::{common, in_browser};
 
 /// Sections of generated memos, and memos per section and language.
@@ -203,40 +203,8 @@ async fn cached(c: &Client, base: &str) -> Step<Vec<String>> {
         .collect())
 }
 
-/// Waits until the service worker controls the page.
-async fn controlled(c: &Client) -> Step<()> {
-    let started = Instant::now();
-    loop {
-        let script = "return !!navigator.serviceWorker && !!navigator.serviceWorker.controller";
-        if c.execute(script, vec![])
-            .await
-            .map_err(fail("ask"))?
-            .as_bool()
-            == Some(true)
-        {
-            return Ok(());
-        }
-        if started.elapsed() > Duration::from_secs(30) {
-            return Err("no service worker took control of the page".into());
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-}
-
-fn network(offline: bool) -> Chromium {
-    Chromium {
-        path: "chromium/network_conditions",
-        body: json!({ "network_conditions": {
-            "offline": offline,
-            "latency": 0,
-            "download_throughput": -1,
-            "upload_throughput": -1,
-        }}),
-    }
-}
-
 async fn set_online(c: &Client, up: &AtomicBool, online: bool) -> Step<()> {
-    c.issue_cmd(network(!online))
+    c.issue_cmd(network(online))
         .await
         .map_err(fail("the network conditions"))?;
     up.store(online, Ordering::SeqCst);
