@@ -8,6 +8,7 @@ mod a11y;
 mod harness;
 mod live_styles;
 mod offline;
+mod prices_in_time;
 mod quote_output;
 mod reflow;
 mod scale;
