@@ -54,11 +54,10 @@ declare -A ROW
 if [ "${BUILD:-1}" != 0 ]; then
   for n in "${SIZES[@]}"; do
     corpus=$OUT/c$n
-    if [ ! -d "$corpus-tarif" ]; then
-      python3 "$CORPUS_TOOLS/make-corpus.py" "$n" "$corpus" --seed 1 > /dev/null
-      python3 "$CORPUS_TOOLS/adapt.py" hugo "$corpus" "$corpus-hugo" > /dev/null
-      python3 "$CORPUS_TOOLS/adapt_tarif.py" "$corpus" "$corpus-tarif" > /dev/null
-    fi
+    # Each form made once (bench/search-offline.sh makes the corpus and tarif's alone).
+    [ -d "$corpus" ] || python3 "$CORPUS_TOOLS/make-corpus.py" "$n" "$corpus" --seed 1 > /dev/null
+    [ -d "$corpus-hugo" ] || python3 "$CORPUS_TOOLS/adapt.py" hugo "$corpus" "$corpus-hugo" > /dev/null
+    [ -d "$corpus-tarif" ] || python3 "$CORPUS_TOOLS/adapt_tarif.py" "$corpus" "$corpus-tarif" > /dev/null
     : > "$OUT/t$n.log"; : > "$OUT/h$n.log"; : > "$OUT/b$n.log"
     for run in $(seq "$RUNS"); do
       rm -rf "$OUT/o-t$n" "$OUT/o-h$n" "$OUT/o-hc$n" "$OUT/o-b$n"
