@@ -658,10 +658,16 @@ mod tests {
         // A `Tuple` (1) whose flag is true (1) and whose boxed part has variant 9: that is
         // the problem reported, though the byte after it (a flag of 5) is bad too.
         let e = from_text::<Part>(&page(&[1, 1, 9, 5], "")).unwrap_err();
-        assert_eq!((e.at, e.problem), (3, Problem::Variant { tag: 9, count: 3 }));
+        assert_eq!(
+            (e.at, e.problem),
+            (3, Problem::Variant { tag: 9, count: 3 })
+        );
         // Three parts promised, the second unknown: the third is not read.
         let e = from_text::<Vec<Part>>(&page(&[3, 0, 7, 2], "")).unwrap_err();
-        assert_eq!((e.at, e.problem), (3, Problem::Variant { tag: 7, count: 3 }));
+        assert_eq!(
+            (e.at, e.problem),
+            (3, Problem::Variant { tag: 7, count: 3 })
+        );
         // A text cut in the middle of a character, then more texts: the cut is reported.
         let e = from_text::<(String, String)>(&page(&[1, 1], "üa")).unwrap_err();
         assert_eq!((e.at, e.problem), (1, Problem::Utf8));
