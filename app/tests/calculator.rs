@@ -133,7 +133,10 @@ async fn a_quote_built_by_hand_totals_what_the_engine_says() {
     ];
     assert_eq!(text(&root, ".calc-total"), engine_total(&list, &all));
 
-    let express = find(&root, "#calc-opt-express");
+    // The per-order options: a fieldset named by its legend, a box for each.
+    let legend = tarif_engine::locale::word(&bg(), tarif_engine::locale::Word::Options);
+    assert_eq!(text(&root, "fieldset.calc-options > legend"), legend);
+    let express = find(&root, "fieldset.calc-options #calc-opt-express");
     click(&express).await;
     let with_express = [
         "laptop-diagnostics=2",
