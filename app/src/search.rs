@@ -106,22 +106,39 @@ pub fn Search(data: SearchData, lang: Lang) -> impl IntoView {
             focus_later(format!("result-{first_new}"));
         }
     };
+    // The form is markup, written once: the field holds what is typed (its value the
+    // query from the URL at first); its events reach the listeners around it.
+    let mut form = Markup::new();
+    form.start("form")
+        .attr("role", "search")
+        .attr("class", "search-form")
+        .attr("action", "index.html")
+        .attr("method", "get")
+        .end()
+        .element(
+            "label",
+            &[("for", INPUT_ID)],
+            word(&lang, Word::SearchTheSite),
+        )
+        .start("input")
+        .attr("id", INPUT_ID)
+        .attr("name", "q")
+        .attr("type", "search")
+        .attr("autocomplete", "off")
+        .attr("aria-describedby", "search-status")
+        .attr("value", &typed)
+        .end()
+        .close("form");
+    let on_input = move |e: web_sys::Event| {
+        let q = event_target_value(&e);
+        set_query_param("q", &q);
+        query.set(q);
+        shown.set_value(PAGE);
+        state.retry();
+        state.search(true);
+    };
     view! {
-        <form role="search" class="search-form" action="index.html" method="get"
-            on:submit=|e| e.prevent_default()>
-            <label for="search-q">{word(&lang, Word::SearchTheSite)}</label>
-            <input id="search-q" name="q" type="search" autocomplete="off"
-                aria-describedby="search-status"
-                prop:value=typed
-                on:input=move |e| {
-                    let q = event_target_value(&e);
-                    set_query_param("q", &q);
-                    query.set(q);
-                    shown.set_value(PAGE);
-                    state.retry();
-                    state.search(true);
-                } />
-        </form>
+        <div on:submit=|e| e.prevent_default() on:input=on_input inner_html=form.finish()></div>
         <p id="search-status" class="search-status" role="status" aria-live="polite">{status}</p>
         <div on:click=on_click inner_html=results></div>
     }

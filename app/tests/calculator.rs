@@ -103,6 +103,12 @@ async fn a_quote_built_by_hand_totals_what_the_engine_says() {
     let list = laptop_bg();
     let root = mount_calculator(list.clone()).await;
     assert!(text(&root, ".calc-lines tbody").contains("Все още няма добавени услуги."));
+    // The table is named (a caption for screen readers) and its four columns headed.
+    assert!(!text(&root, "table.calc-lines > caption.visually-hidden").is_empty());
+    let heads = root
+        .query_selector_all(".calc-lines > thead th[scope=col]")
+        .unwrap();
+    assert_eq!(heads.length(), 4);
 
     add(&root, "диагност", "Диагностика (Лаптопи)").await;
     assert_eq!(text(&root, ".calc-total"), "25,56\u{a0}€ (50,00\u{a0}лв.)");
@@ -133,7 +139,10 @@ async fn a_quote_built_by_hand_totals_what_the_engine_says() {
     ];
     assert_eq!(text(&root, ".calc-total"), engine_total(&list, &all));
 
-    let express = find(&root, "#calc-opt-express");
+    // The per-order options: a fieldset named by its legend, a box for each.
+    let legend = tarif_engine::locale::word(&bg(), tarif_engine::locale::Word::Options);
+    assert_eq!(text(&root, "fieldset.calc-options > legend"), legend);
+    let express = find(&root, "fieldset.calc-options #calc-opt-express");
     click(&express).await;
     let with_express = [
         "laptop-diagnostics=2",

@@ -118,6 +118,23 @@ async fn a_sent_search_link_opens_with_its_results() {
     clear_url();
 }
 
+#[wasm_bindgen_test]
+async fn sending_the_form_leaves_the_page_as_it_is() {
+    clear_url();
+    let root = mount("bg").await;
+    let form = find(&root, "form.search-form[role=search]");
+    let label = find(&form, "label[for=search-q]");
+    assert!(!label.text_content().unwrap_or_default().is_empty());
+    // Enter in the field sends the form: the app keeps the page (no navigation).
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let submit = web_sys::Event::new_with_event_init_dict("submit", &init).unwrap();
+    form.dispatch_event(&submit).unwrap();
+    assert!(submit.default_prevented());
+    root.remove();
+}
+
 /// Waits `ms` milliseconds of the browser's time (the app starts in tasks of its own).
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

@@ -156,7 +156,7 @@ impl Amounts {
 
     /// Each amount multiplied by `units`, rounded half-up to the cent; `None` on overflow.
     pub fn times(&self, units: Decimal) -> Option<Amounts> {
-        self.map(|amount| amount.checked_mul(units).map(rounding::half_up_to_cents))
+        self.map(&|amount| amount.checked_mul(units).map(rounding::half_up_to_cents))
     }
 
     /// The sum, currency by currency; `None` on overflow or when the currencies differ.
@@ -175,7 +175,8 @@ impl Amounts {
     }
 
     /// Applies `f` to each amount, keeping the currencies; `None` if `f` fails for any.
-    pub fn map(&self, f: impl Fn(Decimal) -> Option<Decimal>) -> Option<Amounts> {
+    /// (`f` is a trait object: one copy of this loop serves every use, in the app too.)
+    pub fn map(&self, f: &dyn Fn(Decimal) -> Option<Decimal>) -> Option<Amounts> {
         self.0
             .iter()
             .map(|m| {

@@ -430,11 +430,7 @@ impl<T: Pack> Pack for Vec<T> {
     }
     fn unpack(r: &mut Reader<'_>) -> Self {
         let n = r.len();
-        let mut v = Vec::with_capacity(n);
-        for _ in 0..n {
-            v.push(T::unpack(r));
-        }
-        v
+        (0..n).map(|_| T::unpack(r)).collect()
     }
 }
 

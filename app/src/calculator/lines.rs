@@ -12,11 +12,11 @@ use super::Ctx;
 use super::state::{Line, LineStatus};
 use crate::dom::{closest_with, focus_later, value_at};
 
-/// The table of lines. Its rows are markup, written again only when a line comes or goes
-/// (the focus then moves on purpose: to the new line's field, or to the finder); as one
+/// The table of lines, as markup, written again only when a line comes or goes (the
+/// focus then moves on purpose: to the new line's field, or to the finder); as one
 /// types, each line's amount, problem and validity are updated in place, and the fields
-/// keep the focus. The body listens for edits (each row says which line it is,
-/// `data-key`) and for its remove buttons (`data-remove`).
+/// keep the focus. Its container listens for edits (each row says which line it is,
+/// `data-key`) and for the remove buttons (`data-remove`).
 #[component]
 pub fn Lines(ctx: Ctx) -> impl IntoView {
     let w = ctx.words;
@@ -26,6 +26,7 @@ pub fn Lines(ctx: Ctx) -> impl IntoView {
     });
     let markup = move || {
         let mut m = Markup::new();
+        head(&mut m, ctx);
         rows.with(|keys| {
             if keys.is_empty() {
                 m.open("tr")
@@ -49,6 +50,7 @@ pub fn Lines(ctx: Ctx) -> impl IntoView {
                 })
             })
         });
+        m.close("tbody").close("table");
         m.finish()
     };
     Effect::new(move |_| {
@@ -71,19 +73,39 @@ pub fn Lines(ctx: Ctx) -> impl IntoView {
     };
     let clicked = move |ev: leptos::ev::MouseEvent| removed(ctx, &ev);
     view! {
-        <table class="calc-lines">
-            <caption class="visually-hidden">{w.get(Word::QuoteCalculator)}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{ctx.word(Word::Item)}</th>
-                    <th scope="col">{w.get(Word::Quantity)}</th>
-                    <th scope="col" class="num">{w.get(Word::Amount)}</th>
-                    <th scope="col"><span class="visually-hidden">{w.get(Word::Remove)}</span></th>
-                </tr>
-            </thead>
-            <tbody inner_html=markup on:input=edited on:change=edited on:focusout=left on:click=clicked></tbody>
-        </table>
+        <div inner_html=markup on:input=edited on:change=edited on:focusout=left on:click=clicked></div>
     }
+}
+
+/// The table's start: its caption, the column heads, and the body's opening tag.
+fn head(m: &mut Markup, ctx: Ctx) {
+    let w = ctx.words;
+    let col = [("scope", "col")];
+    m.start("table")
+        .attr("class", "calc-lines")
+        .end()
+        .element(
+            "caption",
+            &[("class", "visually-hidden")],
+            w.get(Word::QuoteCalculator),
+        )
+        .open("thead")
+        .open("tr")
+        .element("th", &col, ctx.word(Word::Item))
+        .element("th", &col, w.get(Word::Quantity))
+        .element(
+            "th",
+            &[("scope", "col"), ("class", "num")],
+            w.get(Word::Amount),
+        )
+        .start("th")
+        .attr("scope", "col")
+        .end()
+        .element("span", &[("class", "visually-hidden")], w.get(Word::Remove))
+        .close("th")
+        .close("tr")
+        .close("thead")
+        .open("tbody");
 }
 
 /// What a line shows for its status: its amount, or "on request".

@@ -362,9 +362,15 @@ fn search_field(ev: &web_sys::Event) -> Option<web_sys::HtmlInputElement> {
         .filter(|i| i.id() == "calc-search")
 }
 
+/// The per-order options (markup, written once): a fieldset with a box for each, the
+/// boxes as the order has them; a tick updates the order.
 #[component]
 fn Options(ctx: Ctx) -> impl IntoView {
     let mut m = Markup::new();
+    m.start("fieldset")
+        .attr("class", "calc-options")
+        .end()
+        .element("legend", &[], ctx.words.get(Word::Options));
     let mut any = false;
     ctx.list.with_value(|l| {
         ctx.order.with_untracked(|o| {
@@ -404,15 +410,9 @@ fn Options(ctx: Ctx) -> impl IntoView {
         ctx.list
             .with_value(|l| ctx.order.update(|o| o.set_option(l, &id, on)));
     };
-    let boxes = m.finish();
-    any.then(|| {
-        view! {
-            <fieldset class="calc-options" on:change=changed>
-                <legend>{ctx.words.get(Word::Options)}</legend>
-                <div inner_html=boxes></div>
-            </fieldset>
-        }
-    })
+    m.close("fieldset");
+    let options = m.finish();
+    any.then(|| view! { <div on:change=changed inner_html=options></div> })
 }
 
 /// The lines in error, as (key, "Name (Section)", the problem).

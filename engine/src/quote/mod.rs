@@ -448,7 +448,7 @@ impl Builder<'_> {
                     true => rounding::vat_part_of_gross(gross, v.rate),
                     false => rounding::vat_on_net(gross, v.rate),
                 };
-                let amount = subtotal.map(part).ok_or_else(overflow)?;
+                let amount = subtotal.map(&part).ok_or_else(overflow)?;
                 Some(VatPart {
                     rate: v.rate,
                     included: v.included,
