@@ -66,3 +66,13 @@ pub fn absolute(href: &str) -> String {
         .map(|u| u.href())
         .unwrap_or_else(|_| href.to_owned())
 }
+
+/// Runs `f` in a task of its own, `ms` milliseconds from now.
+pub fn after(ms: i32, f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let _ =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
+}

@@ -8,6 +8,7 @@ pub use tarif_engine::page::{
 use wasm_bindgen::JsCast;
 
 use crate::calculator::Calculator;
+use crate::dom::after;
 use crate::search::Search;
 use crate::url::set_query_param;
 use crate::wizard::WizardFlow;
@@ -83,16 +84,6 @@ fn focus_search(query: &str) {
 /// Runs `f` in a task of its own, after what the browser has queued.
 fn later(f: impl FnOnce() + 'static) {
     after(0, f);
-}
-
-/// Runs `f` in a task of its own, `ms` milliseconds from now.
-pub fn after(ms: i32, f: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
-    let _ =
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
 }
 
 /// Mounts the app for `data` into `mount` (also used by the browser tests).

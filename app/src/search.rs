@@ -21,8 +21,7 @@ use tarif_engine::search::{Hit, Index};
 use tarif_engine::text::Lang;
 use wasm_bindgen::JsCast;
 
-use crate::dom::{closest_with, focus_later};
-use crate::page::after;
+use crate::dom::{after, closest_with, focus_later};
 use crate::url::{query_param, set_query_param};
 
 /// The id of the search field (the page's own and the app's).
