@@ -5,6 +5,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use tarif_engine::date::Date;
+use tarif_engine::price_list::PriceHistory;
 use tarif_engine::quote::{quote, state};
 
 #[allow(dead_code)]
@@ -20,8 +22,11 @@ fuzz_target!(|data: &[u8]| {
     for list in tarif_fuzz::price_lists() {
         let _ = quote(list, &requested);
         let (order, _unknown) = calculator::Order::from_url(list, value);
+        // Priced as of a day, as the app prices (the default lists have no dated changes).
+        let history = PriceHistory::undated(list.clone());
+        let on = Date::from_unix_days(20_786);
         for lang in &langs {
-            order.evaluate(list, lang);
+            order.evaluate(&history, list, on, lang);
         }
         // What the app writes back into the URL reads back as the same order.
         let again = order.to_url();
