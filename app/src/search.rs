@@ -47,6 +47,7 @@ pub fn Search(data: SearchData, lang: Lang) -> impl IntoView {
         failed: StoredValue::new(Vec::new()),
         found: RwSignal::new((Vec::new(), 0)),
         offline: RwSignal::new(false),
+        pending: RwSignal::new(false),
     };
     state.search(false);
     let State {
@@ -54,6 +55,7 @@ pub fn Search(data: SearchData, lang: Lang) -> impl IntoView {
         shown,
         found,
         offline,
+        pending,
         ..
     } = state;
     let empty = move || query.with(|q| q.trim().is_empty());
@@ -62,6 +64,8 @@ pub fn Search(data: SearchData, lang: Lang) -> impl IntoView {
         move || {
             if empty() {
                 String::new()
+            } else if pending.get() {
+                word(&lang, Word::Searching).to_owned()
             } else {
                 let count = match found.with(|(_, total)| *total) {
                     0 => word(&lang, Word::NothingFound).to_owned(),
@@ -157,6 +161,8 @@ struct State {
     /// more results" and when a part of the index arrives.
     found: RwSignal<(Vec<Hit>, usize)>,
     offline: RwSignal<bool>,
+    /// Parts the query needs are on their way: the status says so, not "nothing found".
+    pending: RwSignal<bool>,
 }
 
 impl State {
@@ -217,6 +223,7 @@ impl State {
                 self.found
                     .set(self.index.with_value(|i| i.search_counted(q, n)));
             }
+            self.pending.set(waiting);
         });
     }
 }

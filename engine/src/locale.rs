@@ -141,6 +141,7 @@ catalogue! {
     SearchNeedsScript => ["Search runs in your browser with JavaScript. Every page of the site is listed below.", "Търсенето работи в браузъра Ви с JavaScript. Всички страници на сайта са изброени по-долу.", "Поиск работает в вашем браузере с JavaScript. Все страницы сайта перечислены ниже."],
     #[cfg(feature = "generator")]
     SearchNeedsScriptSections => ["Search runs in your browser with JavaScript. The site's sections are listed below, each with its pages.", "Търсенето работи в браузъра Ви с JavaScript. Разделите на сайта са изброени по-долу, всеки със своите страници.", "Поиск работает в вашем браузере с JavaScript. Разделы сайта перечислены ниже, в каждом — его страницы."],
+    Searching => ["Searching…", "Търсене…", "Поиск…"],
     SearchOffline => ["Part of the search index is not on this device, and the site cannot be reached: these results may be incomplete. Search again when you are online.", "Част от индекса за търсене не е на това устройство, а сайтът не е достъпен: резултатите може да са непълни. Потърсете отново, когато сте онлайн.", "Части поискового индекса нет на этом устройстве, а сайт недоступен: результаты могут быть неполными. Повторите поиск, когда будете в сети."],
     #[cfg(feature = "generator")]
     KeepOffline => ["Keep these terms on this device ({size})", "Запазете тези условия на това устройство ({size})", "Сохранить эти условия на этом устройстве ({size})"],
