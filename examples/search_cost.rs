@@ -65,12 +65,7 @@ fn main() {
                         term_bytes += size;
                     }
                     parts += 1;
-                    let text = script
-                        .split_once(',')
-                        .and_then(|(_, json)| {
-                            let json = json.trim_end().trim_end_matches(';');
-                            serde_json::from_str::<String>(json.trim_end_matches(')')).ok()
-                        })
+                    let text = tarif::site::render::part_text(&script)
                         .unwrap_or_else(|| fail(&file, "not a part's script"));
                     loaded
                         .load(&name, &text)

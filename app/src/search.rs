@@ -17,7 +17,7 @@ use rust_decimal::Decimal;
 use tarif_engine::locale::{Noun, Word, counted, word};
 use tarif_engine::markup::Markup;
 use tarif_engine::page::SearchData;
-use tarif_engine::search::{Hit, Index};
+use tarif_engine::search::{Found, Hit, Index};
 use tarif_engine::text::Lang;
 use wasm_bindgen::JsCast;
 
@@ -186,8 +186,13 @@ impl State {
     fn search(self, typing: bool) {
         let n = self.shown.get_value();
         self.query.with_untracked(|q| {
+            let Found {
+                hits,
+                total,
+                missing,
+            } = self.index.with_value(|i| i.find(q, n));
             let mut waiting = false;
-            for name in self.index.with_value(|i| i.missing(q, n)) {
+            for name in missing {
                 if self.asked.with_value(|a| a.contains(&name)) {
                     waiting |= !self.failed.with_value(|f| f.contains(&name));
                     continue;
@@ -220,8 +225,7 @@ impl State {
             // While parts are on their way, the results shown stay (no "nothing found"
             // for a moment); once every part came or failed, the query is answered.
             if !waiting {
-                self.found
-                    .set(self.index.with_value(|i| i.search_counted(q, n)));
+                self.found.set((hits, total));
             }
             self.pending.set(waiting);
         });

@@ -47,7 +47,7 @@ pub(crate) async fn controlled(c: &Client) -> Step<()> {
     }
 }
 
-async fn heading(c: &Client) -> Step<String> {
+pub(crate) async fn heading(c: &Client) -> Step<String> {
     wait_for(c, "h1")
         .await?
         .text()

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, Locator};
 
 use crate::harness::*;
-use crate::offline::{controlled, network};
+use crate::offline::{controlled, heading, network};
 use crate::{common, in_browser};
 
 /// Sections of generated memos, and memos per section and language.
@@ -211,14 +211,6 @@ async fn set_online(c: &Client, up: &AtomicBool, online: bool) -> Step<()> {
     Ok(())
 }
 
-async fn heading(c: &Client) -> Step<String> {
-    wait_for(c, "h1")
-        .await?
-        .text()
-        .await
-        .map_err(fail("the heading"))
-}
-
 #[test]
 fn a_large_site_searches_by_parts_and_keeps_offline_only_what_is_read_or_saved() {
     let sources = tempfile::tempdir().expect("a temporary folder");
@@ -226,10 +218,7 @@ fn a_large_site_searches_by_parts_and_keeps_offline_only_what_is_read_or_saved()
     let out = tempfile::tempdir().expect("a temporary folder");
     let site = out.path().join("public");
     common::build(sources.path(), &site).expect("the large site builds");
-    let total: u64 = walk(&site)
-        .iter()
-        .map(|f| f.metadata().map_or(0, |m| m.len()))
-        .sum();
+    let total: u64 = common::files(&site).values().map(|b| b.len() as u64).sum();
     let parts = std::fs::read_dir(site.join("bg/search"))
         .unwrap()
         .flatten()
@@ -441,18 +430,4 @@ async fn wait_text_contains(c: &Client, css: &str, part: &str) -> Step<()> {
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-}
-
-/// Every file under `dir`.
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files.extend(walk(&path));
-        } else {
-            files.push(path);
-        }
-    }
-    files
 }

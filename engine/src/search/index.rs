@@ -81,6 +81,20 @@ struct Entry {
     price: String,
 }
 
+impl Entry {
+    /// Its bytes of text as a part of the documents counts them (address, title, text,
+    /// price; its section label is shared by its neighbours).
+    fn bytes(&self) -> usize {
+        self.url.len() + self.title.len() + self.text.len() + self.price.len()
+    }
+}
+
+/// About how many bytes a term with `postings` postings takes packed: the term, and a few
+/// bytes per posting.
+fn term_bytes(term: &str, postings: usize) -> usize {
+    term.len() + 4 * postings
+}
+
 /// A term's occurrence in a document: the document's number, the weighted count of the
 /// term in it, whether the term is in its title, and what the document's score needs
 /// besides (its length in weighted words, whether it is a page as a whole), so a query
@@ -193,6 +207,15 @@ pub struct Index {
     /// The parts, by their position in `term_parts` and `doc_parts`: those loaded.
     terms: Vec<Option<TermPart>>,
     texts: Vec<Option<DocPart>>,
+}
+
+/// What a query finds ([`Index::find`]): the first hits among the parts loaded, how
+/// many documents match in all, and the parts it needs that are not loaded, by name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub hits: Vec<Hit>,
+    pub total: usize,
+    pub missing: Vec<String>,
 }
 
 /// A document a query found.
@@ -345,8 +368,7 @@ impl Stems {
                 parts.push(TermPart::new());
                 size = 0;
             }
-            // The packed size, about: the term, and a few bytes per posting.
-            size += term.len() + 4 * postings.len();
+            size += term_bytes(&term, postings.len());
             if let Some(part) = parts.last_mut() {
                 part.push((term, Postings(postings)));
             }
@@ -367,7 +389,7 @@ fn doc_parts(entries: Vec<Entry>) -> (Vec<u32>, Vec<DocPart>) {
             parts.push(DocPart::new());
             size = 0;
         }
-        size += entry.url.len() + entry.title.len() + entry.text.len() + entry.price.len();
+        size += entry.bytes();
         if let Some(part) = parts.last_mut() {
             part.push(entry);
         }
@@ -509,29 +531,45 @@ impl Index {
     /// The parts `query` needs that are not loaded, by name: first those of its words'
     /// terms; once they are loaded, those of the first `limit` documents it finds.
     pub fn missing(&self, query: &str, limit: usize) -> Vec<String> {
+        self.find(query, limit).missing
+    }
+
+    /// What `query` finds in the parts loaded ([`Index::search_counted`]), and the parts
+    /// it needs that are not ([`Index::missing`]), from one ranking of the documents: what
+    /// the app asks on each keystroke.
+    pub fn find(&self, query: &str, limit: usize) -> Found {
         let words = words(&self.lang, query);
-        let mut need: Vec<String> = Vec::new();
-        let add = |need: &mut Vec<String>, name: String| {
-            if !need.contains(&name) {
-                need.push(name);
+        let mut missing: Vec<String> = Vec::new();
+        let add = |missing: &mut Vec<String>, name: String| {
+            if !missing.contains(&name) {
+                missing.push(name);
             }
         };
         for word in &words {
             for n in self.term_parts_of(word) {
                 if matches!(self.terms.get(n), Some(None)) {
-                    add(&mut need, format!("t{n}"));
+                    add(&mut missing, format!("t{n}"));
                 }
             }
         }
-        if need.is_empty() {
-            for (doc, _) in self.rank(&words, limit).0 {
+        let (ranked, total) = self.rank(&words, limit);
+        if missing.is_empty() {
+            for &(doc, _) in &ranked {
                 let n = self.doc_part(doc);
                 if matches!(self.texts.get(n), Some(None)) {
-                    add(&mut need, format!("d{n}"));
+                    add(&mut missing, format!("d{n}"));
                 }
             }
         }
-        need
+        let hits = ranked
+            .into_iter()
+            .filter_map(|(doc, _)| self.hit(doc, &words))
+            .collect();
+        Found {
+            hits,
+            total,
+            missing,
+        }
     }
 
     /// The parts of the terms a word matches: the one that would hold its stem, and for
@@ -591,14 +629,14 @@ impl Index {
             .iter()
             .flatten()
             .flatten()
-            .map(|(t, p)| t.len() + 4 * p.0.len())
+            .map(|(t, p)| term_bytes(t, p.0.len()))
             .sum();
         let texts: usize = self
             .texts
             .iter()
             .flatten()
             .flatten()
-            .map(|e| e.url.len() + e.title.len() + e.section.len() + e.text.len() + e.price.len())
+            .map(|e| e.bytes() + e.section.len())
             .sum();
         terms + texts
     }
@@ -626,13 +664,8 @@ impl Index {
     /// [`search`](Index::search), with how many documents match in all (for "45 results",
     /// of which the first `limit` are shown).
     pub fn search_counted(&self, query: &str, limit: usize) -> (Vec<Hit>, usize) {
-        let words = words(&self.lang, query);
-        let (ranked, found) = self.rank(&words, limit);
-        let hits = ranked
-            .into_iter()
-            .filter_map(|(doc, _)| self.hit(doc, &words))
-            .collect();
-        (hits, found)
+        let Found { hits, total, .. } = self.find(query, limit);
+        (hits, total)
     }
 
     /// The first `limit` documents matching every word, with their scores, and the count

@@ -31,7 +31,7 @@ mod snippet;
 mod stem;
 mod token;
 
-pub use index::{Document, Hit, Index};
+pub use index::{Document, Found, Hit, Index};
 pub use snippet::SNIPPET_CHARS;
 pub use stem::{Term, is_stop_word, stem, terms};
 pub use token::{Token, normalise, tokens};

@@ -221,9 +221,22 @@ pub fn search(
 /// a fetch: the app's bundle needs none of the fetch API's bindings for it.)
 fn part_script(text: &str) -> String {
     format!(
-        "document.currentScript.setAttribute(\"data-part\",{});\n",
+        "{PART_SCRIPT}{});\n",
         serde_json::to_string(text).unwrap_or_default()
     )
+}
+
+/// How every part's script begins; the part's text follows as a JSON string.
+const PART_SCRIPT: &str = "document.currentScript.setAttribute(\"data-part\",";
+
+/// The packed text of a part from its script ([`part_script`]'s inverse), for tools that
+/// read a built site's parts as the app does.
+pub fn part_text(script: &str) -> Option<String> {
+    let json = script
+        .strip_prefix(PART_SCRIPT)?
+        .trim_end()
+        .strip_suffix(");")?;
+    serde_json::from_str(json).ok()
 }
 
 /// JSON that cannot end its `<script>` element early: `<` is written `\u003c`.
@@ -241,6 +254,13 @@ mod tests {
     fn script_json_cannot_close_its_element() {
         let json = script_json(&"</script><script>alert(1)</script>");
         assert!(!json.contains('<'), "{json}");
+    }
+
+    #[test]
+    fn a_part_reads_back_from_its_script() {
+        let text = "AQI|\"quoted\" \\ </script>\nline";
+        assert_eq!(part_text(&part_script(text)).as_deref(), Some(text));
+        assert_eq!(part_text("alert(1)"), None);
     }
 
     #[test]

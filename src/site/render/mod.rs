@@ -13,7 +13,7 @@ pub mod search;
 pub mod seo;
 mod view;
 
-pub use app::{AppAssets, Script};
+pub use app::{AppAssets, Script, part_text};
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::{Serde, Value};
