@@ -5,14 +5,18 @@
 //! ```
 //!
 //! For each query, typed a letter at a time as the app searches it: the parts of the
-//! language's index it loads (the app's own `Index::missing`: the words' parts at each
-//! letter, the documents' parts for the first twenty results once the query is typed), and the bytes brotli of the search page and those parts; then
-//! the service worker's precache on a first visit (its core: every file it lists, by
-//! size and brotli). `bench/search-offline.sh` runs it on the neutral corpus.
+//! language's index it loads (the app's own `Index::missing`, which the app asks once the
+//! query has not changed for 250 ms: the words' parts, their lengths if the ranking needs
+//! them, then the parts of the first results shown), and the bytes brotli of the search
+//! page and those parts, for a query typed without a pause (or pasted) and for one typed
+//! with a pause after each word; then the service worker's precache on a first visit (its
+//! core: every file it lists, by size and brotli). `bench/search-offline.sh` runs it on
+//! the neutral corpus.
 
 use std::path::Path;
 
 use tarif_engine::page::PageData;
+use tarif_engine::search::{Index, RESULTS_SHOWN};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -42,51 +46,29 @@ fn main() {
     );
     let folder = page_file.parent().unwrap_or(site);
     for query in queries {
-        let mut loaded = index.clone();
-        let mut parts = 0;
-        let mut bytes = 0;
-        let mut term_bytes = 0;
-        for end in typed_ends(query) {
-            // While typing, the app loads the words' parts; the documents' parts once the
-            // query has settled (at the end here).
-            let settled = end == query.len();
-            loop {
-                let mut missing = loaded.missing(&query[..end], 20);
-                missing.retain(|name| settled || name.starts_with('t'));
-                if missing.is_empty() {
-                    break;
-                }
-                for name in missing {
-                    let file = folder.join(loaded.file(&name));
-                    let script = std::fs::read_to_string(&file).unwrap_or_else(|e| fail(&file, e));
-                    let size = brotli(script.as_bytes());
-                    bytes += size;
-                    if name.starts_with('t') {
-                        term_bytes += size;
-                    }
-                    parts += 1;
-                    let text = tarif::site::render::part_text(&script)
-                        .unwrap_or_else(|| fail(&file, "not a part's script"));
-                    loaded
-                        .load(&name, &text)
-                        .unwrap_or_else(|e| fail(&file, format!("{e:?}")));
-                }
-            }
-        }
+        // Where the query settles: at its end; or after each word too.
+        let pauses: Vec<usize> = query.match_indices(' ').map(|(i, _)| i + 1).collect();
+        let (_, paused) = load(&index, folder, query, &pauses);
+        let (loaded, cost) = load(&index, folder, query, &[]);
         // Each keystroke's search once its parts are loaded (what the app does on input).
         let mut times: Vec<f64> = typed_ends(query)
             .map(|end| {
                 let started = std::time::Instant::now();
-                let _ = loaded.search_counted(&query[..end], 20);
+                let _ = loaded.search_counted(&query[..end], RESULTS_SHOWN);
                 started.elapsed().as_secs_f64() * 1000.0
             })
             .collect();
         times.sort_by(f64::total_cmp);
-        let (hits, total) = loaded.search_counted(query, 20);
+        let (hits, total) = loaded.search_counted(query, RESULTS_SHOWN);
         println!(
-            "query {query:?}: {} of {total} results; {parts} parts, {bytes} bytes brotli ({term_bytes} of terms); with the page {} bytes brotli; a keystroke's search {:.1} ms median, {:.1} ms at most (native)",
+            "query {query:?}: {} of {total} results; {} parts, {} bytes brotli ({} of terms, {} of lengths); with the page {} bytes brotli (with a pause after each word {}); a keystroke's search {:.1} ms median, {:.1} ms at most (native)",
             hits.len(),
-            bytes + page_bytes,
+            cost.parts,
+            cost.bytes,
+            cost.terms,
+            cost.lens,
+            cost.bytes + page_bytes,
+            paused.bytes + page_bytes,
             times[times.len() / 2],
             times[times.len() - 1]
         );
@@ -107,6 +89,50 @@ fn main() {
         "first visit precache: {} files, {raw} bytes, {compressed} brotli",
         core.len()
     );
+}
+
+/// What the parts a query loaded cost: how many, and their bytes brotli in all, of the
+/// terms and of the lengths.
+#[derive(Default)]
+struct Cost {
+    parts: usize,
+    bytes: usize,
+    terms: usize,
+    lens: usize,
+}
+
+/// `index` with the parts `query` loads when the visitor pauses where it ends and at
+/// `pauses` (where it has stayed the same long enough for the app to load its parts),
+/// read from `folder`; and their cost.
+fn load(index: &Index, folder: &Path, query: &str, pauses: &[usize]) -> (Index, Cost) {
+    let mut loaded = index.clone();
+    let mut cost = Cost::default();
+    for end in pauses.iter().copied().chain([query.len()]) {
+        loop {
+            let missing = loaded.missing(&query[..end], RESULTS_SHOWN);
+            if missing.is_empty() {
+                break;
+            }
+            for name in missing {
+                let file = folder.join(loaded.file(&name));
+                let script = std::fs::read_to_string(&file).unwrap_or_else(|e| fail(&file, e));
+                let size = brotli(script.as_bytes());
+                cost.bytes += size;
+                match name.chars().next() {
+                    Some('t') => cost.terms += size,
+                    Some('l') => cost.lens += size,
+                    _ => {}
+                }
+                cost.parts += 1;
+                let text = tarif::site::render::part_text(&script)
+                    .unwrap_or_else(|| fail(&file, "not a part's script"));
+                loaded
+                    .load(&name, &text)
+                    .unwrap_or_else(|e| fail(&file, format!("{e:?}")));
+            }
+        }
+    }
+    (loaded, cost)
 }
 
 /// Where each beginning of `query` ends, as it is typed a letter at a time.

@@ -27,11 +27,14 @@ use crate::url::{query_param, set_query_param};
 /// The id of the search field (the page's own and the app's).
 pub const INPUT_ID: &str = "search-q";
 
-/// How many results show at first, and how many more each "Show more results" adds.
-pub const PAGE: usize = 20;
+/// How many results show at first, and how many more each "Show more results" adds: a
+/// phone's screen or two ([`RESULTS_SHOWN`](tarif_engine::search::RESULTS_SHOWN) says
+/// why no more; Pagefind shows five at first).
+pub const PAGE: usize = tarif_engine::search::RESULTS_SHOWN;
 
-/// How long a query being typed stays the same before the documents it shows are loaded
-/// (a large site's index in parts): a beginning typed on the way is not worth its parts.
+/// How long a query being typed stays the same before the parts of the index it needs are
+/// loaded (a large site's index in parts): a beginning typed on the way is not worth its
+/// parts (`рем` on the way to `ремонт` would load every term that begins so).
 const SETTLE_MS: i32 = 250;
 
 /// The search form and its results.
@@ -180,9 +183,8 @@ impl State {
 
     /// Searches the parts loaded, and asks for the parts the query needs that are not
     /// (each once); each that arrives searches again. While the visitor is typing
-    /// (`typing`), the parts of the documents to show are asked for only once the query
-    /// has stayed the same for [`SETTLE_MS`]: the words' parts come at once, each
-    /// beginning's results do not.
+    /// (`typing`), they are asked for only once the query has stayed the same for
+    /// [`SETTLE_MS`].
     fn search(self, typing: bool) {
         let n = self.shown.get_value();
         self.query.with_untracked(|q| {
@@ -198,7 +200,7 @@ impl State {
                     continue;
                 }
                 waiting = true;
-                if typing && name.starts_with('d') {
+                if typing {
                     let typed = q.clone();
                     after(SETTLE_MS, move || {
                         if self.query.with_untracked(|q| *q == typed) {

@@ -190,7 +190,7 @@ async fn what_was_typed_before_the_app_took_over_is_kept_and_keeps_the_focus() {
 async fn more_results_come_on_demand_with_the_focus_on_the_first_new_one() {
     clear_url();
     let lang = Lang::new("bg").unwrap();
-    let docs = (0..45).map(|i| Document {
+    let docs = (0..25).map(|i| Document {
         url: format!("../p/index.html#r{i}"),
         title: format!("Ремонт {i}"),
         section: "Ценоразпис".into(),
@@ -206,28 +206,28 @@ async fn more_results_come_on_demand_with_the_focus_on_the_first_new_one() {
     })
     .await;
     type_into(&root, "#search-q", "ремонт").await;
-    // All 45 are counted; the first 20 show, with their price.
-    assert_eq!(text(&root, "#search-status"), "45 резултата");
-    assert_eq!(results(&root).len(), 20);
+    // All 25 are counted; the first 10 show, with their price.
+    assert_eq!(text(&root, "#search-status"), "25 резултата");
+    assert_eq!(results(&root).len(), 10);
     assert!(text(&root, ".search-results .meta").ends_with("· 25,56 € (50,00 лв.)"));
     let more = find(&root, "button.more");
     assert_eq!(more.text_content().as_deref(), Some("Покажи още резултати"));
     common::click(&more).await;
     sleep(50).await;
-    assert_eq!(results(&root).len(), 40);
+    assert_eq!(results(&root).len(), 20);
     let focused = web_sys::window()
         .unwrap()
         .document()
         .unwrap()
         .active_element()
         .unwrap();
-    assert_eq!(focused.id(), "result-20");
-    assert_eq!(focused.text_content().as_deref(), Some("Ремонт 20"));
+    assert_eq!(focused.id(), "result-10");
+    assert_eq!(focused.text_content().as_deref(), Some("Ремонт 10"));
     common::click(&find(&root, "button.more")).await;
-    assert_eq!(results(&root).len(), 45);
+    assert_eq!(results(&root).len(), 25);
     assert!(root.query_selector("button.more").unwrap().is_none());
-    // A new query starts from the first 20 again.
+    // A new query starts from the first 10 again.
     type_into(&root, "#search-q", "ремонт лаптоп").await;
-    assert_eq!(results(&root).len(), 20);
+    assert_eq!(results(&root).len(), 10);
     clear_url();
 }

@@ -254,7 +254,7 @@ fn a_large_site_searches_by_parts_and_keeps_offline_only_what_is_read_or_saved()
             let input = wait_for(c, "#search-q").await?;
             input.send_keys(&typed).await.map_err(fail("type"))?;
             let expected: Vec<String> = whole
-                .search(&typed, 20)
+                .search(&typed, tarif_engine::search::RESULTS_SHOWN)
                 .into_iter()
                 .map(|h| h.url)
                 .collect();

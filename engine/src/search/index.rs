@@ -2,9 +2,11 @@
 //!
 //! An index is a small **manifest** (the language, the count and length of its documents,
 //! where each part begins) and its **parts**: the terms (stems, in order) cut into parts
-//! of about [`TERM_PART_BYTES`], and the documents (in reading order) cut into parts of
-//! about [`DOC_PART_BYTES`] of text. A query needs the parts that hold its words' terms,
-//! then the parts that hold the documents it shows; nothing else. A small site's search
+//! of about [`TERM_PART_BYTES`], each with a part of **lengths** beside it, and the
+//! documents (in reading order) cut into parts of about [`DOC_PART_BYTES`] of text. A
+//! query needs the parts that hold its words' terms, the lengths only when its first
+//! results are not all documents whose titles hold every word (see [`LenPart`]), then
+//! the parts that hold the documents it shows; nothing else. A small site's search
 //! page carries every part ([`Index::build`] makes them all loaded); a large one's
 //! carries the manifest alone ([`Index::split`]), and the app loads the parts a query
 //! names in [`Index::missing`] from files beside the page ([`Index::file`]), adding each
@@ -48,6 +50,12 @@ pub const TERM_PART_BYTES: usize = 12 * 1024;
 /// About how many bytes of text (address, title, text, price) a part of the documents
 /// holds: the documents a query shows are in a few such parts.
 pub const DOC_PART_BYTES: usize = 6 * 1024;
+
+/// How many results a search shows at first (the app's "Show more results" adds as many
+/// again): the first results' documents are the parts a query loads last, about 2 KB
+/// brotli each on a large site, and documents whose title holds every word rank first,
+/// so fewer shown also needs the lengths of the others less often.
+pub const RESULTS_SHOWN: usize = 10;
 
 /// A searchable piece of a site: a clause of a memo (a heading and its paragraphs), a
 /// price item (with the clause that describes it, if one does), a wizard.
@@ -98,7 +106,8 @@ fn term_bytes(term: &str, postings: usize) -> usize {
 /// A term's occurrence in a document: the document's number, the weighted count of the
 /// term in it, whether the term is in its title, and what the document's score needs
 /// besides (its length in weighted words, whether it is a page as a whole), so a query
-/// scores its documents before it loads them.
+/// scores its documents before it loads them. The length is in the posting only where the
+/// title has the term; elsewhere it is 0, and the term's part of lengths has it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Posting {
     doc: u32,
@@ -111,22 +120,53 @@ struct Posting {
 /// A term's postings, in the order of their documents. Packed small, as most of a large
 /// index is postings, and by column, which compresses better: each document as its
 /// distance from the one before, then each count with the two flags in its lowest bits,
-/// then each length.
+/// then the length of each document whose title has the term.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Postings(Vec<Posting>);
+
+/// Numbers in ascending order, packed as the gaps between them (the first from 0).
+fn pack_gaps(numbers: impl Iterator<Item = u32>, w: &mut Writer) {
+    let mut last = 0;
+    for n in numbers {
+        n.wrapping_sub(last).pack(w);
+        last = n;
+    }
+}
+
+/// `n` numbers packed by [`pack_gaps`].
+fn unpack_gaps(n: usize, r: &mut Reader<'_>) -> impl Iterator<Item = u32> {
+    let mut at = 0u32;
+    (0..n).map(move |_| {
+        at = at.saturating_add(u32::unpack(r));
+        at
+    })
+}
+
+/// The first document of each part of the documents, packed as gaps: the largest field
+/// of a large index's manifest, whose gaps are a few documents each.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Firsts(Vec<u32>);
+
+impl Pack for Firsts {
+    fn pack(&self, w: &mut Writer) {
+        self.0.len().pack(w);
+        pack_gaps(self.0.iter().copied(), w);
+    }
+
+    fn unpack(r: &mut Reader<'_>) -> Self {
+        let n = r.len();
+        Firsts(unpack_gaps(n, r).collect())
+    }
+}
 
 impl Pack for Postings {
     fn pack(&self, w: &mut Writer) {
         self.0.len().pack(w);
-        let mut last = 0;
-        for p in &self.0 {
-            (p.doc - last).pack(w);
-            last = p.doc;
-        }
+        pack_gaps(self.0.iter().map(|p| p.doc), w);
         for p in &self.0 {
             (u64::from(p.tf) << 2 | u64::from(p.in_title) << 1 | u64::from(p.page)).pack(w);
         }
-        for p in &self.0 {
+        for p in self.0.iter().filter(|p| p.in_title) {
             p.len.pack(w);
         }
     }
@@ -134,17 +174,13 @@ impl Pack for Postings {
     fn unpack(r: &mut Reader<'_>) -> Self {
         // A count no longer than the bytes left (else the reader stops and gives 0).
         let n = r.len();
-        let mut doc = 0u32;
-        let mut out: Vec<Posting> = (0..n)
-            .map(|_| {
-                doc = doc.saturating_add(u32::unpack(r));
-                Posting {
-                    doc,
-                    tf: 0,
-                    in_title: false,
-                    len: 0,
-                    page: false,
-                }
+        let mut out: Vec<Posting> = unpack_gaps(n, r)
+            .map(|doc| Posting {
+                doc,
+                tf: 0,
+                in_title: false,
+                len: 0,
+                page: false,
             })
             .collect();
         for p in &mut out {
@@ -153,7 +189,7 @@ impl Pack for Postings {
             p.in_title = flags & 2 != 0;
             p.page = flags & 1 != 0;
         }
-        for p in &mut out {
+        for p in out.iter_mut().filter(|p| p.in_title) {
             p.len = u32::unpack(r);
         }
         Postings(out)
@@ -162,6 +198,17 @@ impl Pack for Postings {
 
 /// A part of the terms: each term (a stem) of its range with its postings, in order.
 type TermPart = Vec<(String, Postings)>;
+
+/// The lengths a part of the terms leaves out of its postings: for each of its terms, the
+/// length of each document whose title does not have the term, in the postings' order.
+///
+/// A length is 60 % of a large index's postings packed (every document's length is
+/// different, and repeated in the postings of each of its terms), and a query seldom
+/// needs them: documents whose title holds every word rank before all others and carry
+/// their length in those postings, and the same document's length holds for its other
+/// postings. So a query needs the lengths only when fewer of those documents than the
+/// results shown match, and loads them only then; its results are the same.
+type LenPart = Vec<Vec<u32>>;
 
 /// A part of the documents: consecutive documents, from the one its number in
 /// [`Index::doc_parts`] gives.
@@ -201,11 +248,13 @@ pub struct Index {
     /// term is not after it.
     term_parts: Vec<String>,
     /// The number of the first document of each part of the documents.
-    doc_parts: Vec<u32>,
+    doc_parts: Firsts,
     /// The folder of the parts' files, from the page ("" while every part is loaded).
     folder: String,
-    /// The parts, by their position in `term_parts` and `doc_parts`: those loaded.
+    /// The parts, by their position in `term_parts` and `doc_parts`: those loaded. A part
+    /// of the terms has its part of lengths at the same position.
     terms: Vec<Option<TermPart>>,
+    lens: Vec<Option<LenPart>>,
     texts: Vec<Option<DocPart>>,
 }
 
@@ -355,25 +404,34 @@ impl Stems {
     }
 
     /// The terms in order, cut into parts of about [`TERM_PART_BYTES`]: each part's first
-    /// term, and the parts.
-    fn into_parts(self) -> (Vec<String>, Vec<TermPart>) {
+    /// term, the parts, and their parts of lengths (the lengths taken out of the postings
+    /// whose document's title does not have the term).
+    fn into_parts(self) -> (Vec<String>, Vec<TermPart>, Vec<LenPart>) {
         let terms: BTreeMap<String, Vec<Posting>> =
             self.stems.into_iter().zip(self.postings).collect();
         let mut firsts = Vec::new();
         let mut parts: Vec<TermPart> = Vec::new();
+        let mut lens: Vec<LenPart> = Vec::new();
         let mut size = TERM_PART_BYTES;
-        for (term, postings) in terms {
+        for (term, mut postings) in terms {
             if size >= TERM_PART_BYTES {
                 firsts.push(term.clone());
                 parts.push(TermPart::new());
+                lens.push(LenPart::new());
                 size = 0;
             }
             size += term_bytes(&term, postings.len());
-            if let Some(part) = parts.last_mut() {
+            let taken = postings
+                .iter_mut()
+                .filter(|p| !p.in_title)
+                .map(|p| std::mem::take(&mut p.len))
+                .collect();
+            if let (Some(part), Some(lens)) = (parts.last_mut(), lens.last_mut()) {
                 part.push((term, Postings(postings)));
+                lens.push(taken);
             }
         }
-        (firsts, parts)
+        (firsts, parts, lens)
     }
 }
 
@@ -397,9 +455,9 @@ fn doc_parts(entries: Vec<Entry>) -> (Vec<u32>, Vec<DocPart>) {
     (firsts, parts)
 }
 
-/// What a query found: the documents shown (their numbers and scores, best first) and how
-/// many match in all.
-type Ranked = (Vec<(u32, f64)>, usize);
+/// What a query found: the documents shown (their numbers and scores, best first), how
+/// many match in all, and whether the order of those shown needs lengths not loaded.
+type Ranked = (Vec<(u32, f64)>, usize, bool);
 
 impl Index {
     /// The index of `docs`, a site's documents in `lang`, every part loaded. Documents
@@ -467,16 +525,17 @@ impl Index {
             });
         }
         let docs = u32::try_from(entries.len()).unwrap_or(u32::MAX);
-        let (term_parts, terms) = stems.into_parts();
+        let (term_parts, terms, lens) = stems.into_parts();
         let (doc_parts, texts) = doc_parts(entries);
         Index {
             lang: lang.clone(),
             docs,
             words,
             term_parts,
-            doc_parts,
+            doc_parts: Firsts(doc_parts),
             folder: String::new(),
             terms: terms.into_iter().map(Some).collect(),
+            lens: lens.into_iter().map(Some).collect(),
             texts: texts.into_iter().map(Some).collect(),
         }
     }
@@ -491,6 +550,12 @@ impl Index {
             .enumerate()
             .filter_map(|(n, part)| Some((format!("t{n}"), pack::to_text(&part.take()?))));
         let mut parts: Vec<(String, String)> = terms.collect();
+        let lens = self
+            .lens
+            .iter_mut()
+            .enumerate()
+            .filter_map(|(n, part)| Some((format!("l{n}"), pack::to_text(&part.take()?))));
+        parts.extend(lens);
         let texts = self
             .texts
             .iter_mut()
@@ -517,6 +582,8 @@ impl Index {
         let number = |prefix: char| name.strip_prefix(prefix)?.parse::<usize>().ok();
         if let Some(slot) = number('t').and_then(|n| self.terms.get_mut(n)) {
             *slot = Some(pack::from_text(text)?);
+        } else if let Some(slot) = number('l').and_then(|n| self.lens.get_mut(n)) {
+            *slot = Some(pack::from_text(text)?);
         } else if let Some(slot) = number('d').and_then(|n| self.texts.get_mut(n)) {
             *slot = Some(pack::from_text(text)?);
         } else {
@@ -529,7 +596,8 @@ impl Index {
     }
 
     /// The parts `query` needs that are not loaded, by name: first those of its words'
-    /// terms; once they are loaded, those of the first `limit` documents it finds.
+    /// terms; once they are loaded, their lengths if the order of the first `limit`
+    /// documents needs them; then the parts of those documents.
     pub fn missing(&self, query: &str, limit: usize) -> Vec<String> {
         self.find(query, limit).missing
     }
@@ -552,7 +620,16 @@ impl Index {
                 }
             }
         }
-        let (ranked, total) = self.rank(&words, limit);
+        let (ranked, total, needs_lens) = self.rank(&words, limit);
+        if missing.is_empty() && needs_lens {
+            for word in &words {
+                for n in self.term_parts_of(word) {
+                    if matches!(self.lens.get(n), Some(None)) {
+                        add(&mut missing, format!("l{n}"));
+                    }
+                }
+            }
+        }
         if missing.is_empty() {
             for &(doc, _) in &ranked {
                 let n = self.doc_part(doc);
@@ -597,6 +674,7 @@ impl Index {
     /// The part of the documents that holds document `doc`.
     fn doc_part(&self, doc: u32) -> usize {
         self.doc_parts
+            .0
             .partition_point(|&first| first <= doc)
             .saturating_sub(1)
     }
@@ -618,7 +696,7 @@ impl Index {
 
     /// How many parts the index is cut into: of its terms, of its documents.
     pub fn part_count(&self) -> (usize, usize) {
-        (self.term_parts.len(), self.doc_parts.len())
+        (self.term_parts.len(), self.doc_parts.0.len())
     }
 
     /// About how many bytes the index takes packed with every part (what a search page
@@ -631,6 +709,7 @@ impl Index {
             .flatten()
             .map(|(t, p)| term_bytes(t, p.0.len()))
             .sum();
+        let lens: usize = self.lens.iter().flatten().flatten().map(Vec::len).sum();
         let texts: usize = self
             .texts
             .iter()
@@ -638,7 +717,7 @@ impl Index {
             .flatten()
             .map(|e| e.bytes() + e.section.len())
             .sum();
-        terms + texts
+        terms + lens + texts
     }
 
     /// The documents that match every word of `query`, best first, at most `limit`.
@@ -672,12 +751,13 @@ impl Index {
     /// of all that match.
     fn rank(&self, words: &[Word], limit: usize) -> Ranked {
         if words.is_empty() || self.docs == 0 {
-            return (Vec::new(), 0);
+            return (Vec::new(), 0, false);
         }
         let avg_len = (self.words as f64 / f64::from(self.docs)).max(1.0);
+        let lens = self.lengths(words);
         let mut total: Option<Vec<Option<Score>>> = None;
         for word in words {
-            let scores = self.scores(word, avg_len);
+            let scores = self.scores(word, avg_len, &lens);
             total = Some(match total {
                 None => scores,
                 Some(so_far) => so_far
@@ -689,6 +769,7 @@ impl Index {
                             score: a.score + b.score,
                             in_title: a.in_title && b.in_title,
                             page: a.page,
+                            exact: a.exact && b.exact,
                         })
                     })
                     .collect(),
@@ -696,37 +777,78 @@ impl Index {
         }
         let total = total.unwrap_or_default();
         let found = total.iter().flatten().count();
+        // Documents whose title holds every word come first, and know their lengths:
+        // the others' lengths matter only if fewer of them than `limit` match.
+        let titled = total.iter().flatten().filter(|s| s.in_title).count();
+        let needs_lens = titled < limit && total.iter().flatten().any(|s| !s.exact);
         let scored = (0u32..).zip(total).filter_map(|(doc, s)| {
             let s = s?;
             let page = if s.page { PAGE_BOOST } else { 1.0 };
             let tier = if s.in_title { TITLE_TIER } else { 0.0 };
             Some((doc, s.score * page + tier))
         });
-        (best(scored, limit), found)
+        (best(scored, limit), found, needs_lens)
+    }
+
+    /// The terms a word matches, in order, among the parts loaded: each with its weight
+    /// (1 for the word's stem, [`PREFIX_WEIGHT`] for a term it begins), its postings and
+    /// the lengths its postings leave out (if their part is loaded).
+    fn matched<'a>(
+        &'a self,
+        word: &'a Word,
+    ) -> impl Iterator<Item = (f64, &'a Postings, Option<&'a Vec<u32>>)> + 'a {
+        let mut parts = self.term_parts_of(word);
+        parts.dedup();
+        parts.into_iter().flat_map(move |n| {
+            let lens = self.lens.get(n).and_then(Option::as_ref);
+            let terms = self.terms.get(n).and_then(Option::as_ref);
+            (0..)
+                .zip(terms.into_iter().flatten())
+                .filter_map(move |(i, (term, postings))| {
+                    let exactly = word.matches(term)?;
+                    let weight = if exactly { 1.0 } else { PREFIX_WEIGHT };
+                    Some((weight, postings, lens.and_then(|l| l.get(i))))
+                })
+        })
+    }
+
+    /// The length of each document the words match, where a posting loaded tells it (the
+    /// postings of a document whose title has the term, and those whose part of lengths
+    /// is loaded); 0 where none does.
+    fn lengths(&self, words: &[Word]) -> Vec<u32> {
+        let mut lens = vec![0u32; self.docs as usize];
+        for word in words {
+            for (_, postings, left_out) in self.matched(word) {
+                let mut left_out = left_out.into_iter().flatten();
+                for p in &postings.0 {
+                    let len = if p.in_title {
+                        p.len
+                    } else {
+                        left_out.next().copied().unwrap_or(0)
+                    };
+                    if let Some(slot) = lens.get_mut(p.doc as usize).filter(|_| len > 0) {
+                        *slot = len;
+                    }
+                }
+            }
+        }
+        lens
     }
 
     /// Each document's score for one query word (BM25, documents of `avg_len` weighted
-    /// words on average), and whether its title has the word; none where the word does
-    /// not occur.
-    fn scores(&self, word: &Word, avg_len: f64) -> Vec<Option<Score>> {
+    /// words on average, of the lengths `lens` where known: `avg_len` stands in for the
+    /// others, and their score is not exact), and whether its title has the word; none
+    /// where the word does not occur.
+    fn scores(&self, word: &Word, avg_len: f64, lens: &[u32]) -> Vec<Option<Score>> {
         let n = f64::from(self.docs);
         let mut scores: Vec<Option<Score>> = vec![None; self.docs as usize];
-        // The terms of the parts the word matches (each part once), in order.
-        let mut parts = self.term_parts_of(word);
-        parts.dedup();
-        let terms = parts
-            .into_iter()
-            .filter_map(|n| self.terms.get(n)?.as_ref())
-            .flatten();
-        for (term, postings) in terms {
-            let Some(exactly) = word.matches(term) else {
-                continue;
-            };
-            let weight = if exactly { 1.0 } else { PREFIX_WEIGHT };
+        for (weight, postings, _) in self.matched(word) {
             let df = postings.0.len() as f64;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(0.0);
             for p in &postings.0 {
-                let (tf, len) = (f64::from(p.tf), f64::from(p.len));
+                let known = lens.get(p.doc as usize).copied().unwrap_or(0);
+                let (tf, len) = (f64::from(p.tf), f64::from(known));
+                let len = if known > 0 { len } else { avg_len };
                 let score =
                     weight * idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg_len));
                 if let Some(slot) = scores.get_mut(p.doc as usize) {
@@ -735,11 +857,13 @@ impl Index {
                             score,
                             in_title: p.in_title,
                             page: p.page,
+                            exact: known > 0,
                         },
                         Some(s) => Score {
                             score: s.score.max(score),
                             in_title: s.in_title || p.in_title,
                             page: s.page,
+                            exact: s.exact && known > 0,
                         },
                     });
                 }
@@ -752,7 +876,7 @@ impl Index {
     /// loaded).
     fn hit(&self, doc: u32, words: &[Word]) -> Option<Hit> {
         let part = self.doc_part(doc);
-        let first = *self.doc_parts.get(part)?;
+        let first = *self.doc_parts.0.get(part)?;
         let entry = self
             .texts
             .get(part)?
@@ -782,12 +906,14 @@ impl Index {
 }
 
 /// A document's score for the query words so far: its BM25 sum, whether its title holds
-/// every word, whether it is a page as a whole.
+/// every word, whether it is a page as a whole, whether its length was known (else the
+/// sum is an estimate).
 #[derive(Debug, Clone, Copy)]
 struct Score {
     score: f64,
     in_title: bool,
     page: bool,
+    exact: bool,
 }
 
 /// The `limit` best-scoring documents (their number and score), best first, of
@@ -1042,15 +1168,24 @@ mod tests {
         assert_eq!(urls(&index.search("3 tb", 10)), ["/a"]);
     }
 
-    /// Every term's postings and every document, whichever part holds them.
+    /// Every term's postings (each with its document's length, from its part of lengths
+    /// where it leaves it out) and every document, whichever part holds them.
     fn whole(index: &Index) -> (BTreeMap<String, Vec<Posting>>, Vec<Entry>) {
-        let terms = index
-            .terms
-            .iter()
-            .flatten()
-            .flatten()
-            .map(|(t, p)| (t.clone(), p.0.clone()))
-            .collect();
+        let mut terms = BTreeMap::new();
+        for (part, lens) in index.terms.iter().zip(&index.lens) {
+            let (Some(part), Some(lens)) = (part, lens) else {
+                continue;
+            };
+            for ((term, postings), lens) in part.iter().zip(lens) {
+                let mut lens = lens.iter();
+                let mut postings = postings.0.clone();
+                for p in postings.iter_mut().filter(|p| !p.in_title) {
+                    p.len = *lens.next().unwrap();
+                }
+                assert!(lens.next().is_none(), "{term}: lengths left over");
+                terms.insert(term.clone(), postings);
+            }
+        }
         let docs = index.texts.iter().flatten().flatten().cloned().collect();
         (terms, docs)
     }
@@ -1076,7 +1211,8 @@ mod tests {
             }]
         );
         assert_eq!(docs[2].section, "Ценоразпис");
-        // Postings pack as gaps, the flags in the count's lowest bits.
+        // Postings pack as gaps, the flags in the count's lowest bits; a length only where
+        // the title has the term (the part of lengths has the others).
         let postings = Postings(vec![
             Posting {
                 doc: 3,
@@ -1089,7 +1225,7 @@ mod tests {
                 doc: 300,
                 tf: 1,
                 in_title: false,
-                len: 70_000,
+                len: 0,
                 page: true,
             },
         ]);
@@ -1151,8 +1287,9 @@ mod tests {
         let mut split = whole_index.clone();
         let files: BTreeMap<String, String> = split.split().into_iter().collect();
         split.set_folder("parts/");
-        assert_eq!(files.len(), t + d);
+        assert_eq!(files.len(), 2 * t + d);
         assert!(split.terms.iter().all(Option::is_none));
+        assert!(split.lens.iter().all(Option::is_none));
         assert!(split.texts.iter().all(Option::is_none));
         assert_eq!(split.file("t0"), "parts/t0.js");
         let manifest = pack::to_text(&split).len();
@@ -1179,12 +1316,23 @@ mod tests {
                     }
                     rounds += 1;
                 }
-                assert!(rounds <= 2, "{query}: {rounds} rounds");
+                assert!(rounds <= 3, "{query}: {rounds} rounds");
                 assert_eq!(
                     loaded.search_counted(query, limit),
                     whole_index.search_counted(query, limit),
                     "{query} {limit}"
                 );
+                // A word in the titles of more documents than are shown needs no lengths;
+                // two words no title holds both of do.
+                let lens = loaded.lens.iter().flatten().count();
+                match (query, limit) {
+                    ("лаптоп" | "гаранция дисплей", 400) | ("гаранция дисплей", _) =>
+                    {
+                        assert!(lens > 0, "{query} {limit}")
+                    }
+                    ("лаптоп", _) => assert_eq!(lens, 0, "{query} {limit}"),
+                    _ => {}
+                }
                 // It loaded only what the query needs, not the whole index.
                 if query != "нищо" && limit == 5 {
                     let texts = loaded.texts.iter().flatten().count();
