@@ -47,7 +47,7 @@ impl PageData {
         }
     }
 
-    /// The text of the page's data block, in [`pack`]'s form: the structure in base64,
+    /// The text of the page's data block, in [`pack`]'s form: the structure in letters,
     /// the texts with `<` escaped, so it can never end the `<script>` early.
     pub fn to_text(&self) -> String {
         pack::to_text(self)

@@ -129,7 +129,7 @@ pub struct Card<'a> {
 }
 
 /// The app's mount point: which app, and the data it starts from
-/// (`tarif_engine::page::PageData`, packed as base64 text for its `<script>` data block).
+/// (`tarif_engine::page::PageData`, packed as text for its `<script>` data block).
 #[derive(Serialize)]
 pub struct App {
     pub kind: &'static str,
