@@ -163,6 +163,83 @@ fn brotli_size(bytes: &[u8]) -> u64 {
     out.len() as u64
 }
 
+/// What the page transferred but the app: the bytes brotli of the page and of every file
+/// it loaded from `site` (served at `base`), and how many were parts of an index.
+async fn transferred(c: &Client, site: &Path, base: &str) -> Step<(u64, usize)> {
+    let mut bytes = 0;
+    let mut part_files = 0;
+    for url in loaded(c).await? {
+        let Some(file) = file_of(site, base, &url) else {
+            continue;
+        };
+        let rel = file
+            .strip_prefix(site)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        if rel.starts_with("app/") {
+            continue;
+        }
+        part_files += usize::from(rel.contains("/parts-"));
+        bytes += brotli_size(&std::fs::read(&file).unwrap());
+    }
+    Ok((bytes, part_files))
+}
+
+/// The first query of a fresh visit, in Chromium, on a site built elsewhere: what each
+/// query of `TARIF_SEARCH_QUERIES` (`lang:query|lang:query…`) transfers beyond the app,
+/// brotli, on the site in `TARIF_SEARCH_SITE`, typed at once; once its results no longer
+/// change. `bench/search-offline.sh` runs it on the 10,000-page neutral corpus, too large
+/// to build in the test suite.
+#[test]
+#[ignore = "a measurement: bench/search-offline.sh runs it on a site it built"]
+fn the_first_query_of_a_built_site_in_chromium() {
+    let site = PathBuf::from(std::env::var("TARIF_SEARCH_SITE").expect("TARIF_SEARCH_SITE"));
+    let queries = std::env::var("TARIF_SEARCH_QUERIES").unwrap_or_default();
+    let base = serve_while(site.clone(), Arc::new(AtomicBool::new(true)));
+    for (lang, query) in queries.split('|').filter_map(|q| q.split_once(':')) {
+        let (site, lang, query) = (site.clone(), lang.to_owned(), query.to_owned());
+        in_browser(&base, &[], move |c, base| {
+            Box::pin(async move {
+                c.goto(&format!("{base}/{lang}/search/index.html"))
+                    .await
+                    .map_err(fail("the search page"))?;
+                wait_for(c, "#search-status").await?;
+                let input = wait_for(c, "#search-q").await?;
+                input.send_keys(&query).await.map_err(fail("type"))?;
+                // Settled: a status said, and nothing shown or loaded anew for a second.
+                let started = Instant::now();
+                let mut last = (0, 0, String::new());
+                let mut same_since = Instant::now();
+                loop {
+                    let script = "return [document.querySelectorAll('.search-results li').length, performance.getEntriesByType('resource').length, document.getElementById('search-status').textContent]";
+                    let value = c
+                        .execute(script, vec![])
+                        .await
+                        .map_err(fail("the results"))?;
+                    let now: (usize, usize, String) =
+                        serde_json::from_value(value).map_err(fail("the results"))?;
+                    if now != last {
+                        (last, same_since) = (now, Instant::now());
+                    } else if !now.2.is_empty() && same_since.elapsed() > Duration::from_secs(1) {
+                        break;
+                    }
+                    if started.elapsed() > Duration::from_secs(30) {
+                        return Err(format!("{lang} {query:?}: no results settled"));
+                    }
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                let (bytes, parts) = transferred(c, &site, base).await?;
+                println!(
+                    "in Chromium, {lang} {query:?}: {} results shown, {parts} parts, {bytes} bytes brotli beyond the app",
+                    last.0
+                );
+                Ok(())
+            })
+        });
+    }
+}
+
 /// Every resource the page loaded, by address (the page itself first).
 async fn loaded(c: &Client) -> Step<Vec<String>> {
     let script =
@@ -281,24 +358,7 @@ fn a_large_site_searches_by_parts_and_keeps_offline_only_what_is_read_or_saved()
                     "the page shows {shown:?}, the whole index {expected:?}"
                 ));
             }
-            // What it cost: the page and what it loaded, but the app.
-            let mut bytes = 0;
-            let mut part_files = 0;
-            for url in loaded(c).await? {
-                let Some(file) = file_of(&site, base, &url) else {
-                    continue;
-                };
-                let rel = file
-                    .strip_prefix(&site)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                if rel.starts_with("app/") {
-                    continue;
-                }
-                part_files += usize::from(rel.contains("/parts-"));
-                bytes += brotli_size(&std::fs::read(&file).unwrap());
-            }
+            let (bytes, part_files) = transferred(c, &site, base).await?;
             eprintln!(
                 "first query {typed:?}: {part_files} parts, {bytes} bytes brotli beyond the app"
             );
