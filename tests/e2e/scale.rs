@@ -189,7 +189,7 @@ async fn transferred(c: &Client, site: &Path, base: &str) -> Step<(u64, usize)> 
 /// The first query of a fresh visit, in Chromium, on a site built elsewhere: what each
 /// query of `TARIF_SEARCH_QUERIES` (`lang:query|lang:query…`) transfers beyond the app,
 /// brotli, on the site in `TARIF_SEARCH_SITE`, typed at once; once its results no longer
-/// change. `bench/search-offline.sh` runs it on the 10,000-page neutral corpus, too large
+/// change; then how long a keystroke takes to the results drawn, its parts loaded. `bench/search-offline.sh` runs it on the 10,000-page neutral corpus, too large
 /// to build in the test suite.
 #[test]
 #[ignore = "a measurement: bench/search-offline.sh runs it on a site it built"]
@@ -230,9 +230,29 @@ fn the_first_query_of_a_built_site_in_chromium() {
                     tokio::time::sleep(Duration::from_millis(100)).await;
                 }
                 let (bytes, parts) = transferred(c, &site, base).await?;
+                // A keystroke once the parts are loaded: the last letter taken back and
+                // typed again, each an input event, to the results drawn (the next frame).
+                let script =
+                    "const [done, i] = [arguments[0], document.getElementById('search-q')];
+                    const q = i.value, times = [];
+                    const key = (v) => new Promise(r => {
+                        const t = performance.now();
+                        i.value = v;
+                        i.dispatchEvent(new Event('input', {bubbles: true}));
+                        requestAnimationFrame(() => { times.push(performance.now() - t); r(); });
+                    });
+                    (async () => {
+                        for (let n = 0; n < 5; n++) { await key(q.slice(0, -1)); await key(q); }
+                        done(Math.max(...times.slice(1)));
+                    })();";
+                let slowest = c
+                    .execute_async(script, vec![])
+                    .await
+                    .map_err(fail("a keystroke"))?;
                 println!(
-                    "in Chromium, {lang} {query:?}: {} results shown, {parts} parts, {bytes} bytes brotli beyond the app",
-                    last.0
+                    "in Chromium, {lang} {query:?}: {} results shown, {parts} parts, {bytes} bytes brotli beyond the app; a keystroke to the results drawn {:.0} ms at most",
+                    last.0,
+                    slowest.as_f64().unwrap_or(f64::NAN)
                 );
                 Ok(())
             })
