@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use super::snippet::snippet;
 use super::stem::{Term, is_stop_word, stem, terms};
-use super::token::tokens;
+use super::token::{normalise_into, word_ranges};
 use crate::text::Lang;
 
 /// How much a word of a document's title counts against a word of its text.
@@ -382,12 +382,12 @@ struct Stems {
 }
 
 impl Stems {
-    fn term(&mut self, lang: &Lang, word: String) -> Option<u32> {
-        if let Some(&term) = self.words.get(&word) {
+    fn term(&mut self, lang: &Lang, word: &str) -> Option<u32> {
+        if let Some(&term) = self.words.get(word) {
             return term;
         }
-        let term = (!is_stop_word(lang, &word)).then(|| {
-            let stem = stem(lang, &word);
+        let term = (!is_stop_word(lang, word)).then(|| {
+            let stem = stem(lang, word);
             match self.numbers.get(&stem) {
                 Some(&n) => n,
                 None => {
@@ -399,7 +399,7 @@ impl Stems {
                 }
             }
         });
-        self.words.insert(word, term);
+        self.words.insert(word.to_owned(), term);
         term
     }
 
@@ -472,6 +472,8 @@ impl Index {
         let mut counts: Vec<(u32, bool)> = Vec::new();
         let mut seen: Vec<u32> = Vec::new();
         let mut words = 0u64;
+        // Each word read, normalised here: a string per word was most of reading.
+        let mut word = String::new();
         // Positions are u32 (the pack stays small); no site has four billion documents.
         for (id, doc) in (0..u32::MAX).zip(docs) {
             let title = collapse(&doc.title);
@@ -484,8 +486,12 @@ impl Index {
                 (&label, SECTION_WEIGHT),
             ];
             for (field, weight) in fields {
-                for token in tokens(field) {
-                    let Some(term) = stems.term(lang, token.word) else {
+                for range in word_ranges(field) {
+                    normalise_into(field.get(range).unwrap_or_default(), &mut word);
+                    if word.is_empty() {
+                        continue;
+                    }
+                    let Some(term) = stems.term(lang, &word) else {
                         continue;
                     };
                     let at = term as usize;

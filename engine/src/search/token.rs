@@ -25,36 +25,37 @@ pub struct Token {
 /// assert_eq!(words, ["срок", "14", "дневен", "елка", "и", "ssd", "250gb"]);
 /// ```
 pub fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
+    word_ranges(text).filter_map(|range| {
+        let word = normalise(text.get(range.clone()).unwrap_or_default());
+        (!word.is_empty()).then_some(Token { range, word })
+    })
+}
+
+/// Where the words of `text` are (byte ranges), in order, before they are normalised: what
+/// [`tokens`] reads, for an index that normalises each into a buffer of its own
+/// ([`normalise_into`]) rather than a string per word.
+pub fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
-        loop {
-            // Skip to the next word.
-            let start = loop {
-                match chars.peek() {
-                    Some(&(i, c)) if is_word_char(c) => break i,
-                    Some(_) => {
-                        chars.next();
-                    }
-                    None => return None,
+        // Skip to the next word.
+        let start = loop {
+            match chars.peek() {
+                Some(&(i, c)) if is_word_char(c) => break i,
+                Some(_) => {
+                    chars.next();
                 }
-            };
-            let mut end = start;
-            while let Some(&(i, c)) = chars.peek() {
-                if !is_word_char(c) {
-                    break;
-                }
-                end = i + c.len_utf8();
-                chars.next();
+                None => return None,
             }
-            let word = normalise(text.get(start..end).unwrap_or_default());
-            // A run of combining marks alone normalises to nothing: not a word.
-            if !word.is_empty() {
-                return Some(Token {
-                    range: start..end,
-                    word,
-                });
+        };
+        let mut end = start;
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word_char(c) {
+                break;
             }
+            end = i + c.len_utf8();
+            chars.next();
         }
+        Some(start..end)
     })
 }
 
@@ -69,6 +70,13 @@ pub fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
 /// ```
 pub fn normalise(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    normalise_into(word, &mut out);
+    out
+}
+
+/// [`normalise`], into `out` (emptied first).
+pub fn normalise_into(word: &str, out: &mut String) {
+    out.clear();
     for c in word.chars() {
         match c {
             // Grave and acute accents: stress marks in Russian and Bulgarian texts.
@@ -87,7 +95,6 @@ pub fn normalise(word: &str) -> String {
             },
         }
     }
-    out
 }
 
 /// The lowercase of an ASCII or basic Cyrillic letter without the Unicode tables (most
