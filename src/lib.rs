@@ -4,6 +4,7 @@
 pub mod app_bundle;
 pub mod clock;
 pub mod commands;
+pub mod memory;
 pub mod serve;
 pub mod site;
 pub mod sources;

@@ -138,7 +138,7 @@ fn every_page_carries_the_security_policy_before_anything_it_loads() {
         {
             assert!(
                 t.attr("integrity")
-                    .is_some_and(|i| i.starts_with("sha384-")),
+                    .is_some_and(|i| i.starts_with("sha256-")),
                 "{path}: a script without integrity"
             );
         }

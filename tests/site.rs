@@ -448,7 +448,7 @@ fn strings_from_sources_are_escaped_and_pages_stay_small() {
             let module = s.attr("type") == Some("module")
                 && s.attr("src").is_some_and(|src| src.contains("app/"))
                 && s.attr("integrity")
-                    .is_some_and(|i| i.starts_with("sha384-"));
+                    .is_some_and(|i| i.starts_with("sha256-"));
             assert!(data || module, "{path}: a script tarif did not mean: {s:?}");
         }
         let modules = scripts.iter().filter(|s| s.attr("src").is_some()).count();

@@ -28,9 +28,14 @@ pub fn map_heavy<'a, T: Sync, R: Send>(
     heavy: impl Fn(&T) -> bool,
     f: impl Fn(&'a T) -> R + Sync,
 ) -> Vec<R> {
-    let threads = thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len());
+    // (`available_parallelism` reads the cgroup's CPU quota from files: not for every
+    // page of a build, whose files are mostly one.)
+    let threads = match items.len() {
+        0 | 1 => 1,
+        n => thread::available_parallelism()
+            .map_or(1, |c| c.get())
+            .min(n),
+    };
     if threads <= 1 {
         return items.iter().map(f).collect();
     }

@@ -157,7 +157,7 @@ mod tests {
     fn written(path: &str, size: u64) -> Written {
         Written {
             path: path.to_owned(),
-            integrity: format!("sha384-{path}"),
+            integrity: format!("sha256-{path}"),
             size,
         }
     }
@@ -179,7 +179,7 @@ mod tests {
         let sw = worker(&files);
         assert!(
             sw.contains(
-                r#"const FILES = [["en/index.html","sha384-en/index.html"],["app/x.wasm","sha384-app/x.wasm"],["en/s/index.html","sha384-en/s/index.html"]];"#
+                r#"const FILES = [["en/index.html","sha256-en/index.html"],["app/x.wasm","sha256-app/x.wasm"],["en/s/index.html","sha256-en/s/index.html"]];"#
             ),
             "{sw}"
         );
@@ -226,7 +226,7 @@ mod tests {
         );
         assert_eq!(
             files[0].1,
-            r#"[["bg/s1/index.html","sha384-bg/s1/index.html",200],["bg/s1/memo/index.html","sha384-bg/s1/memo/index.html",400]]"#
+            r#"[["bg/s1/index.html","sha256-bg/s1/index.html",200],["bg/s1/memo/index.html","sha256-bg/s1/memo/index.html",400]]"#
         );
         let sw = worker(&files);
         let core = sw.lines().find(|l| l.starts_with("const FILES")).unwrap();
