@@ -163,6 +163,17 @@ fn brotli_size(bytes: &[u8]) -> u64 {
     out.len() as u64
 }
 
+/// Opens the search page in `lang` and types `query` into the app's own field (it
+/// replaces the page's once mounted).
+async fn type_on_search_page(c: &Client, base: &str, lang: &str, query: &str) -> Step<()> {
+    c.goto(&format!("{base}/{lang}/search/index.html"))
+        .await
+        .map_err(fail("the search page"))?;
+    wait_for(c, "#search-status").await?;
+    let input = wait_for(c, "#search-q").await?;
+    input.send_keys(query).await.map_err(fail("type"))
+}
+
 /// What the page transferred but the app: the bytes brotli of the page and of every file
 /// it loaded from `site` (served at `base`), and how many were parts of an index.
 async fn transferred(c: &Client, site: &Path, base: &str) -> Step<(u64, usize)> {
@@ -201,12 +212,7 @@ fn the_first_query_of_a_built_site_in_chromium() {
         let (site, lang, query) = (site.clone(), lang.to_owned(), query.to_owned());
         in_browser(&base, &[], move |c, base| {
             Box::pin(async move {
-                c.goto(&format!("{base}/{lang}/search/index.html"))
-                    .await
-                    .map_err(fail("the search page"))?;
-                wait_for(c, "#search-status").await?;
-                let input = wait_for(c, "#search-q").await?;
-                input.send_keys(&query).await.map_err(fail("type"))?;
+                type_on_search_page(c, base, &lang, &query).await?;
                 // Settled: a status said, and nothing shown or loaded anew for a second.
                 let started = Instant::now();
                 let mut last = (0, 0, String::new());
@@ -343,13 +349,7 @@ fn a_large_site_searches_by_parts_and_keeps_offline_only_what_is_read_or_saved()
         let (typed, rare) = (typed.clone(), rare.clone());
         Box::pin(async move {
             // A fresh visit to the search page, one query typed.
-            c.goto(&format!("{base}/bg/search/index.html"))
-                .await
-                .map_err(fail("the search page"))?;
-            // The app's own field (it replaces the page's once mounted).
-            wait_for(c, "#search-status").await?;
-            let input = wait_for(c, "#search-q").await?;
-            input.send_keys(&typed).await.map_err(fail("type"))?;
+            type_on_search_page(c, base, "bg", &typed).await?;
             let expected: Vec<String> = whole
                 .search(&typed, tarif_engine::search::RESULTS_SHOWN)
                 .into_iter()

@@ -550,24 +550,9 @@ impl Index {
     /// packed text)`, to be written where [`Index::file`] says (once the folder is set by
     /// [`Index::set_folder`]) and read back by [`Index::load`].
     pub fn split(&mut self) -> Vec<(String, String)> {
-        let terms = self
-            .terms
-            .iter_mut()
-            .enumerate()
-            .filter_map(|(n, part)| Some((format!("t{n}"), pack::to_text(&part.take()?))));
-        let mut parts: Vec<(String, String)> = terms.collect();
-        let lens = self
-            .lens
-            .iter_mut()
-            .enumerate()
-            .filter_map(|(n, part)| Some((format!("l{n}"), pack::to_text(&part.take()?))));
-        parts.extend(lens);
-        let texts = self
-            .texts
-            .iter_mut()
-            .enumerate()
-            .filter_map(|(n, part)| Some((format!("d{n}"), pack::to_text(&part.take()?))));
-        parts.extend(texts);
+        let mut parts = taken('t', &mut self.terms);
+        parts.extend(taken('l', &mut self.lens));
+        parts.extend(taken('d', &mut self.texts));
         parts
     }
 
@@ -613,36 +598,16 @@ impl Index {
     /// the app asks on each keystroke.
     pub fn find(&self, query: &str, limit: usize) -> Found {
         let words = words(&self.lang, query);
-        let mut missing: Vec<String> = Vec::new();
-        let add = |missing: &mut Vec<String>, name: String| {
-            if !missing.contains(&name) {
-                missing.push(name);
-            }
-        };
-        for word in &words {
-            for n in self.term_parts_of(word) {
-                if matches!(self.terms.get(n), Some(None)) {
-                    add(&mut missing, format!("t{n}"));
-                }
-            }
-        }
+        let parts: Vec<usize> = words.iter().flat_map(|w| self.term_parts_of(w)).collect();
+        let mut missing = Vec::new();
+        ask('t', &self.terms, parts.iter().copied(), &mut missing);
         let (ranked, total, needs_lens) = self.rank(&words, limit);
         if missing.is_empty() && needs_lens {
-            for word in &words {
-                for n in self.term_parts_of(word) {
-                    if matches!(self.lens.get(n), Some(None)) {
-                        add(&mut missing, format!("l{n}"));
-                    }
-                }
-            }
+            ask('l', &self.lens, parts.iter().copied(), &mut missing);
         }
         if missing.is_empty() {
-            for &(doc, _) in &ranked {
-                let n = self.doc_part(doc);
-                if matches!(self.texts.get(n), Some(None)) {
-                    add(&mut missing, format!("d{n}"));
-                }
-            }
+            let docs = ranked.iter().map(|&(doc, _)| self.doc_part(doc));
+            ask('d', &self.texts, docs, &mut missing);
         }
         let hits = ranked
             .into_iter()
@@ -908,6 +873,31 @@ impl Index {
             title_marks,
             price: entry.price.clone(),
         })
+    }
+}
+
+/// Every part of `parts` taken out, packed, each named by `kind` and its number (`t0`):
+/// what [`Index::split`] gives of one kind.
+fn taken<T: Pack>(kind: char, parts: &mut [Option<T>]) -> Vec<(String, String)> {
+    let taken = parts.iter_mut().enumerate();
+    taken
+        .filter_map(|(n, part)| Some((format!("{kind}{n}"), pack::to_text(&part.take()?))))
+        .collect()
+}
+
+/// Adds to `missing` the name of each part of `parts` numbered in `numbers` that is not
+/// loaded, each once: what [`Index::find`] asks for of one kind.
+fn ask<T>(
+    kind: char,
+    parts: &[Option<T>],
+    numbers: impl IntoIterator<Item = usize>,
+    missing: &mut Vec<String>,
+) {
+    for n in numbers {
+        let name = format!("{kind}{n}");
+        if matches!(parts.get(n), Some(None)) && !missing.contains(&name) {
+            missing.push(name);
+        }
     }
 }
 
