@@ -57,16 +57,24 @@ pub fn to_text<T: Pack>(value: &T) -> String {
     let mut w = Writer::default();
     value.pack(&mut w);
     let mut out = letters::encode(&w.bytes);
+    out.reserve(w.text.len() + 1);
     out.push('|');
-    for c in w.text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '<' => out.push_str("\\l"),
-            '\r' => out.push_str("\\r"),
-            '\0' => out.push_str("\\0"),
-            c => out.push(c),
-        }
+    // Runs without a character to escape copied whole (each is ASCII: a byte of its own).
+    let mut rest = w.text.as_str();
+    while let Some(at) = rest
+        .bytes()
+        .position(|b| matches!(b, b'\\' | b'<' | b'\r' | 0))
+    {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'\\' => "\\\\",
+            b'<' => "\\l",
+            b'\r' => "\\r",
+            _ => "\\0",
+        });
+        rest = &rest[at + 1..];
     }
+    out.push_str(rest);
     out
 }
 

@@ -35,28 +35,49 @@ pub fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
 /// [`tokens`] reads, for an index that normalises each into a buffer of its own
 /// ([`normalise_into`]) rather than a string per word.
 pub fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let mut at = 0;
     std::iter::from_fn(move || {
-        // Skip to the next word.
+        // Skip to the next word, then to its end: the first character that is not of a
+        // word (it begins none), or the end of the text.
         let start = loop {
-            match chars.peek() {
-                Some(&(i, c)) if is_word_char(c) => break i,
-                Some(_) => {
-                    chars.next();
-                }
-                None => return None,
+            if at >= text.len() {
+                return None;
             }
+            let (word, width) = word_char_at(text, at);
+            if word {
+                break at;
+            }
+            at += width;
         };
-        let mut end = start;
-        while let Some(&(i, c)) = chars.peek() {
-            if !is_word_char(c) {
-                break;
+        while at < text.len() {
+            let (word, width) = word_char_at(text, at);
+            if !word {
+                let end = at;
+                at += width;
+                return Some(start..end);
             }
-            end = i + c.len_utf8();
-            chars.next();
+            at += width;
         }
-        Some(start..end)
+        Some(start..text.len())
     })
+}
+
+/// [`is_word_char`] of the character at byte `at` of `text`, and its width in bytes:
+/// ASCII and most of the Cyrillic block told by their first byte, without decoding (a
+/// large site's index reads tens of millions of characters).
+fn word_char_at(text: &str, at: usize) -> (bool, usize) {
+    let bytes = text.as_bytes();
+    match bytes[at] {
+        b @ 0..=0x7f => (b.is_ascii_alphanumeric(), 1),
+        // U+0400–U+047F and U+04C0–U+04FF: letters all.
+        0xD0 | 0xD1 | 0xD3 => (true, 2),
+        // U+0480–U+04BF: all but `҂` (U+0482).
+        0xD2 => (bytes.get(at + 1) != Some(&0x82), 2),
+        _ => text[at..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
+    }
 }
 
 /// A word in the form the index keeps: lowercase, `ё` as `е`, without stress marks (and
@@ -129,6 +150,28 @@ mod tests {
 
     fn words(text: &str) -> Vec<String> {
         tokens(text).map(|t| t.word).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_ranges_are_the_runs_of_word_characters(
+            text in proptest::prop_oneof![
+                "[а-яА-ЯёЁa-z0-9 ,.\u{301}\u{306}\u{400}-\u{530}-]{0,60}",
+                proptest::prelude::any::<String>(),
+            ],
+        ) {
+            // The runs of `is_word_char`, a character at a time.
+            let mut runs: Vec<Range<usize>> = Vec::new();
+            for (i, c) in text.char_indices() {
+                let end = i + c.len_utf8();
+                match runs.last_mut() {
+                    Some(run) if is_word_char(c) && run.end == i => run.end = end,
+                    _ if is_word_char(c) => runs.push(i..end),
+                    _ => {}
+                }
+            }
+            proptest::prop_assert_eq!(word_ranges(&text).collect::<Vec<_>>(), runs);
+        }
     }
 
     #[test]
