@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use tarif_engine::diagnostic::Diagnostic;
 use tarif_engine::text::{Lang, is_id};
 
+use crate::site::parallel;
 use crate::sources::{PRICE_LISTS, read_text};
 
 /// The folder of memos and section configs.
@@ -83,11 +84,22 @@ pub fn load(root: &Path, problems: &mut Vec<Diagnostic>) -> Sources {
         return Sources::default();
     }
     let mut sources = Sources::default();
-    for entry in entries(&content, CONTENT, problems) {
+    let listed = entries(&content, CONTENT, problems);
+    let dirs: Vec<&Entry> = listed.iter().filter(|e| e.is_dir).collect();
+    // Each section's files read on every core (a large site has tens of thousands); its
+    // problems come in the order one reading finds them.
+    let mut read = parallel::map(&dirs, |entry| {
+        let mut found = Vec::new();
+        let name = format!("{CONTENT}/{}", entry.name);
+        (section(entry, &name, &mut found), found)
+    })
+    .into_iter();
+    for entry in &listed {
         let name = format!("{CONTENT}/{}", entry.name);
         if entry.is_dir {
-            if let Some(section) = section(&entry, &name, problems) {
-                sources.sections.push(section);
+            if let Some((section, found)) = read.next() {
+                sources.sections.extend(section);
+                problems.extend(found);
             }
         } else if entry.name == SITE_CONFIG {
             sources.site = text_file(&entry.path, name, problems);
@@ -152,9 +164,14 @@ fn entries(dir: &Path, name: &str, problems: &mut Vec<Diagnostic>) -> Vec<Entry>
             continue;
         };
         if !file_name.starts_with('.') {
+            // The listing tells a folder without a look at each entry; a link is followed.
+            let is_dir = match entry.file_type() {
+                Ok(t) if !t.is_symlink() => t.is_dir(),
+                _ => path.is_dir(),
+            };
             out.push(Entry {
                 name: file_name,
-                is_dir: path.is_dir(),
+                is_dir,
                 path,
             });
         }
@@ -266,11 +283,27 @@ fn files_with(
     if !dir.is_dir() {
         return Vec::new();
     }
-    entries(&dir, folder, problems)
+    let files: Vec<Entry> = entries(&dir, folder, problems)
         .into_iter()
         .filter(|e| !e.is_dir && e.name.ends_with(suffix))
-        .filter_map(|e| text_file(&e.path, format!("{folder}/{}", e.name), problems))
-        .collect()
+        .collect();
+    // Read on every core: a large site has thousands of price lists.
+    parallel::map(&files, |e| {
+        read_text(&e.path, &format!("{folder}/{}", e.name))
+    })
+    .into_iter()
+    .zip(&files)
+    .filter_map(|(read, e)| match read {
+        Ok(text) => Some(TextFile {
+            name: format!("{folder}/{}", e.name),
+            text,
+        }),
+        Err(d) => {
+            problems.push(d);
+            None
+        }
+    })
+    .collect()
 }
 
 fn static_files(

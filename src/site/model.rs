@@ -50,6 +50,10 @@ pub struct Section {
     pub memos: Vec<Memo>,
     /// By id; each is written in every language of the section.
     pub wizards: Vec<Wizard>,
+    /// The ids of the price lists that belong to it, in order (every page of the
+    /// section lists their calculators: a scan of all a large network's lists per page
+    /// was a twentieth of its build).
+    pub price_lists: Vec<String>,
 }
 
 /// One memo in one language. (A section's wizards are pages of their own beside its
@@ -116,9 +120,10 @@ impl Site {
         &'a self,
         section: &'a Section,
     ) -> impl Iterator<Item = &'a PriceList> {
-        self.price_lists
-            .values()
-            .filter(move |l| l.section.as_deref() == Some(section.id.as_str()))
+        section
+            .price_lists
+            .iter()
+            .filter_map(|id| self.price_lists.get(id))
     }
 
     /// The price lists of `section` that have something to quote: each gets a calculator
@@ -265,6 +270,18 @@ pub fn finish(
         }
     }
     attach(&mut sections, &a.drafts);
+    let at: BTreeMap<&str, usize> = (0..sections.len())
+        .map(|i| (sections[i].id.as_str(), i))
+        .collect();
+    let mut lists: Vec<Vec<String>> = vec![Vec::new(); sections.len()];
+    for l in price_lists.values() {
+        if let Some(&i) = l.section.as_deref().and_then(|s| at.get(s)) {
+            lists[i].push(l.id.clone());
+        }
+    }
+    for (section, lists) in sections.iter_mut().zip(lists) {
+        section.price_lists = lists;
+    }
     Ok(Site {
         languages: default_first(a.languages.clone(), &config.default_language),
         config,
@@ -319,6 +336,7 @@ fn sections(sources: Vec<SectionSource>, problems: &mut Vec<Diagnostic>) -> Sect
             config,
             memos: Vec::new(),
             wizards: Vec::new(),
+            price_lists: Vec::new(),
         });
     }
     if sections.is_empty() && every_section_read {
@@ -374,8 +392,10 @@ fn languages(sections: &[Section]) -> Vec<Lang> {
 fn price_lists(files: &[TextFile], problems: &mut Vec<Diagnostic>) -> PriceLists {
     let mut read = BTreeMap::new();
     let mut broken = BTreeSet::new();
-    for f in files {
-        match parse_price_history(&f.name, &f.text) {
+    // Parsed on every core: a large network has thousands of price lists.
+    let parsed = parallel::map(files, |f| parse_price_history(&f.name, &f.text));
+    for (f, parsed) in files.iter().zip(parsed) {
+        match parsed {
             Ok(list) => {
                 read.insert(list.first.id.clone(), list);
             }

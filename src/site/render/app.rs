@@ -2,6 +2,9 @@
 //! (a new build never mixes with an old cached one), and the data each page gives it,
 //! serialised from the engine's model so the app and the static tables cannot disagree.
 
+use std::hash::Hasher;
+
+use rustc_hash::FxHasher;
 use serde::Serialize;
 use tarif_engine::page::{Link, PageData, SearchData, WizardData};
 use tarif_engine::price_list::{PriceHistory, PriceList};
@@ -185,13 +188,17 @@ pub fn search(
     let mut index = super::search::index(site, lang, here);
     let mut files = Vec::new();
     if !whole && index.size() > WHOLE_INDEX_BYTES {
+        // Each part packed and written as a script on every core, with a hash of its own
+        // (the folder's name is the hash of them all).
         let parts = index.split();
-        let mut hash = ContentHash::default();
+        // The folder is named by a hash of every part (a fast one: they are tens of
+        // megabytes on a large site).
+        let mut hash = FxHasher::default();
         for (name, text) in &parts {
-            hash.add(name.as_bytes());
-            hash.add(text.as_bytes());
+            hash.write(name.as_bytes());
+            hash.write(text.as_bytes());
         }
-        index.set_folder(&format!("parts-{}/", hash.finish()));
+        index.set_folder(&format!("parts-{:016x}/", hash.finish()));
         let base = here.file();
         let base = base.trim_end_matches("index.html");
         files = parts
