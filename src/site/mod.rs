@@ -252,8 +252,9 @@ fn write_page(
     // The search pages are the build's longest chain (one after another on one thread,
     // their indexes built one at a time for memory), so the other threads lend a hand
     // here: at 10,000 pages they were done with the other pages a second before it.
-    for written in parallel::map(&rendered.files, |(path, content)| {
-        staging.write(path, content.as_bytes())
+    for written in parallel::map(&rendered.parts, |(path, text)| {
+        // Each part's script made where it is written, and gone with it.
+        staging.write(path, render::part_script(text).as_bytes())
     }) {
         written?;
     }

@@ -176,9 +176,9 @@ pub fn wizard(
 pub const WHOLE_INDEX_BYTES: usize = 256 * 1024;
 
 /// The data of the search page in `lang`: the index of every page in that language; and
-/// the files of its parts, beside the page, when it is too large to carry whole (unless
-/// `whole`). The parts' folder is named by their content, so a page never reads the parts
-/// of another build.
+/// its parts, `(path, packed text)` beside the page, when it is too large to carry whole
+/// (unless `whole`). The parts' folder is named by their content, so a page never reads
+/// the parts of another build.
 pub fn search(
     site: &Site,
     lang: &Lang,
@@ -188,8 +188,6 @@ pub fn search(
     let mut index = super::search::index(site, lang, here);
     let mut files = Vec::new();
     if !whole && index.size() > WHOLE_INDEX_BYTES {
-        // Each part packed and written as a script on every core, with a hash of its own
-        // (the folder's name is the hash of them all).
         let parts = index.split();
         // The folder is named by a hash of every part (a fast one: they are tens of
         // megabytes on a large site).
@@ -203,10 +201,7 @@ pub fn search(
         let base = base.trim_end_matches("index.html");
         files = parts
             .into_iter()
-            .map(|(name, text)| {
-                let file = format!("{base}{}", index.file(&name));
-                (file, part_script(&text))
-            })
+            .map(|(name, text)| (format!("{base}{}", index.file(&name)), text))
             .collect();
     }
     let data = PageData {
@@ -226,7 +221,7 @@ pub fn search(
 /// A part of a search index as a script: it leaves the part's packed text in its own
 /// element's `data-part` attribute, where the app takes it. (A script element rather than
 /// a fetch: the app's bundle needs none of the fetch API's bindings for it.)
-fn part_script(text: &str) -> String {
+pub fn part_script(text: &str) -> String {
     format!(
         "{PART_SCRIPT}{});\n",
         serde_json::to_string(text).unwrap_or_default()

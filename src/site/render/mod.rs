@@ -13,7 +13,7 @@ pub mod search;
 pub mod seo;
 mod view;
 
-pub use app::{AppAssets, Script, part_text};
+pub use app::{AppAssets, Script, part_script, part_text};
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::{Serde, Value};
@@ -203,13 +203,14 @@ pub fn pages(site: &Site) -> Vec<Page<'_>> {
     pages
 }
 
-/// A page rendered: its path in the output, its HTML, and the files its app loads beside
-/// it (`(path, content)`: a large site's search index in parts).
+/// A page rendered: its path in the output, its HTML, and the parts of a large site's
+/// search index its app loads beside it (`(path, packed text)`, each written as a script
+/// by [`part_script`]).
 #[derive(Debug)]
 pub struct Rendered {
     pub path: String,
     pub html: String,
-    pub files: Vec<(String, String)>,
+    pub parts: Vec<(String, String)>,
 }
 
 /// The templates (built-in, or the site's), compiled once for every page.
@@ -287,11 +288,11 @@ impl Theme {
                     .map_or_else(|| template.to_owned(), |n| self.file_of(n));
                 diagnostic(&self.sources, &file, &e)
             })?;
-        let files = ctx
+        let parts = ctx
             .page
             .app
             .as_mut()
-            .map(|a| std::mem::take(&mut a.files))
+            .map(|a| std::mem::take(&mut a.parts))
             .unwrap_or_default();
         drop(ctx);
         if let Some(data) = data {
@@ -304,7 +305,7 @@ impl Theme {
         Ok(Rendered {
             path: page.dir().file(),
             html,
-            files,
+            parts,
         })
     }
 

@@ -135,15 +135,16 @@ pub struct App {
     pub kind: &'static str,
     pub id: String,
     pub data: String,
-    /// Files the app loads beside the page (a large site's search index in parts), each
-    /// `(path from the output's root, content)`: written with the page. The template
-    /// sees whether there are any (`page.app.parts`).
-    #[serde(rename = "parts", serialize_with = "any_files")]
-    pub files: Vec<(String, String)>,
+    /// The parts of a large site's search index the app loads beside the page, each
+    /// `(path from the output's root, packed text)`: written with the page, each as a
+    /// script ([`super::part_script`]). The template sees whether there are any
+    /// (`page.app.parts`).
+    #[serde(serialize_with = "any_parts")]
+    pub parts: Vec<(String, String)>,
 }
 
-fn any_files<S: serde::Serializer>(files: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_bool(!files.is_empty())
+fn any_parts<S: serde::Serializer>(parts: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_bool(!parts.is_empty())
 }
 
 /// tarif's own words on every page, in the page's language.
@@ -385,7 +386,7 @@ impl<'a> Here<'a, '_> {
                     kind: "calculator",
                     id: list.id.clone(),
                     data,
-                    files: Vec::new(),
+                    parts: Vec::new(),
                 });
             }
         }
@@ -414,7 +415,7 @@ impl<'a> Here<'a, '_> {
             kind: "wizard",
             id: wizard.id.clone(),
             data,
-            files: Vec::new(),
+            parts: Vec::new(),
         });
         let list = wizard
             .price_list
@@ -433,13 +434,13 @@ impl<'a> Here<'a, '_> {
         view.title = word(lang, Word::Search);
         view.description = word(lang, Word::SearchTheSite).into();
         view.breadcrumbs = vec![self.home_crumb()];
-        let (data, files) = app::search(self.site, lang, self.dir, whole);
-        view.children = self.all_pages(files.is_empty());
+        let (data, parts) = app::search(self.site, lang, self.dir, whole);
+        view.children = self.all_pages(parts.is_empty());
         view.app = Some(App {
             kind: "search",
             id: lang.to_string(),
             data,
-            files,
+            parts,
         });
     }
 
@@ -460,7 +461,7 @@ impl<'a> Here<'a, '_> {
             kind: "calculator",
             id: list.id.clone(),
             data,
-            files: Vec::new(),
+            parts: Vec::new(),
         });
         view.price_page = self.price_page(section, list);
     }
