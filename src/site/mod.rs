@@ -173,7 +173,11 @@ pub fn build(opts: &Options) -> Result<Summary, Vec<Diagnostic>> {
     let progress = Progress::new(opts.progress && std::io::stderr().is_terminal());
     out_of_sources(&opts.root, &opts.out).map_err(|d| vec![d])?;
     let site = load_site_timed(&opts.root, &progress)?;
-    write_site(opts, &site, &progress, started)
+    let summary = write_site(opts, &site, &progress, started);
+    // The model is freed on a thread of its own (a large site's takes tens of
+    // milliseconds, and the command that built it exits without waiting for it).
+    std::thread::spawn(move || drop(site));
+    summary
 }
 
 /// Writes every file of `site` into `opts.out`, whole or not at all.
