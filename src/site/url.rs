@@ -12,6 +12,9 @@ use tarif_engine::text::Lang;
 /// The folder of each language's search page: `<lang>/search/`.
 pub const SEARCH: &str = "search";
 
+/// The folder of a section's quote calculators: `<lang>/<section>/quote/<list>/`.
+pub const QUOTE: &str = "quote";
+
 /// A page's folder in the output, as path segments (all ids or language tags, checked
 /// when loaded, so a segment can never be `..` or hold a `/`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -68,7 +71,7 @@ impl PageDir {
         PageDir(vec![
             lang.to_string(),
             section.to_owned(),
-            "quote".into(),
+            QUOTE.into(),
             list.to_owned(),
         ])
     }
@@ -100,12 +103,36 @@ impl PageDir {
     /// assert_eq!(a.href_to(&a), "index.html");
     /// ```
     pub fn href_to(&self, to: &PageDir) -> String {
-        let common = self.0.iter().zip(&to.0).take_while(|(a, b)| a == b).count();
-        let mut href = "../".repeat(self.0.len() - common);
-        for s in &to.0[common..] {
-            let _ = write!(href, "{s}/");
+        self.href_to_path(&to.0)
+    }
+
+    /// [`PageDir::href_to`] the page in the folders `to` (`[lang, section, slug]`), with
+    /// no `PageDir` made for it: for the links a page has by the hundred (a section's
+    /// navigation: a large network's price lists gave 666 on each of 2,000 pages).
+    pub fn href_to_path<S: AsRef<str>>(&self, to: &[S]) -> String {
+        let common = self
+            .0
+            .iter()
+            .zip(to)
+            .take_while(|(a, b)| a.as_str() == b.as_ref())
+            .count();
+        let up = self.0.len() - common;
+        let down: usize = to[common..].iter().map(|s| s.as_ref().len() + 1).sum();
+        let mut href = String::with_capacity(3 * up + down + "index.html".len());
+        for _ in 0..up {
+            href.push_str("../");
         }
-        href + "index.html"
+        for s in &to[common..] {
+            href.push_str(s.as_ref());
+            href.push('/');
+        }
+        href.push_str("index.html");
+        href
+    }
+
+    /// Whether this is the page in the folders `to`.
+    pub fn is_path<S: AsRef<str>>(&self, to: &[S]) -> bool {
+        self.0.len() == to.len() && self.0.iter().zip(to).all(|(a, b)| a.as_str() == b.as_ref())
     }
 
     /// The page's public address under `base` (which ends in `/`).
@@ -115,5 +142,43 @@ impl PageDir {
             let _ = write!(url, "{s}/");
         }
         url
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The relative address written plainly: up to the common folder, then down.
+    fn plain(from: &PageDir, to: &PageDir) -> String {
+        let common = from.0.iter().zip(&to.0).take_while(|(a, b)| a == b).count();
+        let down: String = to.0[common..].iter().map(|s| format!("{s}/")).collect();
+        format!("{}{down}index.html", "../".repeat(from.0.len() - common))
+    }
+
+    #[test]
+    fn a_path_links_as_its_page_dir_does() {
+        let bg = Lang::new("bg").unwrap();
+        let pages = [
+            PageDir::root(),
+            PageDir::home(&bg),
+            PageDir::section(&bg, "laptop-bg"),
+            PageDir::memo(&bg, "laptop-bg", "refusal"),
+            PageDir::memo(&bg, "laptop-bg", "withdrawal"),
+            PageDir::quote(&bg, "laptop-bg", "laptop-bg"),
+            PageDir::memo(&bg, "other", "refusal"),
+        ];
+        for from in &pages {
+            for to in &pages {
+                let path: Vec<&str> = to.0.iter().map(String::as_str).collect();
+                assert_eq!(
+                    from.href_to_path(&path),
+                    plain(from, to),
+                    "{from:?} → {to:?}"
+                );
+                assert_eq!(from.href_to(to), plain(from, to));
+                assert_eq!(from.is_path(&path), from == to, "{from:?} → {to:?}");
+            }
+        }
     }
 }

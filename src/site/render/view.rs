@@ -14,7 +14,7 @@ use super::app::{self, Script};
 use super::prices::{self, PriceListView};
 use super::{CSP, Page, REFERRER_POLICY, Theme, offline, seo};
 use crate::site::model::{Memo, Section, Site};
-use crate::site::url::PageDir;
+use crate::site::url::{PageDir, QUOTE};
 use tarif_engine::price_list::PriceList;
 use tarif_engine::wizard::Wizard;
 
@@ -316,6 +316,15 @@ impl<'a> Here<'a, '_> {
         }
     }
 
+    /// [`Here::link`] to the page in the folders `to`, with no `PageDir` made for it.
+    fn link_to_path(&self, title: &'a str, to: &[&str]) -> Link<'a> {
+        Link {
+            title,
+            href: self.dir.href_to_path(to),
+            current: self.dir.is_path(to),
+        }
+    }
+
     /// The first breadcrumb: the site's home in this language.
     fn home_crumb(&self) -> Link<'a> {
         let title = self.site.config.title.best(self.lang, &self.site.languages);
@@ -505,16 +514,19 @@ impl<'a> Here<'a, '_> {
     /// The section's pages: its memos, then its wizards and quote calculators.
     fn nav(&self, section: &'a Section) -> Vec<Link<'a>> {
         let (site, lang) = (self.site, self.lang);
+        // Every page of the section lists them all: no `PageDir` made for each.
+        let at = |slug: &'a str| [lang.as_str(), section.id.as_str(), slug];
         let memos = section
             .memos_in(lang)
-            .map(|m| self.link(&m.front.title, &m.dir(&section.id)));
+            .map(|m| self.link_to_path(&m.front.title, &at(&m.slug)));
         let wizards = section.wizards.iter().map(|w| {
             let title = w.title.best(lang, &section.config.languages);
             self.link(title, &PageDir::wizard(lang, &section.id, &w.id))
         });
         let quotes = site.quoted_lists_of(section).map(|l| {
             let title = word(lang, Word::QuoteCalculator);
-            self.link(title, &PageDir::quote(lang, &section.id, &l.id))
+            let [lang, section, _] = at("");
+            self.link_to_path(title, &[lang, section, QUOTE, &l.id])
         });
         let changes = site.changing_lists_of(section).map(|l| {
             let title = word(lang, Word::PriceChanges);
