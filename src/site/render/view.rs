@@ -515,18 +515,17 @@ impl<'a> Here<'a, '_> {
     fn nav(&self, section: &'a Section) -> Vec<Link<'a>> {
         let (site, lang) = (self.site, self.lang);
         // Every page of the section lists them all: no `PageDir` made for each.
-        let at = |slug: &'a str| [lang.as_str(), section.id.as_str(), slug];
+        let (tag, id) = (lang.as_str(), section.id.as_str());
         let memos = section
             .memos_in(lang)
-            .map(|m| self.link_to_path(&m.front.title, &at(&m.slug)));
+            .map(|m| self.link_to_path(&m.front.title, &[tag, id, &m.slug]));
         let wizards = section.wizards.iter().map(|w| {
             let title = w.title.best(lang, &section.config.languages);
             self.link(title, &PageDir::wizard(lang, &section.id, &w.id))
         });
         let quotes = site.quoted_lists_of(section).map(|l| {
             let title = word(lang, Word::QuoteCalculator);
-            let [lang, section, _] = at("");
-            self.link_to_path(title, &[lang, section, QUOTE, &l.id])
+            self.link_to_path(title, &[tag, id, QUOTE, &l.id])
         });
         let changes = site.changing_lists_of(section).map(|l| {
             let title = word(lang, Word::PriceChanges);
