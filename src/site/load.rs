@@ -289,19 +289,16 @@ fn files_with(
         .collect();
     // Read on every core: a large site has thousands of price lists.
     parallel::map(&files, |e| {
-        read_text(&e.path, &format!("{folder}/{}", e.name))
+        let mut found = Vec::new();
+        (
+            text_file(&e.path, format!("{folder}/{}", e.name), &mut found),
+            found,
+        )
     })
     .into_iter()
-    .zip(&files)
-    .filter_map(|(read, e)| match read {
-        Ok(text) => Some(TextFile {
-            name: format!("{folder}/{}", e.name),
-            text,
-        }),
-        Err(d) => {
-            problems.push(d);
-            None
-        }
+    .filter_map(|(file, found)| {
+        problems.extend(found);
+        file
     })
     .collect()
 }

@@ -270,8 +270,10 @@ pub fn finish(
         }
     }
     attach(&mut sections, &a.drafts);
-    let at: BTreeMap<&str, usize> = (0..sections.len())
-        .map(|i| (sections[i].id.as_str(), i))
+    let at: BTreeMap<&str, usize> = sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
         .collect();
     let mut lists: Vec<Vec<String>> = vec![Vec::new(); sections.len()];
     for l in price_lists.values() {
