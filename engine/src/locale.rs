@@ -123,6 +123,8 @@ catalogue! {
     #[cfg(feature = "generator")]
     InThisSection => ["In this section", "В този раздел", "В этом разделе"],
     #[cfg(feature = "generator")]
+    EveryPageOfSection => ["Every page of this section", "Всички страници в този раздел", "Все страницы этого раздела"],
+    #[cfg(feature = "generator")]
     OtherLanguages => ["In other languages", "На други езици", "На других языках"],
     #[cfg(feature = "generator")]
     YouAreHere => ["You are here", "Вие сте тук", "Вы здесь"],

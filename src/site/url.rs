@@ -15,6 +15,12 @@ pub const SEARCH: &str = "search";
 /// The folder of a section's quote calculators: `<lang>/<section>/quote/<list>/`.
 pub const QUOTE: &str = "quote";
 
+/// The folder of a section's wizards: `<lang>/<section>/wizard/<id>/`.
+pub const WIZARD: &str = "wizard";
+
+/// The folder of a section's price lists' changes: `<lang>/<section>/changes/<list>/`.
+pub const CHANGES: &str = "changes";
+
 /// A page's folder in the output, as path segments (all ids or language tags, checked
 /// when loaded, so a segment can never be `..` or hold a `/`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -51,7 +57,7 @@ impl PageDir {
         PageDir(vec![
             lang.to_string(),
             section.to_owned(),
-            "wizard".into(),
+            WIZARD.into(),
             id.to_owned(),
         ])
     }
@@ -61,7 +67,7 @@ impl PageDir {
         PageDir(vec![
             lang.to_string(),
             section.to_owned(),
-            "changes".into(),
+            CHANGES.into(),
             list.to_owned(),
         ])
     }

@@ -14,7 +14,7 @@ use super::app::{self, Script};
 use super::prices::{self, PriceListView};
 use super::{CSP, Page, REFERRER_POLICY, Theme, offline, seo};
 use crate::site::model::{Memo, Section, Site};
-use crate::site::url::{PageDir, QUOTE};
+use crate::site::url::{CHANGES, PageDir, QUOTE, WIZARD};
 use tarif_engine::price_list::PriceList;
 use tarif_engine::wizard::Wizard;
 
@@ -53,8 +53,11 @@ pub struct PageView<'a> {
     pub canonical: Option<String>,
     pub translations: Vec<Translation>,
     pub breadcrumbs: Vec<Link<'a>>,
-    /// The section's pages (memo and section pages).
+    /// The section's pages (memo and section pages): in a large section, those near
+    /// this page ([`NAV_WHOLE`]).
     pub nav: Vec<Link<'a>>,
+    /// In a large section, the link to its page, which lists every page of it.
+    pub nav_every: Option<Link<'a>>,
     /// The sections in this language (home), or the section's memos (section page).
     pub children: Vec<Card<'a>>,
     /// The sections only in other languages (home).
@@ -242,6 +245,7 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>, theme: &Theme) -> Context<'a
         translations: translations(site, page, &dir),
         breadcrumbs: Vec::new(),
         nav: Vec::new(),
+        nav_every: None,
         children: Vec::new(),
         elsewhere: Vec::new(),
         languages: Vec::new(),
@@ -295,6 +299,55 @@ pub fn context<'a>(site: &'a Site, page: &Page<'a>, theme: &Theme) -> Context<'a
         },
         page: view,
         words: Words::new(lang),
+    }
+}
+
+/// A section's navigation lists up to this many of its pages whole. A larger section's
+/// pages each list the [`NAV_NEAR`] pages before and after them and link the section's
+/// page, which lists every one: a list of hundreds is a wall to tab through and taller
+/// than any screen, and every page carrying every other's link makes a section's
+/// output grow with the square of its pages (the neutral corpus's 333 price lists put
+/// 43 KB of links on each of their 2,000 pages, 15 % of the site).
+pub const NAV_WHOLE: usize = 25;
+/// How many pages each side of the current one a large section's navigation lists.
+pub const NAV_NEAR: usize = 5;
+
+/// The pages a section's navigation shows, of `len`, on the page at `current` (if it
+/// is one of them): all of them up to [`NAV_WHOLE`]; else the [`NAV_NEAR`] each side of
+/// the current one, as many as that on the other side where it is near an end.
+fn near(current: Option<usize>, len: usize) -> std::ops::Range<usize> {
+    if len <= NAV_WHOLE {
+        return 0..len;
+    }
+    let shown = 2 * NAV_NEAR + 1;
+    let start = current
+        .unwrap_or(0)
+        .saturating_sub(NAV_NEAR)
+        .min(len - shown);
+    start..start + shown
+}
+
+/// A page of a section's navigation: its title and its folders (at most four:
+/// `<lang>/<section>/wizard/<id>/`).
+struct NavPage<'a> {
+    title: &'a str,
+    path: [&'a str; 4],
+    depth: usize,
+}
+
+impl<'a> NavPage<'a> {
+    fn new<const N: usize>(title: &'a str, path: [&'a str; N]) -> NavPage<'a> {
+        let mut all = [""; 4];
+        all[..N].copy_from_slice(&path);
+        NavPage {
+            title,
+            path: all,
+            depth: N,
+        }
+    }
+
+    fn path(&self) -> &[&'a str] {
+        &self.path[..self.depth]
     }
 }
 
@@ -500,38 +553,58 @@ impl<'a> Here<'a, '_> {
             .map(|m| self.dir.href_to(&m.dir(&section.id)))
     }
 
-    /// The breadcrumbs and navigation of a page inside a section.
+    /// The breadcrumbs and navigation of a page inside a section: the section's pages,
+    /// or in a large section those near this one and a link to the section's page.
     fn in_section(&self, section: &'a Section, view: &mut PageView<'a>) {
         let title = section
             .config
             .title
             .best(self.lang, &section.config.languages);
-        let section_crumb = self.link(title, &PageDir::section(self.lang, &section.id));
-        view.breadcrumbs = vec![self.home_crumb(), section_crumb];
-        view.nav = self.nav(section);
+        let section_dir = PageDir::section(self.lang, &section.id);
+        view.breadcrumbs = vec![self.home_crumb(), self.link(title, &section_dir)];
+        let pages: Vec<NavPage<'a>> = self.nav_pages(section).collect();
+        let shown = near(
+            pages.iter().position(|p| self.dir.is_path(p.path())),
+            pages.len(),
+        );
+        view.nav = pages[shown.clone()]
+            .iter()
+            .map(|p| self.link_to_path(p.title, p.path()))
+            .collect();
+        if shown.len() < pages.len() {
+            let every = word(self.lang, Word::EveryPageOfSection);
+            view.nav_every = Some(self.link(every, &section_dir));
+        }
     }
 
-    /// The section's pages: its memos, then its wizards and quote calculators.
+    /// The section's pages: its memos, then its wizards and quote calculators, then its
+    /// price lists' changes.
     fn nav(&self, section: &'a Section) -> Vec<Link<'a>> {
+        self.nav_pages(section)
+            .map(|p| self.link_to_path(p.title, p.path()))
+            .collect()
+    }
+
+    /// [`Here::nav`]'s pages, their links not yet written.
+    fn nav_pages(&self, section: &'a Section) -> impl Iterator<Item = NavPage<'a>> + 'a {
         let (site, lang) = (self.site, self.lang);
-        // Every page of the section lists them all: no `PageDir` made for each.
         let (tag, id) = (lang.as_str(), section.id.as_str());
         let memos = section
             .memos_in(lang)
-            .map(|m| self.link_to_path(&m.front.title, &[tag, id, &m.slug]));
-        let wizards = section.wizards.iter().map(|w| {
+            .map(move |m| NavPage::new(&m.front.title, [tag, id, &m.slug]));
+        let wizards = section.wizards.iter().map(move |w| {
             let title = w.title.best(lang, &section.config.languages);
-            self.link(title, &PageDir::wizard(lang, &section.id, &w.id))
+            NavPage::new(title, [tag, id, WIZARD, &w.id])
         });
-        let quotes = site.quoted_lists_of(section).map(|l| {
+        let quotes = site.quoted_lists_of(section).map(move |l| {
             let title = word(lang, Word::QuoteCalculator);
-            self.link_to_path(title, &[tag, id, QUOTE, &l.id])
+            NavPage::new(title, [tag, id, QUOTE, &l.id])
         });
-        let changes = site.changing_lists_of(section).map(|l| {
+        let changes = site.changing_lists_of(section).map(move |l| {
             let title = word(lang, Word::PriceChanges);
-            self.link(title, &PageDir::changes(lang, &section.id, &l.id))
+            NavPage::new(title, [tag, id, CHANGES, &l.id])
         });
-        memos.chain(wizards).chain(quotes).chain(changes).collect()
+        memos.chain(wizards).chain(quotes).chain(changes)
     }
 
     /// A one-line description of each page of `nav`, in the same order.
