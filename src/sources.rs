@@ -16,6 +16,13 @@ pub const PRICE_LISTS: &str = "price-lists";
 pub fn read_text(path: &Path, name: &str) -> Result<String, Diagnostic> {
     let bytes =
         fs::read(path).map_err(|e| Diagnostic::file(name, format!("cannot read the file: {e}")))?;
+    // Checked with SIMD first: at 10,000 pages the standard check was 3 % of a build, its
+    // slow path taking each Cyrillic letter apart. A file that fails it is checked again
+    // by the standard library, which says where.
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: simdutf8 has just found the whole of `bytes` to be UTF-8.
+        return Ok(unsafe { String::from_utf8_unchecked(bytes) });
+    }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.into_bytes()[..at]).into_owned();

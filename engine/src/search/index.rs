@@ -380,21 +380,42 @@ fn collapse(text: String) -> String {
         return out;
     }
     let trimmed = text.trim_matches(' ');
-    if !trimmed.contains("  ") {
+    let Some(mut at) = double_space(trimmed.as_bytes()) else {
         return if trimmed.len() == text.len() {
             text
         } else {
             trimmed.to_owned()
         };
-    }
+    };
     let mut out = String::with_capacity(trimmed.len());
     let mut rest = trimmed;
-    while let Some(at) = rest.find("  ") {
+    loop {
         out.push_str(&rest[..=at]);
         rest = rest[at..].trim_start_matches(' ');
+        match double_space(rest.as_bytes()) {
+            Some(next) => at = next,
+            None => break,
+        }
     }
     out.push_str(rest);
     out
+}
+
+/// Where `text` first has two spaces in a row. Each block of bytes is looked at whole (a
+/// loop the compiler runs on vectors; `str::find` set up a two-way search for each of the
+/// texts' many double spaces, a tag's end and the next one's start).
+fn double_space(text: &[u8]) -> Option<usize> {
+    const BLOCK: usize = 64;
+    let mut from = 0;
+    while from + 1 < text.len() {
+        let to = (from + BLOCK).min(text.len() - 1);
+        let pairs = text[from..to].iter().zip(&text[from + 1..=to]);
+        if pairs.fold(false, |seen, (&a, &b)| seen | (a == b' ' && b == b' ')) {
+            return (from..to).find(|&i| text[i] == b' ' && text[i + 1] == b' ');
+        }
+        from = to;
+    }
+    None
 }
 
 /// Whether `text` has whitespace other than the ASCII space. Such a character is ASCII or
@@ -1455,6 +1476,13 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn double_space_is_the_first_two_spaces_in_a_row(
+            text in prop_oneof!["[ a-я]{0,300}", "[ a]{0,20}", any::<String>()],
+        ) {
+            prop_assert_eq!(double_space(text.as_bytes()), text.find("  "));
+        }
 
         #[test]
         fn collapse_joins_the_words_split_whitespace_finds(
