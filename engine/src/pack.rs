@@ -76,16 +76,22 @@ pub fn to_text<T: Pack>(value: &T) -> String {
     out
 }
 
-/// Where the first byte `to_text` escapes is in `bytes`: each block of bytes looked at
-/// whole (a loop the compiler runs on vectors), then the block that has one byte by byte.
+/// Where the first byte `to_text` escapes is in `bytes`.
 fn first_escaped(bytes: &[u8]) -> Option<usize> {
+    first_byte(bytes, |b| matches!(b, b'\\' | b'<' | b'\r' | 0))
+}
+
+/// Where the first byte that `wanted` picks is in `bytes`: each block of bytes looked at
+/// whole (a loop the compiler runs on vectors), then the block that has one byte by byte.
+/// For texts of tens of megabytes: a large site's packed search index, and its parts'
+/// scripts.
+pub fn first_byte(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> Option<usize> {
     const BLOCK: usize = 64;
-    let escaped = |b: u8| matches!(b, b'\\' | b'<' | b'\r' | 0);
     bytes
         .chunks(BLOCK)
         .enumerate()
-        .find(|(_, block)| block.iter().fold(false, |seen, &b| seen | escaped(b)))
-        .and_then(|(n, block)| Some(n * BLOCK + block.iter().position(|&b| escaped(b))?))
+        .find(|(_, block)| block.iter().fold(false, |seen, &b| seen | wanted(b)))
+        .and_then(|(n, block)| Some(n * BLOCK + block.iter().position(|&b| wanted(b))?))
 }
 
 /// Reads a whole `T` from text written by [`to_text`] (whitespace before it is ignored);

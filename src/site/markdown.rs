@@ -123,7 +123,7 @@ struct State<'a> {
     here: &'a PageDir,
     problems: &'a mut Vec<Diagnostic>,
     body: Body,
-    /// Heading ids so far, with the line each is on.
+    /// Heading ids so far, with where each is (its byte in the file).
     seen: HashMap<String, usize>,
     previous_level: usize,
     raw_html: bool,
@@ -271,7 +271,8 @@ impl<'a> State<'a> {
             );
             return None;
         }
-        if let Some(&line) = self.seen.get(id.as_ref()) {
+        if let Some(&first) = self.seen.get(id.as_ref()) {
+            let line = self.line(first);
             self.problem(
                 span,
                 format!("the id `{id}` is already used on line {line}"),
@@ -279,7 +280,9 @@ impl<'a> State<'a> {
             );
             return None;
         }
-        self.seen.insert(id.to_string(), self.line(span.start));
+        // Where it is, not its line: counting the lines from the file's start for every
+        // heading was quadratic in a memo's headings, and only a repeated id needs it.
+        self.seen.insert(id.to_string(), span.start);
         self.body.headings.push(Heading {
             id: id.to_string(),
             level,

@@ -2,10 +2,12 @@
 //! (a new build never mixes with an old cached one), and the data each page gives it,
 //! serialised from the engine's model so the app and the static tables cannot disagree.
 
+use std::fmt::Write as _;
 use std::hash::Hasher;
 
 use rustc_hash::FxHasher;
 use serde::Serialize;
+use tarif_engine::pack::first_byte;
 use tarif_engine::page::{Link, PageData, SearchData, WizardData};
 use tarif_engine::price_list::{PriceHistory, PriceList};
 use tarif_engine::text::Lang;
@@ -222,10 +224,39 @@ pub fn search(
 /// element's `data-part` attribute, where the app takes it. (A script element rather than
 /// a fetch: the app's bundle needs none of the fetch API's bindings for it.)
 pub fn part_script(text: &str) -> String {
-    format!(
-        "{PART_SCRIPT}{});\n",
-        serde_json::to_string(text).unwrap_or_default()
-    )
+    let mut script = String::with_capacity(PART_SCRIPT.len() + text.len() + 8);
+    script.push_str(PART_SCRIPT);
+    json_string(text, &mut script);
+    script.push_str(");\n");
+    script
+}
+
+/// `text` as a JSON string, as `serde_json` writes it (`"` and `\` escaped, control
+/// characters as `\n` or `\u001f`), onto `out`: the runs between the characters it escapes
+/// copied whole, found a block at a time. A large site's parts are hundreds of megabytes
+/// of it, which `serde_json` looked at a byte at a time.
+fn json_string(text: &str, out: &mut String) {
+    let escaped = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+    out.push('"');
+    let mut rest = text;
+    while let Some(at) = first_byte(rest.as_bytes(), escaped) {
+        out.push_str(&rest[..at]);
+        match rest.as_bytes()[at] {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0x08 => out.push_str("\\b"),
+            0x0c => out.push_str("\\f"),
+            b => {
+                let _ = write!(out, "\\u{b:04x}");
+            }
+        }
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
+    out.push('"');
 }
 
 /// How every part's script begins; the part's text follows as a JSON string.
@@ -256,6 +287,20 @@ mod tests {
     fn script_json_cannot_close_its_element() {
         let json = script_json(&"</script><script>alert(1)</script>");
         assert!(!json.contains('<'), "{json}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn json_strings_are_serde_jsons(
+            text in proptest::prop_oneof![
+                "[\"\\\\\n\t\u{0}-\u{1f}a-я ]{0,200}",
+                proptest::prelude::any::<String>(),
+            ],
+        ) {
+            let mut ours = String::new();
+            json_string(&text, &mut ours);
+            proptest::prop_assert_eq!(ours, serde_json::to_string(&text).unwrap());
+        }
     }
 
     #[test]
