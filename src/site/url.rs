@@ -138,7 +138,9 @@ impl PageDir {
 
     /// Whether this is the page in the folders `to`.
     pub fn is_path<S: AsRef<str>>(&self, to: &[S]) -> bool {
-        self.0.len() == to.len() && self.0.iter().zip(to).all(|(a, b)| a.as_str() == b.as_ref())
+        // The last folders first: the ones that tell a section's pages apart.
+        self.0.len() == to.len()
+            && self.0.iter().zip(to).rev().all(|(a, b)| a.as_str() == b.as_ref())
     }
 
     /// The page's public address under `base` (which ends in `/`).

@@ -65,6 +65,7 @@ pub fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// [`is_word_char`] of the character at byte `at` of `text`, and its width in bytes:
 /// ASCII and most of the Cyrillic block told by their first byte, without decoding (a
 /// large site's index reads tens of millions of characters).
+#[inline(always)]
 fn word_char_at(text: &str, at: usize) -> (bool, usize) {
     let bytes = text.as_bytes();
     match bytes[at] {
