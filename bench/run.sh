@@ -27,7 +27,8 @@
 # where it takes about 7 s). So every bench run writes under a folder of its own
 # ($OUT/run.<time>), a previous one's leftovers are moved aside (a rename) into
 # $OUT/trash at the start, and everything is deleted only once every timing is done;
-# a bench started within 6 minutes of such a deletion first waits for the rest.
+# a bench started within 6 minutes of such a deletion first waits for the rest. Each timed
+# build starts after a `sync`, with no earlier run's output left to write back.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
@@ -67,6 +68,10 @@ echo "tarif $(git rev-parse --short HEAD 2>/dev/null || echo '(not a git checkou
 # timed LOG COMMAND...: runs it under GNU time; appends "seconds kilobytes user system" to LOG.
 timed() {
   local log=$1; shift
+  # The runs before are on the disk first: a 10k round writes 1.3 GB, which the kernel's
+  # flusher otherwise writes back during the next build, on the same two cores, throttling
+  # its writes (tarif's 10k wall time moved 2.2–2.9 s between runs of the same CPU time).
+  sync
   /usr/bin/time -f "%e %M %U %S" -o "$RUN/time.one" "$@" > /dev/null 2> "$RUN/stderr.one" || {
     cat "$RUN/stderr.one" >&2; return 1; }
   cat "$RUN/time.one" >> "$log"
