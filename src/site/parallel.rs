@@ -11,7 +11,6 @@
 
 use std::panic::resume_unwind;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, PoisonError};
 use std::thread;
 
 /// `items.iter().map(f).collect()`, on every core.
@@ -19,10 +18,12 @@ pub fn map<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a T) -> R + Sync) 
     map_heavy(items, |_| false, f)
 }
 
-/// [`map`], with the items `heavy` picks taken one at a time: one thread works through
-/// them while the others take the rest (a search page holds a language's whole index:
-/// two at once doubled the build's peak memory for nothing, since the light items keep
-/// the other cores busy anyway).
+/// [`map`], with the items `heavy` picks taken one after another by one thread, always
+/// the same, while the others take the rest; it takes the rest too once it is done with
+/// them. A search page holds a language's whole index: two at once doubled the build's
+/// peak memory, and one taken by another thread's allocator heap than the one before it
+/// found none of the memory that one freed (the build gave it back to the system after
+/// each, and the next page took it again, a page fault at a time).
 pub fn map_heavy<'a, T: Sync, R: Send>(
     items: &'a [T],
     heavy: impl Fn(&T) -> bool,
@@ -42,39 +43,18 @@ pub fn map_heavy<'a, T: Sync, R: Send>(
     let (heavy, light): (Vec<usize>, Vec<usize>) =
         (0..items.len()).partition(|&i| heavy(&items[i]));
     let next_light = AtomicUsize::new(0);
-    // The heavy items, taken by whoever holds the lock.
-    let heavy = Mutex::new(heavy.into_iter());
+    let work = |first: &[usize]| {
+        let mut mine: Vec<(usize, R)> = first.iter().map(|&i| (i, f(&items[i]))).collect();
+        while let Some(&i) = light.get(next_light.fetch_add(1, Ordering::Relaxed)) {
+            mine.push((i, f(&items[i])));
+        }
+        mine
+    };
     let done: Vec<(usize, R)> = thread::scope(|s| {
         let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut mine = Vec::new();
-                    let mut run = |i: usize| {
-                        if let Some(item) = items.get(i) {
-                            mine.push((i, f(item)));
-                        }
-                    };
-                    loop {
-                        // A heavy item if no other thread is on one, else a light one;
-                        // with no light one left, wait for the heavy ones in turn.
-                        if let Ok(mut queue) = heavy.try_lock()
-                            && let Some(i) = queue.next()
-                        {
-                            run(i);
-                            continue;
-                        }
-                        if let Some(&i) = light.get(next_light.fetch_add(1, Ordering::Relaxed)) {
-                            run(i);
-                            continue;
-                        }
-                        let mut queue = heavy.lock().unwrap_or_else(PoisonError::into_inner);
-                        match queue.next() {
-                            Some(i) => run(i),
-                            None => break,
-                        }
-                    }
-                    mine
-                })
+            .map(|n| {
+                let first: &[usize] = if n == 0 { &heavy } else { &[] };
+                s.spawn(move || work(first))
             })
             .collect();
         // A panic in a worker is a bug in tarif: let it surface as one.
@@ -104,8 +84,9 @@ mod tests {
         });
         assert_eq!(squares, items.iter().map(|n| n * n).collect::<Vec<_>>());
         assert!(map(&[] as &[u8], |&b| b).is_empty());
-        // Heavy items one at a time, results still in order.
+        // Heavy items one at a time, all on the same thread, results still in order.
         let busy = AtomicUsize::new(0);
+        let heavy_threads = std::sync::Mutex::new(std::collections::HashSet::new());
         let doubled = map_heavy(
             &items,
             |n| n % 10 == 0,
@@ -116,6 +97,10 @@ mod tests {
                         0,
                         "two heavy items at once"
                     );
+                    heavy_threads
+                        .lock()
+                        .unwrap()
+                        .insert(std::thread::current().id());
                     std::thread::sleep(std::time::Duration::from_micros(200));
                     busy.fetch_sub(1, Ordering::SeqCst);
                 }
@@ -123,6 +108,7 @@ mod tests {
             },
         );
         assert_eq!(doubled, items.iter().map(|n| 2 * n).collect::<Vec<_>>());
+        assert_eq!(heavy_threads.into_inner().unwrap().len(), 1);
         assert_eq!(map(&[7], |&b| b + 1), [8]);
     }
 }

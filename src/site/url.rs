@@ -140,7 +140,12 @@ impl PageDir {
     pub fn is_path<S: AsRef<str>>(&self, to: &[S]) -> bool {
         // The last folders first: the ones that tell a section's pages apart.
         self.0.len() == to.len()
-            && self.0.iter().zip(to).rev().all(|(a, b)| a.as_str() == b.as_ref())
+            && self
+                .0
+                .iter()
+                .zip(to)
+                .rev()
+                .all(|(a, b)| a.as_str() == b.as_ref())
     }
 
     /// The page's public address under `base` (which ends in `/`).
