@@ -7,7 +7,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use common::{build, copy_dir, default_site, pages, tags};
+use common::{build, copy_dir, default_site, join, pages, tags};
 
 /// The pages each side of the current one a large section's navigation lists, and the
 /// most a section's navigation lists whole (`render::view::{NAV_NEAR, NAV_WHOLE}`).
@@ -45,22 +45,6 @@ fn build_site() -> BTreeMap<String, String> {
     let out = dir.path().join("public");
     build(&root, &out).unwrap_or_else(|p| panic!("{p:#?}"));
     pages(&out)
-}
-
-/// `href` from the page at `from`, as a path inside the output.
-fn join(from: &str, href: &str) -> String {
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
-    for p in href.split('/') {
-        match p {
-            ".." => {
-                parts.pop();
-            }
-            "." | "" => {}
-            p => parts.push(p),
-        }
-    }
-    parts.join("/")
 }
 
 /// The cards of a section's page: the pages of the section, in order.

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::OnceLock;
 
-use common::{build, default_site, pages, tags, text};
+use common::{build, default_site, join, pages, tags, text};
 use tarif::site::load_site;
 use tarif_engine::locale::{self, Word, word};
 use tarif_engine::money::Amounts;
@@ -292,25 +292,6 @@ fn every_id_reference_names_an_element_of_its_page() {
 /// The style sheet and static files, which are not pages.
 fn default_site_file(path: &str) -> bool {
     output().1.contains_key(path)
-}
-
-/// `href` relative to the page at `from`, as a path inside the output.
-fn join(from: &str, href: &str) -> String {
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
-    for p in href.split('/') {
-        match p {
-            ".." => {
-                assert!(
-                    parts.pop().is_some(),
-                    "{from}: {href} climbs out of the site"
-                );
-            }
-            "." | "" => {}
-            p => parts.push(p),
-        }
-    }
-    parts.join("/")
 }
 
 #[test]

@@ -291,6 +291,25 @@ pub fn text(html: &str) -> String {
 }
 
 /// Copies the folder `from` into `to`, recursively.
+/// `href` relative to the page at `from`, as a path inside the output.
+pub fn join(from: &str, href: &str) -> String {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for p in href.split('/') {
+        match p {
+            ".." => {
+                assert!(
+                    parts.pop().is_some(),
+                    "{from}: {href} climbs out of the site"
+                );
+            }
+            "." | "" => {}
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
+}
+
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap().flatten() {
