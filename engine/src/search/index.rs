@@ -13,7 +13,7 @@
 //! with [`Index::load`]. The answer does not depend on how the index was cut: the same
 //! documents, scores and ties as one whole index.
 
-use crate::pack::{self, Pack, Reader, Writer};
+use crate::pack::{self, Pack, Reader, Writer, first_byte};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -420,26 +420,20 @@ fn double_space(text: &[u8]) -> Option<usize> {
 
 /// Whether `text` has whitespace other than the ASCII space. Such a character is ASCII or
 /// begins with one of the bytes 0xC2, 0xE1–0xE3 (U+0085, U+00A0, U+1680, U+2000–U+205F,
-/// U+3000): each block of bytes is looked at whole for those (a loop the compiler runs on
-/// vectors), and only in a block that has one is a character decoded (`—` and `€` begin
-/// with 0xE2 too).
+/// U+3000): those bytes are found a block at a time ([`first_byte`]), and only there is a
+/// character decoded (`—` and `€` begin with 0xE2 too).
 fn other_whitespace(text: &str) -> bool {
-    const BLOCK: usize = 64;
     let may_begin = |b: u8| matches!(b, b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3);
-    text.as_bytes()
-        .chunks(BLOCK)
-        .enumerate()
-        .filter(|(_, block)| block.iter().fold(false, |seen, &b| seen | may_begin(b)))
-        .any(|(n, block)| {
-            block.iter().enumerate().any(|(i, &b)| match b {
-                b'\t'..=b'\r' => true,
-                0xC2 | 0xE1..=0xE3 => text[n * BLOCK + i..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_whitespace),
-                _ => false,
-            })
-        })
+    let mut from = 0;
+    while let Some(at) = first_byte(&text.as_bytes()[from..], may_begin) {
+        // Each such byte begins a character: none is a continuation byte.
+        let at = from + at;
+        if text[at..].chars().next().is_some_and(char::is_whitespace) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// The terms of an index being built, each numbered, with its postings. A word is
