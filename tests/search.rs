@@ -152,7 +152,6 @@ fn results_read_the_way_a_visitor_needs() {
     // Every service of a list is found once: at its description or at its row.
     for lang in &site.languages {
         let urls: Vec<String> = search::documents(&site, lang, &PageDir::search(lang))
-            .into_iter()
             .map(|d| d.url)
             .collect();
         for list in site.price_lists.values() {

@@ -50,10 +50,16 @@ pub struct Section {
     pub memos: Vec<Memo>,
     /// By id; each is written in every language of the section.
     pub wizards: Vec<Wizard>,
-    /// The ids of the price lists that belong to it, in order (every page of the
-    /// section lists their calculators: a scan of all a large network's lists per page
-    /// was a twentieth of its build).
-    pub price_lists: Vec<String>,
+    /// The ids of the price lists that belong to it and have something to quote, in
+    /// order: each gets a calculator and a quote page ([`Site::quoted_lists_of`]).
+    pub quoted_lists: Vec<String>,
+    /// The ids of the price lists that belong to it and have dated changes, in order:
+    /// each gets a changes page ([`Site::changing_lists_of`]).
+    ///
+    /// (Both decided once, as the site is made: every page of the section lists these
+    /// pages, and finding them among all a large network's lists per page was a
+    /// twentieth of its build; looking each one up, a thirtieth.)
+    pub changing_lists: Vec<String>,
 }
 
 /// One memo in one language. (A section's wizards are pages of their own beside its
@@ -115,17 +121,6 @@ impl Site {
         }
     }
 
-    /// The price lists shown in `section` (those that name it), by id.
-    pub fn price_lists_of<'a>(
-        &'a self,
-        section: &'a Section,
-    ) -> impl Iterator<Item = &'a PriceList> {
-        section
-            .price_lists
-            .iter()
-            .filter_map(|id| self.price_lists.get(id))
-    }
-
     /// The price lists of `section` that have something to quote: each gets a calculator
     /// and a quote page. A list of free services only (Comportal's) gets neither: its page
     /// is the table of services and their conditions, and its wizard decides them.
@@ -133,7 +128,7 @@ impl Site {
         &'a self,
         section: &'a Section,
     ) -> impl Iterator<Item = &'a PriceList> {
-        self.price_lists_of(section).filter(|l| l.has_prices())
+        self.lists(&section.quoted_lists)
     }
 
     /// The price lists of `section` with dated changes: each gets a changes page.
@@ -141,11 +136,11 @@ impl Site {
         &'a self,
         section: &'a Section,
     ) -> impl Iterator<Item = &'a PriceList> {
-        self.price_lists_of(section).filter(move |l| {
-            self.price_histories
-                .get(&l.id)
-                .is_some_and(|h| !h.changes.is_empty())
-        })
+        self.lists(&section.changing_lists)
+    }
+
+    fn lists<'a>(&'a self, ids: &'a [String]) -> impl Iterator<Item = &'a PriceList> {
+        ids.iter().filter_map(|id| self.price_lists.get(id))
     }
 
     /// The sections written in `lang`.
@@ -270,19 +265,25 @@ pub fn finish(
         }
     }
     attach(&mut sections, &a.drafts);
-    let at: BTreeMap<&str, usize> = sections
+    let at: BTreeMap<String, usize> = sections
         .iter()
         .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
+        .map(|(i, s)| (s.id.clone(), i))
         .collect();
-    let mut lists: Vec<Vec<String>> = vec![Vec::new(); sections.len()];
     for l in price_lists.values() {
         if let Some(&i) = l.section.as_deref().and_then(|s| at.get(s)) {
-            lists[i].push(l.id.clone());
+            let section = &mut sections[i];
+            if l.has_prices() {
+                section.quoted_lists.push(l.id.clone());
+            }
+            if a.price_lists
+                .read
+                .get(&l.id)
+                .is_some_and(|h| !h.changes.is_empty())
+            {
+                section.changing_lists.push(l.id.clone());
+            }
         }
-    }
-    for (section, lists) in sections.iter_mut().zip(lists) {
-        section.price_lists = lists;
     }
     Ok(Site {
         languages: default_first(a.languages.clone(), &config.default_language),
@@ -338,7 +339,8 @@ fn sections(sources: Vec<SectionSource>, problems: &mut Vec<Diagnostic>) -> Sect
             config,
             memos: Vec::new(),
             wizards: Vec::new(),
-            price_lists: Vec::new(),
+            quoted_lists: Vec::new(),
+            changing_lists: Vec::new(),
         });
     }
     if sections.is_empty() && every_section_read {

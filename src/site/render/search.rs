@@ -24,58 +24,69 @@ pub fn index(site: &Site, lang: &Lang, here: &PageDir) -> Index {
 /// Every searchable piece of `site` in `lang`, in reading order. An item described by a
 /// clause of its section's memos (the clause's anchor is the item's id) is one document,
 /// the clause with the item's price and words, found once rather than twice.
-pub fn documents(site: &Site, lang: &Lang, here: &PageDir) -> Vec<Document> {
+///
+/// Made a section at a time as the index reads them: a language's documents copy its
+/// text (50 MB at 10,000 pages), which the index keeps once it has read them.
+pub fn documents<'a>(
+    site: &'a Site,
+    lang: &'a Lang,
+    here: &'a PageDir,
+) -> impl Iterator<Item = Document> + 'a {
+    site.sections_in(lang)
+        .flat_map(move |section| section_documents(site, section, lang, here))
+}
+
+/// The documents of `section` in `lang` ([`documents`]).
+fn section_documents(site: &Site, section: &Section, lang: &Lang, here: &PageDir) -> Vec<Document> {
     let mut docs = Vec::new();
-    for section in site.sections_in(lang) {
-        let lists: Vec<&PriceList> = section
-            .memos_in(lang)
-            .filter_map(|m| site.price_lists.get(m.price_list()?))
-            .collect();
-        let items: BTreeMap<&str, Priced> = lists
-            .iter()
-            .flat_map(|&l| {
-                l.sections
+    let lists: Vec<&PriceList> = section
+        .memos_in(lang)
+        .filter_map(|m| site.price_lists.get(m.price_list()?))
+        .collect();
+    let items: BTreeMap<&str, Priced> = lists
+        .iter()
+        .flat_map(|&l| {
+            l.sections
+                .iter()
+                .flat_map(move |s| s.items.iter().map(move |i| (i.id.as_str(), (l, s, i))))
+        })
+        .collect();
+    let described: BTreeSet<&str> = section
+        .memos_in(lang)
+        .flat_map(|m| m.body.clauses.iter().filter_map(|c| c.id.as_deref()))
+        .filter(|id| items.contains_key(id))
+        .collect();
+    for memo in section.memos_in(lang) {
+        let start = docs.len();
+        memo_documents(section, memo, here, &mut docs);
+        for doc in &mut docs[start..] {
+            let id = doc.url.rsplit_once('#').map(|(_, id)| id);
+            if let Some(&priced) = id.and_then(|id| items.get(id)) {
+                add_item(doc, priced, lang);
+            }
+        }
+        if let Some(list) = memo.price_list().and_then(|id| site.price_lists.get(id)) {
+            let page = here.href_to(&memo.dir(&section.id));
+            for s in &list.sections {
+                for item in s
+                    .items
                     .iter()
-                    .flat_map(move |s| s.items.iter().map(move |i| (i.id.as_str(), (l, s, i))))
-            })
-            .collect();
-        let described: BTreeSet<&str> = section
-            .memos_in(lang)
-            .flat_map(|m| m.body.clauses.iter().filter_map(|c| c.id.as_deref()))
-            .filter(|id| items.contains_key(id))
-            .collect();
-        for memo in section.memos_in(lang) {
-            let start = docs.len();
-            memo_documents(section, memo, here, &mut docs);
-            for doc in &mut docs[start..] {
-                let id = doc.url.rsplit_once('#').map(|(_, id)| id);
-                if let Some(&priced) = id.and_then(|id| items.get(id)) {
-                    add_item(doc, priced, lang);
-                }
-            }
-            if let Some(list) = memo.price_list().and_then(|id| site.price_lists.get(id)) {
-                let page = here.href_to(&memo.dir(&section.id));
-                for s in &list.sections {
-                    for item in s
-                        .items
-                        .iter()
-                        .filter(|i| !described.contains(i.id.as_str()))
-                    {
-                        let mut doc = Document {
-                            url: format!("{page}#{}", item.id),
-                            title: item.name.best(lang, &list.languages).to_owned(),
-                            section: list.title.best(lang, &list.languages).to_owned(),
-                            ..Document::default()
-                        };
-                        add_item(&mut doc, (list, s, item), lang);
-                        docs.push(doc);
-                    }
+                    .filter(|i| !described.contains(i.id.as_str()))
+                {
+                    let mut doc = Document {
+                        url: format!("{page}#{}", item.id),
+                        title: item.name.best(lang, &list.languages).to_owned(),
+                        section: list.title.best(lang, &list.languages).to_owned(),
+                        ..Document::default()
+                    };
+                    add_item(&mut doc, (list, s, item), lang);
+                    docs.push(doc);
                 }
             }
         }
-        for wizard in &section.wizards {
-            docs.push(wizard_document(section, wizard, lang, here));
-        }
+    }
+    for wizard in &section.wizards {
+        docs.push(wizard_document(section, wizard, lang, here));
     }
     docs
 }

@@ -587,7 +587,7 @@ impl<'a> Here<'a, '_> {
 
     /// [`Here::nav`]'s pages, their links not yet written.
     fn nav_pages(&self, section: &'a Section) -> impl Iterator<Item = NavPage<'a>> + 'a {
-        let (site, lang) = (self.site, self.lang);
+        let lang = self.lang;
         let (tag, id) = (lang.as_str(), section.id.as_str());
         let memos = section
             .memos_in(lang)
@@ -596,13 +596,13 @@ impl<'a> Here<'a, '_> {
             let title = w.title.best(lang, &section.config.languages);
             NavPage::new(title, [tag, id, WIZARD, &w.id])
         });
-        let quotes = site.quoted_lists_of(section).map(move |l| {
+        let quotes = section.quoted_lists.iter().map(move |list| {
             let title = word(lang, Word::QuoteCalculator);
-            NavPage::new(title, [tag, id, QUOTE, &l.id])
+            NavPage::new(title, [tag, id, QUOTE, list])
         });
-        let changes = site.changing_lists_of(section).map(move |l| {
+        let changes = section.changing_lists.iter().map(move |list| {
             let title = word(lang, Word::PriceChanges);
-            NavPage::new(title, [tag, id, CHANGES, &l.id])
+            NavPage::new(title, [tag, id, CHANGES, list])
         });
         memos.chain(wizards).chain(quotes).chain(changes)
     }
