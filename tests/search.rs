@@ -9,8 +9,10 @@ use std::collections::BTreeMap;
 use common::default_site;
 use serde::Deserialize;
 use tarif::site::load_site;
-use tarif::site::render::search;
+use tarif::site::render::{part_text, search};
 use tarif::site::url::PageDir;
+use tarif::site::write::integrity;
+use tarif_engine::page::PageData;
 use tarif_engine::search::Index;
 
 #[derive(Deserialize)]
@@ -243,4 +245,68 @@ fn results_are_those_the_whole_index_gave() {
         differ.map_or(want.lines().count().min(out.lines().count()), |n| n) + 1,
         differ.map(|n| (want.lines().nth(n), out.lines().nth(n)))
     );
+}
+
+/// A large site's index comes in parts, packed and written beside its search page on
+/// every core, into a folder then named by their hash: the page's data names that folder,
+/// every part is in it (none left where they were written), the parts loaded back find
+/// what the whole index finds, and the service worker's list of the folder has each with
+/// its digest and size.
+#[test]
+fn a_large_sites_index_parts_are_all_in_the_folder_its_page_names() {
+    let sources = tempfile::tempdir().unwrap();
+    let words = common::large_site(sources.path(), "1 MB");
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    common::build(sources.path(), &public).unwrap();
+    let page_dir = public.join("bg/search");
+    let page = std::fs::read_to_string(page_dir.join("index.html")).unwrap();
+    let (_, data) = page.split_once("id=\"tarif-data\">").unwrap();
+    let (data, _) = data.split_once("</script>").unwrap();
+    let mut index = PageData::from_text(data).unwrap().search.unwrap().index;
+    let folders: Vec<String> = std::fs::read_dir(&page_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.starts_with("parts"))
+        .collect();
+    let [folder] = folders.as_slice() else {
+        panic!("one folder of parts: {folders:?}");
+    };
+    let hash = folder.strip_prefix("parts-").unwrap();
+    assert!(
+        hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{folder}"
+    );
+    let listed: Vec<(String, String, u64)> =
+        serde_json::from_slice(&std::fs::read(page_dir.join("offline.json")).unwrap()).unwrap();
+    let mut parts = 0;
+    for entry in std::fs::read_dir(page_dir.join(folder)).unwrap() {
+        let entry = entry.unwrap();
+        let file = entry.file_name().into_string().unwrap();
+        let bytes = std::fs::read(entry.path()).unwrap();
+        let text = part_text(std::str::from_utf8(&bytes).unwrap()).unwrap();
+        index
+            .load(file.strip_suffix(".js").unwrap(), &text)
+            .unwrap();
+        let path = format!("bg/search/{folder}/{file}");
+        let want = (path, integrity(&bytes), bytes.len() as u64);
+        assert!(listed.contains(&want), "{want:?} is not in offline.json");
+        parts += 1;
+    }
+    assert!(parts > 10, "{parts} parts");
+    let in_parts = listed.iter().filter(|(p, ..)| p.contains("/parts")).count();
+    assert_eq!(in_parts, parts, "offline.json lists other parts");
+    // The parts loaded make the whole index: each query finds what it finds.
+    let site = load_site(sources.path()).unwrap();
+    let bg = site.languages.iter().find(|l| l.as_str() == "bg").unwrap();
+    let whole = Index::build(bg, search::documents(&site, bg, &PageDir::search(bg)));
+    let pairs = words.windows(2).step_by(97).map(|w| w.join(" "));
+    for query in words.iter().take(30).cloned().chain(pairs) {
+        assert!(index.missing(&query, 50).is_empty(), "{query}");
+        assert_eq!(
+            index.search_counted(&query, 50),
+            whole.search_counted(&query, 50),
+            "{query}"
+        );
+    }
 }

@@ -252,22 +252,16 @@ fn write_page(
     page: &Page,
 ) -> Result<(), Diagnostic> {
     let rendered = theme.render(site, page)?;
-    // A large site's search index in parts: thousands of files, written on every core.
-    // The search pages are the build's longest chain (one after another on one thread,
-    // their indexes built one at a time for memory), so the other threads lend a hand
-    // here: at 10,000 pages they were done with the other pages a second before it.
-    for written in parallel::map(&rendered.parts, |(path, text)| {
-        // Each part's script made where it is written, and gone with it.
-        staging.write(path, render::part_script(text).as_bytes())
-    }) {
-        written?;
-    }
-    let written = staging.write(&rendered.path, rendered.html.as_bytes());
+    // A large site's search index in parts: thousands of files, packed and written on
+    // every core. The search pages are the build's longest chain (one after another on
+    // one thread, their indexes built one at a time for memory), so the other threads
+    // lend a hand here: at 10,000 pages they were done with the other pages a second
+    // before it.
+    let written = rendered.write(staging);
     if matches!(page, Page::Search(_)) {
-        // A search page held its language's index and parts (over 150 MB at 10,000
-        // pages): given back now, the next one starts from the model's size again,
-        // not from this one's (84 MB rather than 92 at 1,000 pages).
-        drop(rendered);
+        // A search page held its language's index (over 100 MB at 10,000 pages): given
+        // back now, the next one starts from the model's size again, not from this
+        // one's (84 MB rather than 92 at 1,000 pages).
         crate::memory::release_freed();
     }
     written

@@ -11,11 +11,26 @@
 
 use std::panic::resume_unwind;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 use std::thread;
 
 /// `items.iter().map(f).collect()`, on every core.
 pub fn map<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a T) -> R + Sync) -> Vec<R> {
     map_heavy(items, |_| false, f)
+}
+
+/// [`map`] of items taken by value: each is dropped by the thread that took it as soon
+/// as `f` is done with it (a search index's parts, tens of megabytes a language at
+/// 10,000 pages, go as they are written).
+pub fn map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let slots: Vec<Mutex<Option<T>>> = items.into_iter().map(|i| Mutex::new(Some(i))).collect();
+    map(&slots, |slot| {
+        let item = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
+        item.map(&f)
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// [`map`], with the items `heavy` picks taken one after another by one thread, always
@@ -110,5 +125,10 @@ mod tests {
         assert_eq!(doubled, items.iter().map(|n| 2 * n).collect::<Vec<_>>());
         assert_eq!(heavy_threads.into_inner().unwrap().len(), 1);
         assert_eq!(map(&[7], |&b| b + 1), [8]);
+        let owned: Vec<String> = items.iter().map(u64::to_string).collect();
+        assert_eq!(
+            map_owned(owned.clone(), |s| s + "!"),
+            owned.iter().map(|s| format!("{s}!")).collect::<Vec<_>>()
+        );
     }
 }

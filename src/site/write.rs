@@ -118,6 +118,30 @@ impl Staging {
         Ok(())
     }
 
+    /// Renames the folder `from` to `to` (`/`-separated paths inside the output), with
+    /// every file written into it.
+    pub fn rename(&self, from: &str, to: &str) -> Result<(), Diagnostic> {
+        let (old, new) = (self.path(from)?, self.path(to)?);
+        if let Some(first) = self.failed.get() {
+            return Err(first.clone());
+        }
+        fs::rename(&old, &new).map_err(|e| {
+            let d = Diagnostic::file(to, format!("cannot rename the output folder {from}: {e}"));
+            self.failed.get_or_init(|| d).clone()
+        })?;
+        if let Some(Ok(mut written)) = self.written.as_ref().map(Mutex::lock) {
+            for w in written.iter_mut() {
+                if let Some(rest) = w.path.strip_prefix(from) {
+                    w.path = format!("{to}{rest}");
+                }
+            }
+        }
+        if let Ok(mut made) = self.made.lock() {
+            made.retain(|dir| !dir.starts_with(&old));
+        }
+        Ok(())
+    }
+
     /// Copies the file `from` to `rel`.
     pub fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
         let bytes = fs::read(from).map_err(|e| {

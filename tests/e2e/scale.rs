@@ -7,8 +7,6 @@
 //! precache budget (set low in its `site.toml`, so the test stays quick to build). The
 //! figures for the 10,000-page neutral corpus come from `bench/search-offline.sh`.
 
-use std::collections::BTreeSet;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -20,124 +18,10 @@ use crate::harness::*;
 use crate::offline::{controlled, heading, network};
 use crate::{common, in_browser};
 
-/// Sections of generated memos, and memos per section and language.
-const SECTIONS: usize = 8;
-const MEMOS: usize = 30;
 /// What a first query may transfer beyond the app, brotli (issue 18's goal).
 const QUERY_BUDGET: u64 = 100_000;
 /// What the first visit may precache (issue 18's goal for a site of any size).
 const PRECACHE_CEILING: u64 = 1_500_000;
-
-/// A deterministic stream of numbers (a linear congruential generator).
-struct Numbers(u64);
-
-impl Numbers {
-    fn next(&mut self, below: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) % below as u64) as usize
-    }
-}
-
-/// A vocabulary of made-up words from `syllables`; the first few are drawn often.
-fn vocabulary(syllables: &[&str], n: usize, numbers: &mut Numbers) -> Vec<String> {
-    let mut words = BTreeSet::new();
-    while words.len() < n {
-        let len = 2 + numbers.next(3);
-        words.insert(
-            (0..len)
-                .map(|_| syllables[numbers.next(syllables.len())])
-                .collect::<String>(),
-        );
-    }
-    words.into_iter().collect()
-}
-
-/// A paragraph of `n` words: half from the twenty most common, half from all.
-fn paragraph(words: &[String], n: usize, numbers: &mut Numbers) -> String {
-    let picked: Vec<&str> = (0..n)
-        .map(|i| {
-            let pool = if i % 2 == 0 { 20 } else { words.len() };
-            words[numbers.next(pool)].as_str()
-        })
-        .collect();
-    format!("{}.", picked.join(" "))
-}
-
-/// The default site with [`SECTIONS`] sections of generated memos, written into `root`;
-/// the precache budget set to `budget`. The Bulgarian vocabulary, its twenty common words
-/// first.
-fn large_site(root: &Path, budget: &str) -> Vec<String> {
-    for dir in ["content", "price-lists", "static"] {
-        common::copy_dir(&common::default_site().join(dir), &root.join(dir));
-    }
-    let site_toml = root.join("content/site.toml");
-    let mut config = std::fs::OpenOptions::new()
-        .append(true)
-        .open(&site_toml)
-        .unwrap();
-    writeln!(config, "\n[offline]\nprecache_budget = \"{budget}\"").unwrap();
-    let mut numbers = Numbers(18);
-    let bg = vocabulary(
-        &[
-            "ра", "ко", "ли", "ста", "ве", "ни", "до", "гра", "ме", "ту", "пре", "за",
-        ],
-        3000,
-        &mut numbers,
-    );
-    let en = vocabulary(
-        &[
-            "ra", "ko", "li", "sta", "ve", "ni", "do", "gra", "me", "tu", "pre", "za",
-        ],
-        3000,
-        &mut numbers,
-    );
-    for s in 0..SECTIONS {
-        let dir = root.join(format!("content/big{s}"));
-        std::fs::create_dir_all(dir.join("bg")).unwrap();
-        std::fs::create_dir_all(dir.join("en")).unwrap();
-        std::fs::write(
-            dir.join("section.toml"),
-            format!(
-                "languages = [\"bg\", \"en\"]\n\
-                 title = {{ bg = \"Раздел {s}\", en = \"Section {s}\" }}\n\
-                 description = {{ bg = \"Условия, раздел {s}.\", en = \"Terms, section {s}.\" }}\n\
-                 weight = {}\n",
-                100 + s
-            ),
-        )
-        .unwrap();
-        for m in 0..MEMOS {
-            for (lang, words) in [("bg", &bg), ("en", &en)] {
-                let mut body = String::new();
-                for h in 0..6 {
-                    let heading = paragraph(words, 3, &mut numbers);
-                    body.push_str(&format!(
-                        "## {} {{#c{h}}}\n\n",
-                        heading.trim_end_matches('.')
-                    ));
-                    for _ in 0..2 {
-                        body.push_str(&paragraph(words, 60, &mut numbers));
-                        body.push_str("\n\n");
-                    }
-                }
-                let title = paragraph(words, 3, &mut numbers);
-                std::fs::write(
-                    dir.join(lang).join(format!("m{m}.md")),
-                    format!(
-                        "+++\ntitle = \"{}\"\ndescription = \"{}\"\nweight = {m}\n+++\n\n{body}",
-                        title.trim_end_matches('.'),
-                        paragraph(words, 12, &mut numbers)
-                    ),
-                )
-                .unwrap();
-            }
-        }
-    }
-    bg
-}
 
 /// The file of the output that `url` (of the served site at `base`) is.
 fn file_of(site: &Path, base: &str, url: &str) -> Option<PathBuf> {
@@ -317,7 +201,7 @@ async fn set_online(c: &Client, up: &AtomicBool, online: bool) -> Step<()> {
 #[test]
 fn a_large_site_searches_by_parts_and_keeps_offline_only_what_is_read_or_saved() {
     let sources = tempfile::tempdir().expect("a temporary folder");
-    let words = large_site(sources.path(), "1 MB");
+    let words = common::large_site(sources.path(), "1 MB");
     let out = tempfile::tempdir().expect("a temporary folder");
     let site = out.path().join("public");
     common::build(sources.path(), &site).expect("the large site builds");

@@ -681,9 +681,18 @@ impl Index {
     /// packed text)`, to be written where [`Index::file`] says (once the folder is set by
     /// [`Index::set_folder`]) and read back by [`Index::load`].
     pub fn split(&mut self) -> Vec<(String, String)> {
-        let mut parts = taken('t', &mut self.terms);
-        parts.extend(taken('l', &mut self.lens));
-        parts.extend(taken('d', &mut self.texts));
+        self.take_parts()
+            .into_iter()
+            .map(|part| (part.name.clone(), part.pack()))
+            .collect()
+    }
+
+    /// [`Index::split`]'s parts, not yet packed: a generator packs and writes each on
+    /// whichever core is free, and none needs the others' packed texts held meanwhile.
+    pub fn take_parts(&mut self) -> Vec<Part> {
+        let mut parts = taken('t', &mut self.terms, Content::Terms);
+        parts.extend(taken('l', &mut self.lens, Content::Lens));
+        parts.extend(taken('d', &mut self.texts, Content::Texts));
         parts
     }
 
@@ -1007,12 +1016,43 @@ impl Index {
     }
 }
 
-/// Every part of `parts` taken out, packed, each named by `kind` and its number (`t0`):
-/// what [`Index::split`] gives of one kind.
-fn taken<T: Pack>(kind: char, parts: &mut [Option<T>]) -> Vec<(String, String)> {
+/// A part of an index taken out of it ([`Index::take_parts`]), to be packed.
+#[derive(Debug)]
+pub struct Part {
+    /// Its kind and number (`t0`): [`Index::load`] takes it back by this name.
+    pub name: String,
+    content: Content,
+}
+
+#[derive(Debug)]
+enum Content {
+    Terms(TermPart),
+    Lens(LenPart),
+    Texts(DocPart),
+}
+
+impl Part {
+    /// The part as text, as [`Index::split`] gives it.
+    pub fn pack(&self) -> String {
+        match &self.content {
+            Content::Terms(part) => pack::to_text(part),
+            Content::Lens(part) => pack::to_text(part),
+            Content::Texts(part) => pack::to_text(part),
+        }
+    }
+}
+
+/// Every part of `parts` taken out, each named by `kind` and its number (`t0`): what
+/// [`Index::take_parts`] gives of one kind.
+fn taken<T>(kind: char, parts: &mut [Option<T>], content: fn(T) -> Content) -> Vec<Part> {
     let taken = parts.iter_mut().enumerate();
     taken
-        .filter_map(|(n, part)| Some((format!("{kind}{n}"), pack::to_text(&part.take()?))))
+        .filter_map(|(n, part)| {
+            Some(Part {
+                name: format!("{kind}{n}"),
+                content: content(part.take()?),
+            })
+        })
         .collect()
 }
 

@@ -31,7 +31,7 @@ mod snippet;
 mod stem;
 mod token;
 
-pub use index::{Document, Found, Hit, Index, RESULTS_SHOWN};
+pub use index::{Document, Found, Hit, Index, Part, RESULTS_SHOWN};
 pub use snippet::SNIPPET_CHARS;
 pub use stem::{Term, is_stop_word, stem, terms};
 pub use token::{Token, normalise, tokens};

@@ -7,17 +7,20 @@ use std::hash::Hasher;
 
 use rustc_hash::FxHasher;
 use serde::Serialize;
+use tarif_engine::diagnostic::Diagnostic;
 use tarif_engine::pack::first_byte;
 use tarif_engine::page::{Link, PageData, SearchData, WizardData};
 use tarif_engine::price_list::{PriceHistory, PriceList};
+use tarif_engine::search::{Index, Part};
 use tarif_engine::text::Lang;
 use tarif_engine::wizard::Wizard;
 
 use super::APP_DIR;
 use crate::app_bundle::APP;
 use crate::site::model::{Section, Site};
+use crate::site::parallel;
 use crate::site::url::PageDir;
-use crate::site::write::integrity;
+use crate::site::write::{Staging, integrity};
 
 /// The app's files for the output, if this `tarif` embeds the app.
 #[derive(Debug, Clone)]
@@ -177,47 +180,86 @@ pub fn wizard(
 /// it always did. The default site's indexes are 60–90 KB.
 pub const WHOLE_INDEX_BYTES: usize = 256 * 1024;
 
-/// The data of the search page in `lang`: the index of every page in that language; and
-/// its parts, `(path, packed text)` beside the page, when it is too large to carry whole
-/// (unless `whole`). The parts' folder is named by their content, so a page never reads
-/// the parts of another build.
-pub fn search(
-    site: &Site,
-    lang: &Lang,
-    here: &PageDir,
-    whole: bool,
-) -> (String, Vec<(String, String)>) {
+/// The index of the search page in `lang`: every page in that language, whole in the
+/// page's data, or, when it is too large to carry whole (unless `whole`), in parts still
+/// to be written beside the page ([`SearchIndex::write`]).
+pub fn search(site: &Site, lang: &Lang, here: &PageDir, whole: bool) -> SearchIndex {
     let mut index = super::search::index(site, lang, here);
-    let mut files = Vec::new();
-    if !whole && index.size() > WHOLE_INDEX_BYTES {
-        let parts = index.split();
-        // The folder is named by a hash of every part (a fast one: they are tens of
-        // megabytes on a large site).
-        let mut hash = FxHasher::default();
-        for (name, text) in &parts {
-            hash.write(name.as_bytes());
-            hash.write(text.as_bytes());
+    let parts = if !whole && index.size() > WHOLE_INDEX_BYTES {
+        index.take_parts()
+    } else {
+        Vec::new()
+    };
+    let base = here.file();
+    SearchIndex {
+        index,
+        parts,
+        base: base.trim_end_matches("index.html").to_owned(),
+        company: site.config.company.clone(),
+    }
+}
+
+/// A search page's index ([`search`]).
+#[derive(Debug)]
+pub struct SearchIndex {
+    index: Index,
+    /// Its parts, not yet packed; none when the page carries the index whole.
+    parts: Vec<Part>,
+    /// The search page's folder, from the output's root (`bg/search/`).
+    base: String,
+    company: String,
+}
+
+/// Where a search index's parts are written before their folder is named.
+const PARTS_BEING_WRITTEN: &str = "parts-being-written/";
+
+impl SearchIndex {
+    /// Whether the index is in parts beside the page.
+    pub fn in_parts(&self) -> bool {
+        !self.parts.is_empty()
+    }
+
+    /// The page's data (once its parts, if any, are written).
+    pub fn data(self) -> String {
+        let lang = self.index.lang().clone();
+        PageData {
+            search: Some(SearchData { index: self.index }),
+            ..PageData::new(
+                lang,
+                tarif_engine::page::Publisher {
+                    name: self.company,
+                    details: Vec::new(),
+                },
+            )
         }
-        index.set_folder(&format!("parts-{:016x}/", hash.finish()));
-        let base = here.file();
-        let base = base.trim_end_matches("index.html");
-        files = parts
-            .into_iter()
-            .map(|(name, text)| (format!("{base}{}", index.file(&name)), text))
-            .collect();
+        .to_text()
     }
-    let data = PageData {
-        search: Some(SearchData { index }),
-        ..PageData::new(
-            lang.clone(),
-            tarif_engine::page::Publisher {
-                name: site.config.company.clone(),
-                details: Vec::new(),
-            },
-        )
+
+    /// Packs and writes each part into `staging` as a script ([`part_script`]), on every
+    /// core, each gone once written; then names their folder by a hash of them all (a
+    /// fast one: they are tens of megabytes on a large site), so that a page never reads
+    /// the parts of another build, and gives the page's data, which names it.
+    pub fn write(mut self, staging: &Staging) -> Result<String, Diagnostic> {
+        let writing = format!("{}{PARTS_BEING_WRITTEN}", self.base);
+        let hashes = parallel::map_owned(std::mem::take(&mut self.parts), |part| {
+            let text = part.pack();
+            let mut hash = FxHasher::default();
+            hash.write(part.name.as_bytes());
+            hash.write(text.as_bytes());
+            let path = format!("{writing}{}.js", part.name);
+            staging
+                .write(&path, part_script(&text).as_bytes())
+                .map(|()| hash.finish())
+        });
+        let mut hash = FxHasher::default();
+        for part in hashes {
+            hash.write_u64(part?);
+        }
+        let folder = format!("parts-{:016x}/", hash.finish());
+        staging.rename(&writing, &format!("{}{folder}", self.base))?;
+        self.index.set_folder(&folder);
+        Ok(self.data())
     }
-    .to_text();
-    (data, files)
 }
 
 /// A part of a search index as a script: it leaves the part's packed text in its own

@@ -13,7 +13,7 @@ pub mod search;
 pub mod seo;
 mod view;
 
-pub use app::{AppAssets, Script, part_script, part_text};
+pub use app::{AppAssets, Script, SearchIndex, part_script, part_text};
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::{Serde, Value};
@@ -27,6 +27,7 @@ use tarif_engine::wizard::Wizard;
 use super::colour::Colour;
 use super::model::{Memo, Section, Site};
 use super::url::PageDir;
+use super::write::Staging;
 
 pub use crate::site::layout::{APP_DIR, GENERATED_FILES, HEADERS_FILE, RESERVED_IDS};
 
@@ -203,14 +204,32 @@ pub fn pages(site: &Site) -> Vec<Page<'_>> {
     pages
 }
 
-/// A page rendered: its path in the output, its HTML, and the parts of a large site's
-/// search index its app loads beside it (`(path, packed text)`, each written as a script
-/// by [`part_script`]).
+/// A page rendered: its path in the output and its HTML; for a large site's search page,
+/// its index's parts, still to be written with it ([`Rendered::write`]).
 #[derive(Debug)]
 pub struct Rendered {
     pub path: String,
+    /// Whole, but for a search page with `search`: its app's data comes once the parts
+    /// are written.
     pub html: String,
-    pub parts: Vec<(String, String)>,
+    pub search: Option<SearchIndex>,
+}
+
+impl Rendered {
+    /// Writes the page into `staging`: first its search index's parts, if it has any,
+    /// then the page with its data, which names their folder.
+    pub fn write(self, staging: &Staging) -> Result<(), Diagnostic> {
+        let Rendered {
+            path,
+            mut html,
+            search,
+        } = self;
+        if let Some(search) = search {
+            let data = search.write(staging)?;
+            splice(&mut html, APP_DATA_MARK, &data);
+        }
+        staging.write(&path, html.as_bytes())
+    }
 }
 
 /// The templates (built-in, or the site's), compiled once for every page.
@@ -288,14 +307,9 @@ impl Theme {
                     .map_or_else(|| template.to_owned(), |n| self.file_of(n));
                 diagnostic(&self.sources, &file, &e)
             })?;
-        let parts = ctx
-            .page
-            .app
-            .as_mut()
-            .map(|a| std::mem::take(&mut a.parts))
-            .unwrap_or_default();
+        let search = ctx.page.app.as_mut().and_then(|a| a.search.take());
         drop(ctx);
-        if let Some(data) = data {
+        if let (Some(data), None) = (data, &search) {
             splice(&mut html, APP_DATA_MARK, &data);
         }
         if self.live_reload {
@@ -305,7 +319,7 @@ impl Theme {
         Ok(Rendered {
             path: page.dir().file(),
             html,
-            parts,
+            search,
         })
     }
 

@@ -10,7 +10,7 @@ use tarif_engine::text::Lang;
 use tarif_engine::date::Date;
 use tarif_engine::wizard::paths::decision_table;
 
-use super::app::{self, Script};
+use super::app::{self, Script, SearchIndex};
 use super::prices::{self, PriceListView};
 use super::{CSP, Page, REFERRER_POLICY, Theme, offline, seo};
 use crate::site::model::{Memo, Section, Site};
@@ -138,16 +138,16 @@ pub struct App {
     pub kind: &'static str,
     pub id: String,
     pub data: String,
-    /// The parts of a large site's search index the app loads beside the page, each
-    /// `(path from the output's root, packed text)`: written with the page, each as a
-    /// script ([`super::part_script`]). The template sees whether there are any
+    /// A large site's search index, in parts the app loads beside the page: written with
+    /// the page, whose data (empty till then) names their folder
+    /// ([`super::app::SearchIndex::write`]). The template sees whether there are any
     /// (`page.app.parts`).
-    #[serde(serialize_with = "any_parts")]
-    pub parts: Vec<(String, String)>,
+    #[serde(rename = "parts", serialize_with = "in_parts")]
+    pub search: Option<SearchIndex>,
 }
 
-fn any_parts<S: serde::Serializer>(parts: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_bool(!parts.is_empty())
+fn in_parts<S: serde::Serializer>(search: &Option<SearchIndex>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_bool(search.as_ref().is_some_and(SearchIndex::in_parts))
 }
 
 /// tarif's own words on every page, in the page's language.
@@ -448,7 +448,7 @@ impl<'a> Here<'a, '_> {
                     kind: "calculator",
                     id: list.id.clone(),
                     data,
-                    parts: Vec::new(),
+                    search: None,
                 });
             }
         }
@@ -477,7 +477,7 @@ impl<'a> Here<'a, '_> {
             kind: "wizard",
             id: wizard.id.clone(),
             data,
-            parts: Vec::new(),
+            search: None,
         });
         let list = wizard
             .price_list
@@ -496,13 +496,18 @@ impl<'a> Here<'a, '_> {
         view.title = word(lang, Word::Search);
         view.description = word(lang, Word::SearchTheSite).into();
         view.breadcrumbs = vec![self.home_crumb()];
-        let (data, parts) = app::search(self.site, lang, self.dir, whole);
-        view.children = self.all_pages(parts.is_empty());
+        let search = app::search(self.site, lang, self.dir, whole);
+        view.children = self.all_pages(!search.in_parts());
+        let (data, search) = if search.in_parts() {
+            (String::new(), Some(search))
+        } else {
+            (search.data(), None)
+        };
         view.app = Some(App {
             kind: "search",
             id: lang.to_string(),
             data,
-            parts,
+            search,
         });
     }
 
@@ -523,7 +528,7 @@ impl<'a> Here<'a, '_> {
             kind: "calculator",
             id: list.id.clone(),
             data,
-            parts: Vec::new(),
+            search: None,
         });
         view.price_page = self.price_page(section, list);
     }
