@@ -234,12 +234,12 @@ pub fn finish(
     mut problems: Vec<Diagnostic>,
     today: Date,
 ) -> Result<Site, Vec<Diagnostic>> {
-    let price_lists: BTreeMap<String, PriceList> = a
-        .price_lists
-        .read
-        .iter()
-        .map(|(id, h)| (id.clone(), h.as_of(today)))
-        .collect();
+    // Each list as of the day, on every core (a thousand lists at 10,000 pages).
+    let histories: Vec<(&String, &PriceHistory)> = a.price_lists.read.iter().collect();
+    let price_lists: BTreeMap<String, PriceList> =
+        parallel::map(&histories, |&(id, h)| (id.clone(), h.as_of(today)))
+            .into_iter()
+            .collect();
     let wizards = wizards(
         &a.sections,
         &a.drafts,
