@@ -18,7 +18,7 @@ use tarif_engine::wizard::Wizard;
 use super::APP_DIR;
 use crate::app_bundle::APP;
 use crate::site::model::{Section, Site};
-use crate::site::parallel;
+use crate::site::parallel::Crew;
 use crate::site::url::PageDir;
 use crate::site::write::{Staging, integrity};
 
@@ -235,18 +235,23 @@ impl SearchIndex {
         .to_text()
     }
 
-    /// Packs and writes each part into `staging` as a script ([`part_script`]), on every
-    /// core, each gone once written; then names their folder by a hash of them all (a
-    /// fast one: they are tens of megabytes on a large site), so that a page never reads
-    /// the parts of another build, and gives the page's data, which names it.
-    pub fn write(mut self, staging: &Staging) -> Result<String, Diagnostic> {
+    /// Packs and writes each part into `staging` as a script ([`part_script`]), by every
+    /// thread of `crew`, each gone once written; then names their folder by a hash of
+    /// them all (a fast one: they are tens of megabytes on a large site), so that a page
+    /// never reads the parts of another build, and gives the page's data, which names it.
+    pub fn write<'s>(
+        mut self,
+        staging: &'s Staging,
+        crew: &Crew<'s>,
+    ) -> Result<String, Diagnostic> {
         let writing = format!("{}{PARTS_BEING_WRITTEN}", self.base);
-        let hashes = parallel::map_owned(std::mem::take(&mut self.parts), |part| {
+        let into = writing.clone();
+        let hashes = crew.map_owned(std::mem::take(&mut self.parts), move |part| {
             let text = part.pack();
             let mut hash = FxHasher::default();
             hash.write(part.name.as_bytes());
             hash.write(text.as_bytes());
-            let path = format!("{writing}{}.js", part.name);
+            let path = format!("{into}{}.js", part.name);
             staging
                 .write(&path, part_script(&text).as_bytes())
                 .map(|()| hash.finish())

@@ -26,6 +26,7 @@ use tarif_engine::wizard::Wizard;
 
 use super::colour::Colour;
 use super::model::{Memo, Section, Site};
+use super::parallel::Crew;
 use super::url::PageDir;
 use super::write::Staging;
 
@@ -218,14 +219,14 @@ pub struct Rendered {
 impl Rendered {
     /// Writes the page into `staging`: first its search index's parts, if it has any,
     /// then the page with its data, which names their folder.
-    pub fn write(self, staging: &Staging) -> Result<(), Diagnostic> {
+    pub fn write<'s>(self, staging: &'s Staging, crew: &Crew<'s>) -> Result<(), Diagnostic> {
         let Rendered {
             path,
             mut html,
             search,
         } = self;
         if let Some(search) = search {
-            let data = search.write(staging)?;
+            let data = search.write(staging, crew)?;
             splice(&mut html, APP_DATA_MARK, &data);
         }
         staging.write(&path, html.as_bytes())
