@@ -82,6 +82,7 @@ pub fn render(
         previous_level: 1,
         raw_html: false,
         in_heading: false,
+        space: false,
     };
     let text = &file.text[start..];
     let mut html = String::with_capacity(text.len() * 3 / 2);
@@ -129,6 +130,11 @@ struct State<'a> {
     raw_html: bool,
     /// Inside a heading: its text is the clause's heading.
     in_heading: bool,
+    /// A tag ended or a line broke since the last text: the next text of the clause, if
+    /// it does not begin with one, is after a space. (Written as it came, a space after
+    /// `**warranty**` and the ` applies` after it made two, and every clause ended in
+    /// one: the search index copied nearly every clause to take them out.)
+    space: bool,
 }
 
 impl<'a> State<'a> {
@@ -196,10 +202,12 @@ impl<'a> State<'a> {
                     ..Clause::default()
                 });
                 self.in_heading = true;
+                self.space = false;
                 return;
             }
             Event::End(pulldown_cmark::TagEnd::Heading(_)) => {
                 self.in_heading = false;
+                self.space = false;
                 return;
             }
             Event::Text(t) | Event::Code(t) => t.as_ref(),
@@ -216,10 +224,17 @@ impl<'a> State<'a> {
                 &mut clause.text
             };
             if text == " " {
-                if !into.is_empty() && !into.ends_with(' ') {
-                    into.push(' ');
-                }
+                self.space = true;
             } else {
+                let text = if into.is_empty() || into.ends_with(' ') {
+                    text.trim_start_matches(' ')
+                } else {
+                    if self.space && !text.starts_with(' ') {
+                        into.push(' ');
+                    }
+                    text
+                };
+                self.space = false;
                 into.push_str(text);
             }
         }
@@ -386,6 +401,26 @@ mod tests {
                 clause(None, 0, "", "Intro text wraps."),
                 clause(Some("terms"), 2, "Terms A", "one two a b c d"),
                 clause(Some("sub"), 3, "Sub", "Last."),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_clauses_words_are_one_space_apart_around_inline_markup() {
+        let (b, problems) = body(
+            "**Warranty** applies *here* and `SN-1` too\nwrapped.\n\n## *Returns* policy {#r}\n\n[Claim](#r) it _now_ or  later.",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let texts: Vec<(&str, &str)> = b
+            .clauses
+            .iter()
+            .map(|c| (c.heading.as_str(), c.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("", "Warranty applies here and SN-1 too wrapped."),
+                ("Returns policy", "Claim it now or  later."),
             ]
         );
     }
