@@ -48,45 +48,31 @@ pub fn map_heavy<'a, T: Sync, R: Send>(
     let (heavy, light): (Vec<usize>, Vec<usize>) =
         (0..items.len()).partition(|&i| heavy(&items[i]));
     let next_light = AtomicUsize::new(0);
-    let work = |first: &[usize]| {
+    // Worker 0 takes the heavy items, then closes the crew (there is no more work for it
+    // once they are done, or one panicked; with no heavy items, at once). Then every
+    // worker takes the crew's work before each of the other items, and with none of
+    // them left, the crew's work until it is closed.
+    let work = |heavy_worker: bool| {
         let mut mine: Vec<(usize, R)> = Vec::new();
-        if first.is_empty() {
-            // A light worker: the crew's work first, then its next item; with none left,
-            // the crew's work until the heavy items are done.
-            loop {
-                crew.help();
-                match light.get(next_light.fetch_add(1, Ordering::Relaxed)) {
-                    Some(&i) => mine.push((i, f(&items[i]))),
-                    None => {
-                        while crew.wait_and_help() {}
-                        break;
-                    }
+        if heavy_worker {
+            let _closing = Closing(crew);
+            mine.extend(heavy.iter().map(|&i| (i, f(&items[i]))));
+        }
+        loop {
+            crew.help();
+            match light.get(next_light.fetch_add(1, Ordering::Relaxed)) {
+                Some(&i) => mine.push((i, f(&items[i]))),
+                None => {
+                    while crew.wait_and_help() {}
+                    break;
                 }
-            }
-        } else {
-            // No more work for the crew once the heavy items are done (or one panicked).
-            let closing = Closing(crew);
-            mine.extend(first.iter().map(|&i| (i, f(&items[i]))));
-            drop(closing);
-            while let Some(&i) = light.get(next_light.fetch_add(1, Ordering::Relaxed)) {
-                mine.push((i, f(&items[i])));
             }
         }
         mine
     };
     let done: Vec<(usize, R)> = thread::scope(|s| {
         let workers: Vec<_> = (0..threads)
-            .map(|n| {
-                // Worker 0 takes the heavy items (if there are none, it only closes the
-                // crew, so that the others do not wait for its work).
-                let first: &[usize] = if n == 0 { &heavy } else { &[] };
-                s.spawn(move || {
-                    if n == 0 && first.is_empty() {
-                        crew.close();
-                    }
-                    work(first)
-                })
-            })
+            .map(|n| s.spawn(move || work(n == 0)))
             .collect();
         // A panic in a worker is a bug in tarif: let it surface as one.
         workers
